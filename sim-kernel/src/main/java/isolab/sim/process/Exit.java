@@ -104,9 +104,9 @@ public final class Exit {
             kernel.emit(new ProcessEvent.Reparented(child.pid(), task.pid(), reaper.pid()));
             if (child.state == TaskState.ZOMBIE) {
                 Signals.send(kernel, reaper, Signal.SIGCHLD, child);
-                reaper.childExit.wakeAll(kernel.scheduler());
             }
         }
+        reaper.childExit.wakeAll(kernel.scheduler());
     }
 
     private static Task outerReaper(Kernel kernel, PidNamespace ns) {

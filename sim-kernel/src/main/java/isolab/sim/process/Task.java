@@ -52,6 +52,7 @@ public final class Task implements IoContext {
     final WaitQueue childExit = new WaitQueue();
     final WaitQueue stopWait = new WaitQueue();
     boolean readingCommand;
+    int promptStatus;
     String exe = "";
 
     Task(Kernel kernel, int pid, PidNamespace pidNs, int[] nsPids, long startTick) {
@@ -264,6 +265,15 @@ public final class Task implements IoContext {
         this.readingCommand = readingCommand;
     }
 
+    /** The {@code $?} a shell reported when it last started reading a command line. */
+    public int promptStatus() {
+        return promptStatus;
+    }
+
+    public void setPromptStatus(int status) {
+        this.promptStatus = status;
+    }
+
     /** The fiber that runs the task. */
     public Fiber fiber() {
         return fiber;
@@ -337,6 +347,11 @@ public final class Task implements IoContext {
         if (caughtSignalPending()) {
             throw new SysException(Errno.EINTR);
         }
+    }
+
+    /** Sleeps until one of the task's children exits or a child is reparented to it. */
+    public void sleepOnChildren() {
+        sleepOn(childExit);
     }
 
     /** Sleeps until virtual time {@code tick}; EINTR if a caught signal comes first. */

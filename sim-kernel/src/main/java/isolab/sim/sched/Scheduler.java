@@ -43,6 +43,8 @@ public final class Scheduler {
     private long budgetSteps = Long.MAX_VALUE;
     private long steps;
     private int sliceSteps;
+    private long stopSince = -1;
+    private long graceSteps = Long.MAX_VALUE;
     private Outcome outcome;
     private volatile boolean shuttingDown;
     private volatile Throwable broken;
@@ -165,9 +167,20 @@ public final class Scheduler {
      * until nothing can happen before {@code deadline}, or until {@code budget} steps are taken.
      */
     public Outcome run(BooleanSupplier stopWhen, long deadline, long budget) {
+        return run(stopWhen, deadline, budget, Long.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #run(BooleanSupplier, long, long)}, but once {@code stopWhen} holds, runnable
+     * fibers get only {@code grace} more steps before the baton comes back (background work that
+     * never blocks must not keep a command from completing).
+     */
+    public Outcome run(BooleanSupplier stopWhen, long deadline, long budget, long grace) {
         if (current != null) {
             throw new IllegalStateException("run() called from inside the machine");
         }
+        stopSince = -1;
+        graceSteps = grace;
         stop = stopWhen;
         deadlineTick = deadline;
         budgetSteps = steps + budget;
@@ -228,6 +241,14 @@ public final class Scheduler {
 
     private void dispatch() {
         while (true) {
+            if (graceSteps != Long.MAX_VALUE && !runQueue.isEmpty() && stop.getAsBoolean()) {
+                if (stopSince < 0) {
+                    stopSince = steps;
+                } else if (steps - stopSince > graceSteps) {
+                    handBack(Outcome.STOPPED);
+                    return;
+                }
+            }
             Fiber next = runQueue.pollFirst();
             if (next != null) {
                 next.state = Fiber.State.RUNNING;

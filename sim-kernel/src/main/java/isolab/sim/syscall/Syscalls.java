@@ -158,6 +158,12 @@ public final class Syscalls {
         return Wait.wait4(kernel, task, pid, options);
     }
 
+    /** Sleeps until a child exits or is handed to the caller (how an init waits while it has no children). */
+    public void waitForChildren() {
+        enter();
+        task.sleepOnChildren();
+    }
+
     /** kill(2). */
     public void kill(int pid, int sig) {
         enter();
@@ -287,14 +293,38 @@ public final class Syscalls {
         return tf.tty();
     }
 
+    /**
+     * ioctl(TIOCSCTTY): makes the terminal on {@code fd} the controlling terminal of the caller,
+     * a session leader without one, and its process group the foreground one.
+     */
+    public void setControllingTty(int fd) {
+        enter();
+        Tty tty = ttyOf(fd);
+        if (task.sid() != task.pid() || task.tty() != null) {
+            throw new SysException(Errno.EPERM);
+        }
+        task.setTty(tty);
+        tty.setSession(task.pid());
+        tty.setForegroundPgrp(task.pgid());
+    }
+
     /** The name of the terminal on {@code fd} (ttyname(3)), e.g. {@code /dev/pts/0}. */
     public String ttyname(int fd) {
         return "/dev/" + ttyOf(fd).name();
     }
 
-    /** Marks the caller as reading its next command from the terminal (for the terminal driver). */
-    public void readingCommand(boolean reading) {
-        task.setReadingCommand(reading);
+    /**
+     * Tells the terminal driver the caller is about to read its next command line from its
+     * terminal, and what {@code $?} is now (what a prompt protocol would read back).
+     */
+    public void promptStatus(int status, boolean newCommand) {
+        task.setPromptStatus(status);
+        task.setReadingCommand(newCommand);
+    }
+
+    /** The caller stopped reading its next command line. */
+    public void promptDone() {
+        task.setReadingCommand(false);
     }
 
     // ---- files -----------------------------------------------------------------------------

@@ -54,6 +54,16 @@ public final class Tty {
         return readWait.hasSleepers();
     }
 
+    /** The fibers sleeping in a read of this terminal, oldest first. */
+    public java.util.List<isolab.sim.sched.Fiber> readers() {
+        return readWait.sleepers();
+    }
+
+    /** Shows {@code text} on the screen as the line discipline's echo (^C for an interrupt). */
+    public void echo(String text) {
+        screen.append(text);
+    }
+
     /** Whether typed input is waiting to be read. */
     public boolean hasInput() {
         return input.length() > 0;

@@ -88,6 +88,7 @@ public final class ProcFs {
             e.put("filesystems", file(4, c -> ProcRender.filesystems()));
             e.put("loadavg", file(5, c -> ProcRender.loadavg(kernel, ns)));
             e.put("mounts", new Symlink(sb(), 6, "self/mounts"));
+            e.put("stat", file(18, c -> ProcRender.stat(kernel)));
             e.put("self", new Symlink(sb(), 7, null) {
                 @Override
                 public String target(Caller who) {

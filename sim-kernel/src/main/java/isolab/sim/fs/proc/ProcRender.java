@@ -273,6 +273,16 @@ public final class ProcRender {
         return s.toString();
     }
 
+    /** /proc/stat: CPU times (zero: CPU time is not modelled yet) and the boot time. */
+    static String stat(Kernel kernel) {
+        StringBuilder s = new StringBuilder();
+        s.append("cpu  0 0 0 0 0 0 0 0 0 0\ncpu0 0 0 0 0 0 0 0 0 0 0\ncpu1 0 0 0 0 0 0 0 0 0 0\n");
+        s.append("intr 0\nctxt 0\nbtime ").append(Clock.BOOT_EPOCH_SECONDS).append('\n');
+        s.append("processes ").append(kernel.pids().all().size()).append('\n');
+        s.append("procs_running 1\nprocs_blocked 0\nsoftirq 0 0 0 0 0 0 0 0 0 0 0\n");
+        return s.toString();
+    }
+
     static String filesystems() {
         return "nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\tcgroup\nnodev\tcgroup2\nnodev\tdevtmpfs\n"
                 + "nodev\tdevpts\n\text4\nnodev\toverlay\nnodev\tmqueue\n";
