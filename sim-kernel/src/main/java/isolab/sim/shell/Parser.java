@@ -710,6 +710,9 @@ public final class Parser {
             } else if (c == '\\' && pos + 1 < src.length() && src.charAt(pos + 1) == '\n') {
                 pos += 2;
                 line++;
+                if (pos >= src.length()) {
+                    throw new Incomplete(null, line);
+                }
             } else if (c == '#') {
                 while (pos < src.length() && src.charAt(pos) != '\n') {
                     pos++;
@@ -771,6 +774,9 @@ public final class Parser {
                 pos += 2;
                 if (next == '\n') {
                     line++;
+                    if (pos >= src.length()) {
+                        throw new Incomplete(null, line);
+                    }
                     continue;
                 }
                 flush(parts, lit);
