@@ -88,7 +88,7 @@ public final class LabParser {
         }
         Lab lab = new Lab(file, front.orElseThrow(), steps, epilogue);
         if (placeholdersKnown) {
-            validateBinding(lab);
+            validateBinding(lab, 0, problems);
         }
         problems.throwIfAny();
         return lab;
@@ -244,18 +244,31 @@ public final class LabParser {
         }
     }
 
-    /** Binds the reference seed 0 and checks what only values can show: regexes and literal keys. */
-    private void validateBinding(Lab lab) {
+    /**
+     * Every error {@code lab} shows once bound to each seed from 0 to {@code seeds - 1}: exprs that
+     * cannot be computed, regexes that do not compile, literal keys that do not fit. The parser
+     * checks seed 0; {@code lab lint} checks more.
+     */
+    public static List<isolab.labs.model.LabError> bindingErrors(Lab lab, int seeds) {
+        Problems problems = new Problems(lab.file());
+        for (long seed = 0; seed < seeds; seed++) {
+            validateBinding(lab, seed, problems);
+        }
+        return problems.errors().stream().distinct().toList();
+    }
+
+    /** Binds {@code seed} and checks what only values can show: regexes and literal keys. */
+    private static void validateBinding(Lab lab, long seed, Problems problems) {
         BoundLab bound;
         try {
-            bound = lab.bind(0);
+            bound = lab.bind(seed);
         } catch (LabFormatException e) {
             e.errors().forEach(error -> problems.add(error.line(), error.reason()));
             return;
         }
         for (Step step : bound.steps()) {
             if (step instanceof TranscriptStep transcript) {
-                transcript.commands().forEach(this::checkRegexes);
+                transcript.commands().forEach(command -> checkRegexes(command, problems));
             } else if (step instanceof PredictStep predict) {
                 Prediction p = predict.prediction();
                 p.answer().ifPresent(answer -> new PredictionParser(problems)
@@ -264,7 +277,7 @@ public final class LabParser {
         }
     }
 
-    private void checkRegexes(Command command) {
+    private static void checkRegexes(Command command, Problems problems) {
         for (ExpectedLine expected : command.expected()) {
             if (expected instanceof ExpectedLine.Regex regex) {
                 try {

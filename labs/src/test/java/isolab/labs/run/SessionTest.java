@@ -16,50 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class SessionTest {
 
-    static final String TOY = """
-            ---
-            id: toy
-            title: Toy
-            params:
-              name: {pick: [web, db]}
-            ---
-            Intro.
-
-            ```setup
-            $ true
-            ```
-
-            Look at the name.
-
-            ```console
-            $ hostname
-            isolab
-            $ readlink /proc/self/ns/uts
-            uts:\\[\\d+] (re)
-            ```
-
-            ```predict
-            question: What will echo $$ print?
-            type: number
-            answer-from: echo $$
-            ```
-
-            ```console terminal=box
-            $ unshare --pid --fork sh
-            # echo $$
-            1
-            ```
-
-            ```solution terminal=c
-            $ unshare --uts sh
-            # hostname {{name}}
-            ```
-
-            ```check points=2 terminal=c
-            $ hostname
-            {{name}}
-            ```
-            """;
+    static final String TOY = SessionTestLabs.TOY;
 
     static BoundLab toy(long seed) throws Exception {
         Lab lab = LabParser.parse("toy.lab.md", TOY);
