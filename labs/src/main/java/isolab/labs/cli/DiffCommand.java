@@ -77,6 +77,9 @@ final class DiffCommand implements Callable<Integer> {
         } catch (Hosts.Unavailable e) {
             err.println(lab.file() + ": cannot start a host: " + e.getMessage());
             return LabCommand.EXIT_USAGE;
+        } catch (RuntimeException e) {
+            err.println(lab.file() + ": a host failed: " + e);
+            return LabCommand.EXIT_USAGE;
         }
         out.println("lab " + lab.id() + ", seed " + seed + (lab.params().values().isEmpty() ? "" : ": " + lab.params())
                 + " -- sim against real");

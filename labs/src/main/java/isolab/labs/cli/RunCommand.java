@@ -82,6 +82,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (Hosts.Unavailable e) {
             err.println(lab.file() + ": cannot start the " + host.flag() + " host: " + e.getMessage());
             return LabCommand.EXIT_USAGE;
+        } catch (RuntimeException e) {
+            out.flush();
+            err.println(lab.file() + ": the " + host.flag() + " host failed: " + e);
+            return LabCommand.EXIT_USAGE;
         }
         printer.finish();
         out.println(session.transcript().summary());

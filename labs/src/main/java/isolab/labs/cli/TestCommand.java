@@ -75,6 +75,10 @@ final class TestCommand implements Callable<Integer> {
             } catch (Hosts.Unavailable e) {
                 err.println(lab.file() + ": cannot start the simulator: " + e.getMessage());
                 return LabCommand.EXIT_USAGE;
+            } catch (RuntimeException e) {
+                out.flush();
+                err.println(lab.file() + ": seed " + seed + ": the simulator failed: " + e);
+                return LabCommand.EXIT_USAGE;
             }
             out.println("seed " + seed + ": " + (result.passed() ? "ok" : "FAILED") + (result.params().isEmpty() ? "" : " (" + result.params() + ")"));
             result.problems().forEach(p -> out.println("    " + p));
