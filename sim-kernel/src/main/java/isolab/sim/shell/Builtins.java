@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+
 import java.util.TreeMap;
 
 /**
@@ -26,18 +26,18 @@ final class Builtins {
         int run(Shell shell, List<String> words);
     }
 
-    private static final Set<String> SPECIAL = Set.of(
+    private static final List<String> SPECIAL = List.of(
             ":", ".", "break", "continue", "eval", "exec", "exit", "export", "readonly", "return", "set", "shift",
             "times", "trap", "unset", "source");
 
-    private static final Set<String> BASH_ONLY = Set.of(
+    private static final List<String> BASH_ONLY = List.of(
             "source", "bind", "builtin", "caller", "compgen", "complete", "compopt", "declare", "typeset", "dirs",
             "pushd", "popd", "disown", "enable", "fc", "history", "help", "let", "logout", "mapfile", "readarray",
             "shopt", "suspend");
 
-    private static final Set<String> DASH_ONLY = Set.of("chdir");
+    private static final List<String> DASH_ONLY = List.of("chdir");
 
-    private static final Set<String> NOT_MODELLED = Set.of(
+    private static final List<String> NOT_MODELLED = List.of(
             "alias", "unalias", "bind", "builtin", "caller", "compgen", "complete", "compopt", "declare", "typeset",
             "dirs", "pushd", "popd", "disown", "enable", "fc", "history", "help", "logout", "mapfile", "readarray",
             "shopt", "suspend", "getopts", "hash", "ulimit", "bg");
@@ -714,7 +714,7 @@ final class Builtins {
         return null;
     }
 
-    private static final Set<String> KEYWORDS = Set.of("if", "then", "else", "elif", "fi", "case", "esac", "for",
+    private static final List<String> KEYWORDS = List.of("if", "then", "else", "elif", "fi", "case", "esac", "for",
             "while", "until", "do", "done", "in", "{", "}", "!");
 
     private static int type(Shell sh, List<String> w) {
@@ -776,7 +776,7 @@ final class Builtins {
         if (builtin != null) {
             return builtin.run(sh, rest);
         }
-        int pid = sh.forkChild(child -> child.execCommand(rest, Map.of()), true, 0);
+        int pid = sh.forkChild(child -> child.execCommand(rest, new java.util.LinkedHashMap<>()), true, 0);
         return sh.waitForeground(List.of(pid), String.join(" ", rest));
     }
 
@@ -834,7 +834,7 @@ final class Builtins {
         if (w.size() == 1) {
             return 0;
         }
-        return (int) sh.execCommand(w.subList(1, w.size()), Map.of()) == 0 ? 0 : exitAfterExec(sh, w);
+        return (int) sh.execCommand(w.subList(1, w.size()), new java.util.LinkedHashMap<>()) == 0 ? 0 : exitAfterExec(sh, w);
     }
 
     private static int exitAfterExec(Shell sh, List<String> w) {

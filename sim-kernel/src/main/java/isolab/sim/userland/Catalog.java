@@ -1,6 +1,8 @@
 package isolab.sim.userland;
 
-import java.util.Set;
+import java.util.List;
+
+
 
 /**
  * Programs a Debian machine has that isolab does not model yet. The shells' command-not-found
@@ -9,7 +11,7 @@ import java.util.Set;
  */
 public final class Catalog {
 
-    private static final Set<String> KNOWN = Set.of(
+    private static final List<String> KNOWN = List.of(
             "top", "htop", "free", "vmstat", "pgrep", "pkill", "pidof", "watch", "uptime", "w", "pstree", "pmap",
             "nsenter", "lsns", "mount", "umount", "chroot", "pivot_root", "findmnt", "ip", "ifconfig", "ping",
             "ipcs", "ipcmk", "ipcrm", "docker", "stress-ng", "sysbench", "dd", "stat", "mkdir", "rmdir", "rm",
