@@ -53,7 +53,7 @@ final class MachineMounts {
         Mount sysMount = mountOn(kernel, mnt, root, top, "sys", sys, "rw,nosuid,nodev,noexec,relatime");
         if (cgroup == CgroupVersion.V1) {
             SuperBlock cgroupTmpfs = Tmpfs.create("tmpfs", "tmpfs", kernel.nextAnonDevice(), "rw,mode=755", 0755);
-            Mount cgroupMount = mountOn(kernel, mnt, sysMount, sysFs, "cgroup", cgroupTmpfs, "rw,nosuid,nodev,noexec,relatime");
+            Mount cgroupMount = mountOn(kernel, mnt, sysMount, sysFs, null, cgroupTmpfs, "rw,nosuid,nodev,noexec,relatime");
             for (String controller : V1_CONTROLLERS) {
                 Tmpfs.mkdirs(cgroupTmpfs.root(), controller, 0555);
                 SuperBlock hierarchy = sealed("cgroup", "cgroup", kernel.nextAnonDevice(), "rw," + controller);

@@ -128,8 +128,8 @@ final class Expander {
                         }
                     });
                 } catch (Arith.Error e) {
-                    String message = shell.dialect.bash() ? expr.trim() + ": " + e.getMessage() : "arithmetic expression: "
-                            + e.getMessage() + ": \"" + expr + "\"";
+                    String message = shell.dialect.bash() ? expr.stripLeading() + ": " + e.getMessage()
+                            : "arithmetic expression: " + e.dashMessage() + ": \"" + expr + "\"";
                     throw new ExpansionError(message, shell.dialect.bash() ? 1 : 2);
                 }
                 out.add(Long.toString(value), inQuotes ? QUOTED | EXPANDED : EXPANDED);

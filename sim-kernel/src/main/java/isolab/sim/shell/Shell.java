@@ -991,7 +991,9 @@ public final class Shell {
     int forkChild(ChildBody body, boolean foregroundGroupOfItsOwn, int joinGroup) {
         Shell copy = copyForChild();
         boolean jobControl = interactive;
-        int pid = sys.fork(childSys -> {
+        int pid;
+        try {
+            pid = sys.fork(childSys -> {
             Shell child = copy.attach(childSys);
             if (jobControl && joinGroup >= 0) {
                 try {
@@ -1016,6 +1018,15 @@ public final class Shell {
                 return child.exitWith(child.lastStatus);
             }
         });
+        } catch (SysException e) {
+            // bash: "bash: fork: Cannot allocate memory", exit 254; dash: "sh: 1: Cannot fork", exit 2.
+            if (dialect.bash()) {
+                error("fork: " + e.strerror());
+                throw new ExitShell(254);
+            }
+            error("Cannot fork");
+            throw new ExitShell(2);
+        }
         if (jobControl && joinGroup >= 0) {
             try {
                 sys.setpgid(pid, joinGroup == 0 ? pid : joinGroup);
