@@ -19,7 +19,7 @@ public final class Parser {
         private final String expecting;
         private final int line;
 
-        Incomplete(String expecting, int line) {
+        public Incomplete(String expecting, int line) {
             super("incomplete", null, false, false);
             this.expecting = expecting;
             this.line = line;

@@ -450,7 +450,9 @@ public final class Shell {
         try {
             node = Parser.parse(text.endsWith("\n") ? text : text + "\n", dialect.bash(), 1);
         } catch (Parser.Incomplete more) {
-            syntaxEof(more, count(text, '\n') + 1);
+            int lines = count(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text, '\n') + 1;
+            syntaxEof(dialect.bash() ? more : new Parser.Incomplete(more.expecting(), Math.min(more.line(), lines)),
+                    lines + (dialect.bash() ? 1 : 0));
             return 2;
         } catch (Parser.SyntaxError err) {
             syntaxError(err, lineOf(text, err.line()), err.line());

@@ -29,6 +29,7 @@ final class Extra {
         r.add("coreutils/rmdir", Simple::rmdir, "/usr/bin/rmdir");
         r.add("coreutils/touch", Simple::touch, "/usr/bin/touch");
         r.add("coreutils/rm", Simple::rm, "/usr/bin/rm");
+        r.add("coreutils/ln", Simple::ln, "/usr/bin/ln");
         r.add("coreutils/cut", Text::cut, "/usr/bin/cut");
         r.add("coreutils/tr", Text::tr, "/usr/bin/tr");
         r.add("coreutils/sort", Text::sort, "/usr/bin/sort");
