@@ -1,0 +1,4 @@
+/**
+ * util-linux 2.38: unshare.
+ */
+package isolab.sim.userland.utillinux;
