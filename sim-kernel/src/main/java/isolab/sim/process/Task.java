@@ -354,22 +354,24 @@ public final class Task implements IoContext {
         sleepOn(childExit);
     }
 
-    /** Sleeps until virtual time {@code tick}; EINTR if a caught signal comes first. */
+    /**
+     * Sleeps until virtual time {@code tick}; EINTR if a caught signal comes first. A stop and
+     * continue in between does not end the sleep early (the kernel restarts nanosleep).
+     */
     public void sleepUntil(long tick) {
+        while (kernel.clock().nowTicks() < tick) {
+            checkSignals();
+            if (caughtSignalPending()) {
+                throw new SysException(Errno.EINTR);
+            }
+            state = TaskState.SLEEPING;
+            try {
+                kernel.scheduler().sleepUntil(tick);
+            } finally {
+                state = TaskState.RUNNING;
+            }
+        }
         checkSignals();
-        if (caughtSignalPending()) {
-            throw new SysException(Errno.EINTR);
-        }
-        state = TaskState.SLEEPING;
-        try {
-            kernel.scheduler().sleepUntil(tick);
-        } finally {
-            state = TaskState.RUNNING;
-        }
-        checkSignals();
-        if (caughtSignalPending() && kernel.clock().nowTicks() < tick) {
-            throw new SysException(Errno.EINTR);
-        }
     }
 
     @Override

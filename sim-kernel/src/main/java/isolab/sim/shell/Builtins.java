@@ -1039,8 +1039,7 @@ final class Builtins {
         StringBuilder s = new StringBuilder();
         for (Jobs.Job job : sh.jobs.all()) {
             String state = job.done() ? Jobs.stateOf(job.lastStatus()) : "Running";
-            s.append('[').append(job.number).append(']').append(sh.jobs.marker(job)).append("  ")
-                    .append(Shell.pad(state, 24)).append(job.text).append(job.done() ? "" : " &").append('\n');
+            s.append(sh.jobLine(job, state, job.text + (job.done() || !sh.dialect.bash() ? "" : " &"))).append('\n');
             if (job.done()) {
                 job.notified = true;
             }

@@ -1118,6 +1118,7 @@ public final class Shell {
             if (dialect.bash()) {
                 proc.err("[" + job.number + "] " + pid + "\n");
             }
+            // dash announces nothing when it starts a background job (measured).
         }
         return 0;
     }
@@ -1183,6 +1184,18 @@ public final class Shell {
         }
     }
 
+    /**
+     * A job as the shell lists it: bash {@code [1]+  Done                    sleep 1} (jobs.c:
+     * pretty_print_job), dash {@code [1] + Done                       sleep 1} (jobs.c: showjob,
+     * the command in column 33).
+     */
+    String jobLine(Jobs.Job job, String state, String text) {
+        if (dialect.bash()) {
+            return "[" + job.number + "]" + jobs.marker(job) + "  " + pad(state, 24) + text;
+        }
+        return pad("[" + job.number + "] " + jobs.marker(job) + " " + state, 33) + text;
+    }
+
     static String pad(String s, int width) {
         StringBuilder b = new StringBuilder(s);
         while (b.length() < width) {
@@ -1210,9 +1223,8 @@ public final class Shell {
         }
         for (Jobs.Job job : jobs.all()) {
             if (job.done()) {
-                if (!job.notified && dialect.bash()) {
-                    proc.err("[" + job.number + "]" + jobs.marker(job) + "  " + pad(Jobs.stateOf(job.lastStatus()), 24)
-                            + job.text + "\n");
+                if (!job.notified) {
+                    proc.err(jobLine(job, Jobs.stateOf(job.lastStatus()), job.text) + "\n");
                 }
                 jobs.remove(job);
             }
