@@ -546,7 +546,9 @@ public final class Syscalls {
     private Stat statOf(Inode inode) {
         int major = inode instanceof CharDevice dev ? dev.major() : 0;
         int minor = inode instanceof CharDevice dev ? dev.minor() : 0;
-        long size = inode instanceof Symlink link ? lengthOf(link.target(task)) : inode.size();
+        // procfs reports its links (and files) with size 0.
+        boolean proc = inode.sb().fsType().equals("proc");
+        long size = proc ? 0 : inode instanceof Symlink link ? lengthOf(link.target(task)) : inode.size();
         return new Stat(inode.sb().device(), inode.ino(), inode.mode(), Math.max(1, inode.nlink()), inode.uid(),
                 inode.gid(), major, minor, size, isolab.sim.determinism.Clock.epochSecondsAt(inode.mtimeTicks()));
     }

@@ -1,6 +1,7 @@
 package isolab.sim.userland;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import isolab.api.CommandResult;
 import isolab.sim.Machine;
@@ -78,6 +79,18 @@ class CoreutilsTest {
         assertEquals("a  bb  ccc\n", m.out("ls /tmp/d"));
         assertEquals("a\nbb\nccc\n", m.out("ls /tmp/d | cat"));
         assertEquals("/etc\n", m.out("ls -d /etc"));
+    }
+
+    @Test
+    void ls_on_a_terminal_quotes_names_the_shell_would_need_quoted_and_aligns_the_rest() {
+        // measured on a pty: GNU ls's shell-escape quoting, tabs between columns (tab stops of 8)
+        m.out("mkdir -p /tmp/q && touch '/tmp/q/a b' /tmp/q/c");
+        assertEquals("'a b'   c\n", m.out("ls /tmp/q"));
+        assertEquals("a b\nc\n", m.out("ls /tmp/q | cat"));
+        assertEquals("cgroup\tipc  mnt  net  pid  pid_for_children  time  time_for_children  user  uts\n",
+                m.out("ls /proc/self/ns"));
+        String links = m.out("ls -l /proc/self/ns");
+        assertTrue(links.contains(" 0 Jan  6 09:00 uts -> 'uts:["), links);
     }
 
     @Test
