@@ -31,14 +31,14 @@ final class Builtins {
             "times", "trap", "unset", "source");
 
     private static final List<String> BASH_ONLY = List.of(
-            "source", "bind", "builtin", "caller", "compgen", "complete", "compopt", "declare", "typeset", "dirs",
+            "[[", "source", "bind", "builtin", "caller", "compgen", "complete", "compopt", "declare", "typeset", "dirs",
             "pushd", "popd", "disown", "enable", "fc", "history", "help", "let", "logout", "mapfile", "readarray",
             "shopt", "suspend");
 
     private static final List<String> DASH_ONLY = List.of("chdir");
 
     private static final List<String> NOT_MODELLED = List.of(
-            "alias", "unalias", "bind", "builtin", "caller", "compgen", "complete", "compopt", "declare", "typeset",
+            "[[", "alias", "unalias", "bind", "builtin", "caller", "compgen", "complete", "compopt", "declare", "typeset",
             "dirs", "pushd", "popd", "disown", "enable", "fc", "history", "help", "logout", "mapfile", "readarray",
             "shopt", "suspend", "getopts", "hash", "ulimit", "bg");
 
@@ -947,9 +947,21 @@ final class Builtins {
         }
         StringBuilder s = new StringBuilder();
         if (sh.dialect.bash()) {
+            // bash's list: 1-31, then the real-time signals 34-64 (32 and 33 belong to glibc).
+            List<String> names = new ArrayList<>();
+            List<Integer> numbers = new ArrayList<>();
             for (int sig = 1; sig <= Signal.NSIG_STANDARD; sig++) {
-                s.append(String.format("%2d) %-8s", sig, "SIG" + Signal.name(sig)));
-                s.append(sig % 5 == 0 || sig == Signal.NSIG_STANDARD ? "\n" : "\t");
+                numbers.add(sig);
+                names.add("SIG" + Signal.name(sig));
+            }
+            for (int sig = 34; sig <= 64; sig++) {
+                numbers.add(sig);
+                names.add(sig == 34 ? "SIGRTMIN" : sig == 64 ? "SIGRTMAX" : sig <= 49 ? "SIGRTMIN+" + (sig - 34)
+                        : "SIGRTMAX-" + (64 - sig));
+            }
+            for (int i = 0; i < names.size(); i++) {
+                s.append(String.format("%2d) %s", numbers.get(i), names.get(i)));
+                s.append((i + 1) % 5 == 0 ? "\n" : i == names.size() - 1 ? "\t\n" : "\t");
             }
         } else {
             s.append("0\n");

@@ -1023,7 +1023,8 @@ public final class Parser {
             return new Word.Param(name, null, null);
         }
         String op = null;
-        for (String candidate : new String[] {":-", ":=", ":?", ":+", "%%", "##", "-", "=", "?", "+", "%", "#"}) {
+        for (String candidate : bash ? new String[] {":-", ":=", ":?", ":+", "%%", "##", "//", "-", "=", "?", "+", "%", "#", "/",
+            ":"} : new String[] {":-", ":=", ":?", ":+", "%%", "##", "-", "=", "?", "+", "%", "#"}) {
             if (src.startsWith(candidate, pos)) {
                 op = candidate;
                 break;
