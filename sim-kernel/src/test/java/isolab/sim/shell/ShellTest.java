@@ -218,6 +218,34 @@ class ShellTest {
     }
 
     @Test
+    void bash_expands_braces_and_dash_does_not() {
+        // measured: bash -c 'echo {a,b}x {1..3} a{b,c{d,e}}f {x} {a..c} pre{1..10..3}'
+        assertEquals("ax bx 1 2 3 abf acdf acef {x} a b c pre1 pre4 pre7 pre10\n",
+                m.out("echo {a,b}x {1..3} a{b,c{d,e}}f {x} {a..c} pre{1..10..3}"));
+        assertEquals("{a,b}\n", m.out("sh -c 'echo {a,b}'"));
+    }
+
+    @Test
+    void bash_substitutes_patterns_and_takes_substrings() {
+        assertEquals("bonono bonana ana na\n", m.out("y=banana; echo ${y//a/o} ${y/a/o} ${y:1:3} ${y: -2}"));
+    }
+
+    @Test
+    void what_the_shell_does_not_model_says_so() {
+        CommandResult r = m.run("[[ -e / ]]");
+        assertEquals("bash: [[: not modelled in isolab\n", r.output());
+        assertEquals(2, r.status());
+        assertEquals("bash: alias: not modelled in isolab\n", m.run("alias ll='ls -l'").output());
+    }
+
+    @Test
+    void unbounded_recursion_kills_the_shell_with_sigsegv_and_the_terminal_starts_a_new_one() {
+        CommandResult r = m.run("f() { f; }; f");
+        assertEquals(139, r.status());
+        assertEquals("alive\n", m.out("echo alive"));
+    }
+
+    @Test
     void arithmetic_errors_read_as_each_shell_writes_them() {
         assertEquals("bash: 1 / 0 : division by 0 (error token is \"0 \")\n", m.run("echo $(( 1 / 0 ))").output());
         assertEquals("sh: 1: arithmetic expression: division by zero: \" 1 / 0 \"\n",
