@@ -140,6 +140,75 @@ public abstract class HostContract {
     }
 
     @Test
+    void through_the_machine_s_proc_a_process_in_a_nested_pid_namespace_has_one_pid_per_level() {
+        ok(main, "unshare --pid --fork sh");
+        String nspid = ok(main, "grep NSpid /proc/self/status").output();
+        assertTrue(nspid.matches("NSpid:\\t\\d+\\t2\n"), nspid);
+        main.run("exit");
+    }
+
+    @Test
+    void a_proc_mounted_in_a_nested_pid_namespace_shows_only_that_namespace_s_pids() {
+        // fs/proc/array.c: proc_pid_status prints NSpid from the level of the proc mount's namespace down.
+        ok(main, "unshare --pid --fork --mount-proc sh");
+        assertEquals("NSpid:\t2\n", ok(main, "grep NSpid /proc/self/status").output());
+        main.run("exit");
+    }
+
+    @Test
+    void dash_leaving_a_new_pid_namespace_cannot_give_the_terminal_back() {
+        // The terminal's foreground group is the parent namespace's unshare, which dash cannot name
+        // (tcgetpgrp gave it 0), so dash's exit fails to restore it and exits with status 2.
+        ok(main, "unshare --pid --fork --mount-proc sh");
+        assertEquals("1\n", ok(main, "echo $$").output());
+        CommandResult exit = main.run("exit");
+        assertEquals("sh: 2: Cannot set tty process group (No such process)\n", exit.output());
+        assertEquals(2, exit.status());
+        assertEquals("2\n", ok(main, "echo $?").output());
+    }
+
+    @Test
+    void the_first_terminal_is_init_s_controlling_terminal_and_the_second_is_not() {
+        Terminal other = host.terminal("other");
+        assertEquals("/dev/pts/0\n", ok(main, "tty").output());
+        assertEquals("/dev/pts/1\n", ok(other, "tty").output());
+        assertEquals("pts/0\n", ok(main, "ps -o tty= -p 1").output());
+        assertEquals("""
+                    PID    PPID COMMAND
+                      3       1 bash
+                      7       3 ps
+                """, ok(other, "ps -o pid,ppid,comm").output());
+    }
+
+    @Test
+    void exit_ends_the_terminal_s_bash_and_the_next_command_starts_a_fresh_one() {
+        assertEquals("2\n", ok(main, "echo $$").output());
+        CommandResult exit = main.run("exit 4");
+        assertEquals("exit\n", exit.output());
+        assertEquals(4, exit.status());
+        String pid = ok(main, "echo $$").output();
+        assertTrue(pid.matches("\\d+\n") && !pid.equals("2\n"), pid);
+        assertEquals("/root\n", ok(main, "pwd").output());
+    }
+
+    @Test
+    void the_output_of_a_line_without_a_newline_ends_without_one() {
+        assertEquals("abc", ok(main, "printf abc").output());
+    }
+
+    @Test
+    void a_command_continued_with_a_backslash_runs_as_one_line() {
+        assertEquals("a b\n", ok(main, "echo a \\\nb").output());
+    }
+
+    @Test
+    void stderr_and_stdout_both_reach_the_terminal_and_the_status_is_the_last_command_s() {
+        CommandResult result = main.run("echo out; ls /nonexistent");
+        assertEquals("out\nls: cannot access '/nonexistent': No such file or directory\n", result.output());
+        assertEquals(2, result.status());
+    }
+
+    @Test
     void terminals_are_independent_shells() {
         Terminal other = host.terminal("other");
         ok(main, "X=1");

@@ -1,0 +1,61 @@
+package isolab.real.terminal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The prompts a terminal's shells print, each carrying a token unique to the session, so that the
+ * output of every command can be cut out of the terminal's stream exactly:
+ * <ul>
+ *   <li>{@code PS1='{isolab:NONCE:$?}'} ends every command and says its exit status: bash and dash
+ *       both expand {@code $?} in PS1.</li>
+ *   <li>{@code PS2='{isolab:NONCE:more}'} says the shell wants the rest of a command.</li>
+ *   <li>{@code PS0='{isolab:NONCE:run}'} is printed by bash (not dash) after it has read a
+ *       command and before it runs it: everything before it is the echo of the input.</li>
+ * </ul>
+ * They are exported, so nested shells ({@code unshare ... sh}) print them too.
+ *
+ * @param nonce twelve hex digits, fresh per host
+ */
+public record PromptProtocol(String nonce) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A protocol with a fresh nonce. */
+    public static PromptProtocol fresh() {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return new PromptProtocol(HexFormat.of().formatHex(bytes));
+    }
+
+    /** What every token starts with. */
+    public String prefix() {
+        return "{isolab:" + nonce + ":";
+    }
+
+    /** The value of PS1. */
+    public String ps1() {
+        return prefix() + "$?}";
+    }
+
+    /** The value of PS2. */
+    public String ps2() {
+        return prefix() + "more}";
+    }
+
+    /** The value of PS0. */
+    public String ps0() {
+        return prefix() + "run}";
+    }
+
+    /** The environment entries that carry the protocol into every shell of a terminal. */
+    public List<String> environment() {
+        return List.of("PS1=" + ps1(), "PS2=" + ps2(), "PS0=" + ps0());
+    }
+
+    byte[] prefixBytes() {
+        return prefix().getBytes(StandardCharsets.US_ASCII);
+    }
+}
