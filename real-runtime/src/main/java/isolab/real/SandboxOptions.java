@@ -32,4 +32,9 @@ public record SandboxOptions(LaunchMode launch, long memoryLimitBytes, int pidsM
     public SandboxOptions withLaunch(LaunchMode mode) {
         return new SandboxOptions(mode, memoryLimitBytes, pidsMax, cacheDir, startTimeout);
     }
+
+    /** These options with the compiled launcher kept in {@code dir}. */
+    public SandboxOptions withCacheDir(Path dir) {
+        return new SandboxOptions(launch, memoryLimitBytes, pidsMax, dir, startTimeout);
+    }
 }

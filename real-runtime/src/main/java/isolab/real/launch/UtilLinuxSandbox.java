@@ -38,6 +38,7 @@ public final class UtilLinuxSandbox implements Sandbox {
     /** Run by {@code sh} as the launcher: enter the cgroups, then unshare and fork PID 1. */
     static final String LAUNCH = """
             for f in $CGROUP_PROCS; do echo $$ > "$f" || exit 1; done
+            unset CGROUP_PROCS
             exec unshare --pid --fork --kill-child --mount --uts --ipc --net --cgroup --propagation private \
                 /bin/sh -c "$1" init "$@"
             """;
@@ -78,13 +79,19 @@ public final class UtilLinuxSandbox implements Sandbox {
             exec /bin/bash -c 'exec -a /sbin/init /dev/init -c "rm -f /dev/init; trap \\"\\" INT TERM HUP QUIT USR1 USR2; while read -r _; do :; done"'
             """;
 
-    /** Run by {@code sh} for each terminal: enter the cgroups, then init's namespaces, on a new pty. */
+    /**
+     * Run by {@code sh} for each terminal: enter the cgroups, then init's namespaces, on a new pty.
+     * {@code script} runs its command with {@code $SHELL -c}, and a non-interactive bash would drop
+     * PS1 and PS2 from the environment (bash's variables.c), so that shell is dash; the program
+     * is found on PATH so that its {@code argv[0]} is its bare name, as MACHINE.md's {@code bash}.
+     */
     static final String ENTER = """
-            init=$1 rows=$2 cols=$3 cwd=$4 path=$5 argv0=$6
+            init=$1 rows=$2 cols=$3 cwd=$4 argv0=$5 shell=$SHELL
             for f in $CGROUP_PROCS; do echo $$ > "$f" || exit 1; done
-            exec nsenter --target "$init" --mount --uts --ipc --net --pid --cgroup --root --wdns=/ \
+            unset CGROUP_PROCS
+            SHELL=/bin/sh exec nsenter --target "$init" --mount --uts --ipc --net --pid --cgroup --root --wdns=/ \
                 script --quiet --flush --return --echo always \
-                --command "stty rows $rows cols $cols; cd $cwd && exec -a $argv0 $path" /dev/null
+                --command "stty rows $rows cols $cols; cd $cwd && unset OLDPWD && SHELL=$shell exec $argv0" /dev/null
             """;
 
     private static final List<String> PATH = List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
@@ -179,7 +186,7 @@ public final class UtilLinuxSandbox implements Sandbox {
     public Pty open(PtyRequest request) {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", ENTER, "isolab-enter",
                 Long.toString(initHostPid), Integer.toString(request.rows()), Integer.toString(request.cols()),
-                request.cwd(), request.path(), request.argv().get(0)));
+                request.cwd(), request.argv().get(0)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         for (String variable : request.env()) {
@@ -187,7 +194,7 @@ public final class UtilLinuxSandbox implements Sandbox {
             builder.environment().put(variable.substring(0, eq), variable.substring(eq + 1));
         }
         builder.environment().put("CGROUP_PROCS", cgroupProcs(spec));
-        builder.environment().put("SHELL", "/bin/bash");
+        builder.environment().putIfAbsent("SHELL", "/bin/bash");
         Process process;
         try {
             process = builder.start();

@@ -83,11 +83,13 @@ public final class LinuxTerminal implements Terminal {
             startShell();
         }
         List<String> lines = List.of(line.split("\n", -1));
+        discardStaleOutput();
         CommandOutput output = new CommandOutput();
         type(lines.get(0) + "\r");
         int typed = 1;
         long deadline = start + timeout.toNanos();
         int interrupts = 0;
+        boolean running = false;
         Integer status = null;
         while (status == null) {
             PromptScanner.Event event = scanner.next();
@@ -105,16 +107,39 @@ public final class LinuxTerminal implements Terminal {
                 output.text(text.bytes());
             } else if (event instanceof PromptScanner.Run) {
                 output.run();
+                running = true;
             } else if (event instanceof PromptScanner.More) {
                 output.more();
-                // The rest of the command, or, when there is none, Ctrl-C as a person would give up.
-                type(typed < lines.size() ? lines.get(typed++) + "\r" : "\u0003");
+                // The rest of the command, or, when there is none, Ctrl-C as a person would give up;
+                // once bash runs the command, a PS2 can only be a program printing one.
+                if (!running) {
+                    type(typed < lines.size() ? lines.get(typed++) + "\r" : "\u0003");
+                }
             } else if (event instanceof PromptScanner.Prompt prompt) {
                 status = prompt.status();
             }
         }
         return new CommandResult(line, output.render(lines), status,
                 Duration.ofNanos(System.nanoTime() - start), interrupts > 0, List.of());
+    }
+
+    /**
+     * Drops what the terminal displayed since the last prompt: output of background jobs that a
+     * person would have seen scroll by before typing. Exactly one prompt ends each command, so
+     * none may be pending here; one that is was not the answer to anything typed.
+     */
+    private void discardStaleOutput() {
+        byte[] stale;
+        try {
+            stale = pty.take(pty.await(0, System.nanoTime()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        scanner.feed(stale);
+        while (scanner.next() != null) {
+            // discarded
+        }
     }
 
     /** Hangs the terminal up; its shell and the jobs on it get SIGHUP. */
@@ -165,6 +190,7 @@ public final class LinuxTerminal implements Terminal {
     private void startShell() {
         Pty started = sandbox.open(new PtyRequest(ROWS, COLS, initSession, "/root", "/bin/bash", List.of("bash"), environment()));
         PromptScanner fresh = new PromptScanner(protocol);
+        CommandOutput before = new CommandOutput();
         long deadline = System.nanoTime() + STARTUP.toNanos();
         try {
             while (true) {
@@ -172,8 +198,9 @@ public final class LinuxTerminal implements Terminal {
                 if (event instanceof PromptScanner.Prompt) {
                     break;
                 }
-                if (event != null) {
-                    continue; // whatever bash prints before its first prompt is not a command's
+                if (event instanceof PromptScanner.Text text) {
+                    before.text(text.bytes()); // not a command's output; kept to explain a failure
+                    continue;
                 }
                 int available = started.await(0, deadline);
                 if (available > 0) {
@@ -181,7 +208,8 @@ public final class LinuxTerminal implements Terminal {
                 } else if (started.exit().isPresent() || System.nanoTime() >= deadline) {
                     started.hangup();
                     throw new IllegalStateException("terminal " + name + ": bash showed no prompt"
-                            + started.exit().map(e -> " and ended with status " + e.shellStatus()).orElse(" within " + STARTUP));
+                            + started.exit().map(e -> " and ended with status " + e.shellStatus()).orElse(" within " + STARTUP)
+                            + "; the terminal showed: " + before.render(List.of()).strip());
                 }
             }
         } catch (InterruptedException e) {

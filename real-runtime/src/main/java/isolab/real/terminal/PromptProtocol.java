@@ -9,13 +9,15 @@ import java.util.List;
  * The prompts a terminal's shells print, each carrying a token unique to the session, so that the
  * output of every command can be cut out of the terminal's stream exactly:
  * <ul>
- *   <li>{@code PS1='{isolab:NONCE:$?}'} ends every command and says its exit status: bash and dash
- *       both expand {@code $?} in PS1.</li>
- *   <li>{@code PS2='{isolab:NONCE:more}'} says the shell wants the rest of a command.</li>
- *   <li>{@code PS0='{isolab:NONCE:run}'} is printed by bash (not dash) after it has read a
- *       command and before it runs it: everything before it is the echo of the input.</li>
+ *   <li>{@code PS1='{isolab:${ISOLAB_NONCE}:$?}'} ends every command and says its exit status:
+ *       bash and dash both expand parameters, {@code $?} among them, in their prompts.</li>
+ *   <li>{@code PS2='{isolab:${ISOLAB_NONCE}:more}'} says the shell wants the rest of a command.</li>
+ *   <li>{@code PS0='{isolab:${ISOLAB_NONCE}:run}'} is printed by bash (not dash) after it has read
+ *       a command and before it runs it: everything before it is the echo of the input.</li>
  * </ul>
- * They are exported, so nested shells ({@code unshare ... sh}) print them too.
+ * They are exported, so nested shells ({@code unshare ... sh}) print them too. The nonce is in a
+ * variable of its own, so that printing the environment ({@code env}, {@code echo $PS2}) shows
+ * no token: only a prompt, expanded, does.
  *
  * @param nonce twelve hex digits, fresh per host
  */
@@ -35,24 +37,10 @@ public record PromptProtocol(String nonce) {
         return "{isolab:" + nonce + ":";
     }
 
-    /** The value of PS1. */
-    public String ps1() {
-        return prefix() + "$?}";
-    }
-
-    /** The value of PS2. */
-    public String ps2() {
-        return prefix() + "more}";
-    }
-
-    /** The value of PS0. */
-    public String ps0() {
-        return prefix() + "run}";
-    }
-
     /** The environment entries that carry the protocol into every shell of a terminal. */
     public List<String> environment() {
-        return List.of("PS1=" + ps1(), "PS2=" + ps2(), "PS0=" + ps0());
+        String token = "{isolab:${ISOLAB_NONCE}:";
+        return List.of("ISOLAB_NONCE=" + nonce, "PS1=" + token + "$?}", "PS2=" + token + "more}", "PS0=" + token + "run}");
     }
 
     byte[] prefixBytes() {
