@@ -32,12 +32,16 @@ class LinuxHostTeardownTest {
 
     private static final List<Hierarchy> HIERARCHIES = CgroupLayout.detect().machineHierarchies();
 
-    /** What a session leaves on the host while it runs, to look for afterwards. */
-    private record Traces(List<Path> cgroups, List<Long> processes, long mntNamespace) {
+    /**
+     * What a session leaves on the host while it runs, to look for afterwards. A namespace's inode
+     * number is reused once it is freed, so a process found in the sandbox's mount namespace
+     * afterwards counts only if it started before the sandbox ended (then it would keep it alive).
+     */
+    private record Traces(List<Path> cgroups, List<Long> processes, long mntNamespace, long tracedAtTicks) {
         static Traces of(LinuxHost host) {
             List<Long> processes = host.cgroups().processes();
             long mnt = inode(Path.of("/proc", Long.toString(host.initHostPid()), "ns", "mnt"));
-            return new Traces(host.cgroups().dirs(), processes, mnt);
+            return new Traces(host.cgroups().dirs(), processes, mnt, uptimeTicks());
         }
 
         void assertGone() {
@@ -47,7 +51,19 @@ class LinuxHostTeardownTest {
             for (long pid : processes) {
                 assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " is left");
             }
-            assertTrue(processesIn(mntNamespace).isEmpty(), "processes still in the sandbox's mount namespace");
+            List<Long> keepers = processesIn(mntNamespace).stream()
+                    .filter(pid -> ProcStat.of(pid).map(s -> s.startTicks() <= tracedAtTicks).orElse(false))
+                    .toList();
+            assertTrue(keepers.isEmpty(), "processes still in the sandbox's mount namespace: " + keepers);
+        }
+    }
+
+    /** Clock ticks since boot (USER_HZ is 100 on Linux), the unit of a process's start time. */
+    private static long uptimeTicks() {
+        try {
+            return (long) (Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]) * 100) + 1;
+        } catch (IOException e) {
+            throw new AssertionError(e);
         }
     }
 

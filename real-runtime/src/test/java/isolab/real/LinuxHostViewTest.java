@@ -49,7 +49,7 @@ class LinuxHostViewTest {
         ProcessView bash = view.processes().get(1);
         assertEquals(List.of(2, 1), List.of(bash.pid(), bash.ppid()));
         assertEquals(List.of("bash"), bash.argv());
-        assertEquals('S', bash.state());
+        assertTrue("SR".indexOf(bash.state()) >= 0, "state " + bash.state()); // R for the moment after it printed its prompt
     }
 
     @Test

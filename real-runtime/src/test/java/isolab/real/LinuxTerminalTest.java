@@ -137,7 +137,9 @@ class LinuxTerminalTest {
     @Test
     void an_unfinished_command_is_abandoned_as_a_person_would_with_ctrl_c() {
         CommandResult result = main.run("echo 'x");
-        assertEquals("> ^C\n", result.output());
+        // Now and then bash misses a Ctrl-C at PS2 (measured: 2 in 200 on a loaded machine) and the
+        // terminal presses it again, as a person would: that shows.
+        assertTrue(result.output().matches("> (\\^C)+\n"), result.output());
         assertEquals(130, result.status());
         assertFalse(result.timedOut());
         assertEquals("ok\n", ok(main, "echo ok").output());

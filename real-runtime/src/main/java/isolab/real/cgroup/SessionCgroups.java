@@ -45,16 +45,18 @@ public record SessionCgroups(SessionName name, List<Hierarchy> hierarchies) {
             for (Hierarchy hierarchy : hierarchies) {
                 Path own = dir(hierarchy);
                 for (int attempt = 0; ; attempt++) {
-                    makeDirectory(hierarchy.sessions());
-                    if (hierarchy.has("cpuset")) {
-                        inheritCpuset(hierarchy.mountPoint(), hierarchy.sessions());
-                    }
                     try {
+                        makeDirectory(hierarchy.sessions());
+                        if (hierarchy.has("cpuset")) {
+                            inheritCpuset(hierarchy.mountPoint(), hierarchy.sessions());
+                        }
                         Files.createDirectory(own);
                         break;
-                    } catch (NoSuchFileException raced) {
-                        // Another session removed isolab/ in between; make it again.
-                        if (attempt == 20) {
+                    } catch (FileSystemException raced) {
+                        // Another session removed isolab/ in between: its files are gone (ENOENT), or,
+                        // from a directory handle that outlived it, its node is (ENODEV). Make it again.
+                        boolean removed = raced instanceof NoSuchFileException || "No such device".equals(raced.getReason());
+                        if (!removed || attempt == 20) {
                             throw raced;
                         }
                     }
@@ -70,6 +72,7 @@ public record SessionCgroups(SessionName name, List<Hierarchy> hierarchies) {
                 }
             }
         } catch (IOException e) {
+            destroy(Duration.ofSeconds(2));
             throw new UncheckedIOException("cannot create the cgroups of session " + name + ": " + e.getMessage(), e);
         }
     }

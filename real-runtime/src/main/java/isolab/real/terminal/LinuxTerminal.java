@@ -28,6 +28,9 @@ public final class LinuxTerminal implements Terminal {
     public static final int COLS = 200;
     /** How long each step of interrupting a command that ran out of time may take. */
     static final Duration GRACE = Duration.ofSeconds(2);
+    /** How long to wait for the prompt after Ctrl-C abandoned an unfinished command, before pressing it again. */
+    static final Duration GIVE_UP_AGAIN = Duration.ofMillis(500);
+    private static final int MAX_GIVE_UPS = 5;
     /** How long a new bash may take to show its first prompt. */
     static final Duration STARTUP = Duration.ofSeconds(15);
 
@@ -90,18 +93,25 @@ public final class LinuxTerminal implements Terminal {
         long deadline = start + timeout.toNanos();
         int interrupts = 0;
         boolean running = false;
+        long giveUpAgainAt = Long.MAX_VALUE;
+        int giveUps = 0;
         Integer status = null;
         while (status == null) {
             PromptScanner.Event event = scanner.next();
             if (event == null) {
-                Optional<Integer> ended = receive(deadline);
+                Optional<Integer> ended = receive(Math.min(deadline, giveUpAgainAt));
+                long now = System.nanoTime();
                 if (ended.isPresent()) {
                     output.text(scanner.rest());
                     status = ended.get();
-                } else if (System.nanoTime() >= deadline) {
+                } else if (now >= deadline) {
                     interrupts++;
-                    deadline = System.nanoTime() + GRACE.toNanos();
+                    deadline = now + GRACE.toNanos();
                     status = interrupt(interrupts);
+                } else if (now >= giveUpAgainAt) {
+                    // Bash now and then misses a Ctrl-C at PS2 (it echoes ^C and reads on); a person presses it again.
+                    type(CTRL_C);
+                    giveUpAgainAt = ++giveUps < MAX_GIVE_UPS ? now + GIVE_UP_AGAIN.toNanos() : Long.MAX_VALUE;
                 }
             } else if (event instanceof PromptScanner.Text text) {
                 output.text(text.bytes());
@@ -112,8 +122,12 @@ public final class LinuxTerminal implements Terminal {
                 output.more();
                 // The rest of the command, or, when there is none, Ctrl-C as a person would give up;
                 // once bash runs the command, a PS2 can only be a program printing one.
-                if (!running) {
-                    type(typed < lines.size() ? lines.get(typed++) + "\r" : "\u0003");
+                if (!running && typed < lines.size()) {
+                    type(lines.get(typed++) + "\r");
+                } else if (!running) {
+                    type(CTRL_C);
+                    giveUps = 1;
+                    giveUpAgainAt = System.nanoTime() + GIVE_UP_AGAIN.toNanos();
                 }
             } else if (event instanceof PromptScanner.Prompt prompt) {
                 status = prompt.status();

@@ -164,17 +164,18 @@ static int has_controller(const struct hierarchy *h, const char *name) {
     return 0;
 }
 
-/* A new cpuset cgroup starts with no cpus and no mems; it takes its parent's (cpuset.c). */
-static void inherit_cpuset(const char *parent, const char *child) {
+/* A new cpuset cgroup starts with no cpus and no mems; it takes its parent's (cpuset.c). -1 on failure. */
+static int inherit_cpuset(const char *parent, const char *child) {
     static const char *files[] = {"cpuset.cpus", "cpuset.mems"};
     for (int i = 0; i < 2; i++) {
         char from[600], to[600], value[256];
         snprintf(from, sizeof from, "%s/%s", parent, files[i]);
         snprintf(to, sizeof to, "%s/%s", child, files[i]);
-        if (read_file(to, value, sizeof value) > 1) continue;
-        if (read_file(from, value, sizeof value) < 0) die("read %s", from);
-        if (write_file(to, value) < 0) die("write %s", to);
+        if (read_file(to, value, sizeof value) < 0) return -1;
+        if (strlen(value) > 1) continue;
+        if (read_file(from, value, sizeof value) < 0 || write_file(to, value) < 0) return -1;
     }
+    return 0;
 }
 
 /* Creates MOUNTPOINT/isolab/SESSION; retries when another session removes isolab/ meanwhile. */
@@ -182,14 +183,20 @@ static void create_session_cgroup(struct hierarchy *h) {
     char parent[512], own[600];
     snprintf(parent, sizeof parent, "%s/isolab", h->mountpoint);
     snprintf(own, sizeof own, "%s/%s", parent, session);
+    int cpuset = has_controller(h, "cpuset");
     for (int attempt = 0;; attempt++) {
         if (mkdir(parent, 0755) < 0 && errno != EEXIST) die("mkdir %s", parent);
-        if (has_controller(h, "cpuset")) inherit_cpuset(h->mountpoint, parent);
+        /* Another session removing isolab/ meanwhile shows as ENOENT, or as ENODEV (kernfs) for a
+         * directory that is going away. */
+        if (cpuset && inherit_cpuset(h->mountpoint, parent) < 0) {
+            if ((errno == ENOENT || errno == ENODEV) && attempt < 20) continue;
+            die("copy cpuset.cpus and cpuset.mems to %s", parent);
+        }
         if (mkdir(own, 0755) == 0) break;
-        if (errno != ENOENT || attempt == 20) die("mkdir %s", own);
+        if ((errno != ENOENT && errno != ENODEV) || attempt == 20) die("mkdir %s", own);
     }
     h->created = 1;
-    if (has_controller(h, "cpuset")) inherit_cpuset(parent, own);
+    if (cpuset && inherit_cpuset(parent, own) < 0) die("copy cpuset.cpus and cpuset.mems to %s", own);
 }
 
 static void set_limit(const struct hierarchy *h, const char *file, const char *value) {
@@ -264,11 +271,10 @@ static void remove_session_cgroups(void) {
         }
     }
     for (int i = 0; i < nhier; i++) {
-        if (!hier[i].created) continue;
         char own[700], parent[600];
         snprintf(parent, sizeof parent, "%s/isolab", hier[i].mountpoint);
         snprintf(own, sizeof own, "%s/%s", parent, session);
-        for (int attempt = 0; remove_cgroup_tree(own) < 0 && attempt < 200; attempt++) {
+        for (int attempt = 0; hier[i].created && remove_cgroup_tree(own) < 0 && attempt < 200; attempt++) {
             usleep(10000);
         }
         rmdir(parent); /* fails while another session lives there, as it should */
