@@ -78,11 +78,30 @@ public final class HelperBinary {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(partial, binary, StandardCopyOption.REPLACE_EXISTING);
             }
+            pruneOtherVersions(binary);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the isolab launcher in " + binary.getParent(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while compiling the isolab launcher", e);
+        }
+    }
+
+    /**
+     * Removes launchers of other sources that have not changed for a day. A JVM still using one
+     * loses nothing: a running launcher needs no file, and a new start compiles its version again.
+     */
+    private static void pruneOtherVersions(Path binary) throws IOException {
+        String mine = binary.getFileName().toString();
+        long dayAgo = System.currentTimeMillis() - 24L * 3600 * 1000;
+        try (java.util.stream.Stream<Path> files = Files.list(binary.getParent())) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("isolab-launcher-") && !name.startsWith(mine)
+                        && Files.getLastModifiedTime(file).toMillis() < dayAgo) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

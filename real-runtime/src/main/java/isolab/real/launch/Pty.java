@@ -15,6 +15,9 @@ public final class Pty {
     private final int ptsNumber;
     private final Consumer<byte[]> keyboard;
     private final Runnable hangup;
+    /** The most output kept unread. */
+    static final int MAX_BUFFERED = 16 << 20;
+
     private byte[] output = new byte[4096];
     private int length;
     private ExitStatus exit;
@@ -52,8 +55,19 @@ public final class Pty {
         hangup.run();
     }
 
-    /** Called by the sandbox: the terminal displayed {@code bytes}. */
+    /**
+     * Called by the sandbox: the terminal displayed {@code bytes}. What nobody reads (a background
+     * job printing while no command runs) is kept up to {@link #MAX_BUFFERED} bytes, the newest.
+     */
     public synchronized void displayed(byte[] bytes) {
+        if (length + bytes.length > MAX_BUFFERED) {
+            int drop = Math.min(length, length + bytes.length - MAX_BUFFERED);
+            System.arraycopy(output, drop, output, 0, length - drop);
+            length -= drop;
+            if (bytes.length > MAX_BUFFERED) {
+                bytes = Arrays.copyOfRange(bytes, bytes.length - MAX_BUFFERED, bytes.length);
+            }
+        }
         if (length + bytes.length > output.length) {
             output = Arrays.copyOf(output, Math.max(output.length * 2, length + bytes.length));
         }

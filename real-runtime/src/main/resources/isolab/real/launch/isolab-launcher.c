@@ -2,12 +2,15 @@
  * isolab-launcher: starts one isolab session sandbox and serves as its init.
  *
  * Two processes, one binary. The launcher (in the host's namespaces) creates the session's
- * cgroups, enters them, unshares pid, mount, uts, ipc, net and cgroup namespaces, and forks the
- * sandbox's PID 1. PID 1 builds the machine of docs/MACHINE.md (an overlay root over the host's
- * root, /proc, /dev, devpts, mqueue, sysfs, the cgroup mounts, /tmp, /root), pivot_roots into it,
- * names the machine, and then serves as init: it reaps every child and multiplexes terminals
- * for the JVM over a framed protocol on its stdin and stdout. When init exits the kernel kills
- * every process of the namespace; the launcher then leaves and removes the session's cgroups.
+ * cgroups, enters them, unshares the PID namespace and forks the sandbox's PID 1, which re-executes
+ * this binary as /sbin/init. Init unshares mount, uts, ipc, net and cgroup namespaces (the cgroup
+ * namespace rooted at the session's cgroups, entered before), builds the machine of
+ * docs/MACHINE.md (an overlay root over the host's root, /proc, /dev, devpts, mqueue, sysfs, the
+ * cgroup mounts, /tmp, /root), pivot_roots into it, names the machine, and then serves as init: it
+ * reaps every child and multiplexes terminals for the JVM over a framed protocol on its stdin and
+ * stdout. When init exits the kernel kills every process of the namespace
+ * (kernel/pid_namespace.c: zap_pid_ns_processes); the launcher, which stayed in the host's mount
+ * namespace, then leaves the session's cgroups and removes them.
  *
  * Frames, both ways: type (1 byte), channel (u32 big-endian), length (u32 big-endian), payload.
  *   JVM -> init:  'O' open a terminal: NUL-separated rows, cols, session, cwd, path, argc, argv...,
@@ -105,7 +108,7 @@ static void send_frame(char type, uint32_t chan, const void *payload, uint32_t l
     head[1] = chan >> 24; head[2] = chan >> 16; head[3] = chan >> 8; head[4] = chan;
     head[5] = len >> 24; head[6] = len >> 16; head[7] = len >> 8; head[8] = len;
     if (write_all(1, head, sizeof head) < 0 || (len > 0 && write_all(1, payload, len) < 0)) {
-        _exit(0);
+        if (!in_launcher) _exit(0); /* init: the sandbox ends; the launcher goes on to clean up */
     }
 }
 
@@ -250,7 +253,7 @@ static int remove_cgroup_tree(const char *dir) {
     snprintf(procs, sizeof procs, "%s/cgroup.procs", dir);
     if (read_file(procs, pids, sizeof pids) > 0) {
         for (char *save, *tok = strtok_r(pids, "\n", &save); tok; tok = strtok_r(NULL, "\n", &save)) {
-            kill((pid_t)atoi(tok), SIGKILL);
+            if (atoi(tok) != getpid()) kill((pid_t)atoi(tok), SIGKILL);
         }
     }
     if (rmdir(dir) < 0 && errno != ENOENT) rc = -1;
@@ -586,7 +589,10 @@ static void handle_request(char type, uint32_t chan, char *payload, uint32_t len
     case 'C': {
         struct terminal *t = find_terminal(chan);
         if (t) {
-            if (!t->dead) kill(-t->pid, SIGHUP);
+            if (!t->dead) {
+                kill(-t->pid, SIGHUP); /* as a hangup would; the shell itself goes even if it ignores that */
+                kill(t->pid, SIGKILL);
+            }
             release(t);
         }
         break;
