@@ -52,14 +52,16 @@ public final class LinuxHost implements Host {
     private final MachineConfig config;
     private final SessionCgroups cgroups;
     private final Sandbox sandbox;
+    private final Optional<Path> helper;
     private final PromptProtocol protocol = PromptProtocol.fresh();
     private final Map<String, LinuxTerminal> terminals = new LinkedHashMap<>();
     private boolean closed;
 
-    private LinuxHost(MachineConfig config, SessionCgroups cgroups, Sandbox sandbox) {
+    private LinuxHost(MachineConfig config, SessionCgroups cgroups, Sandbox sandbox, Optional<Path> helper) {
         this.config = config;
         this.cgroups = cgroups;
         this.sandbox = sandbox;
+        this.helper = helper;
     }
 
     /** A new sandbox for {@code config}, built as {@link SandboxOptions#defaults()} says. */
@@ -82,7 +84,10 @@ public final class LinuxHost implements Host {
         Sweeper.sweep(hierarchies);
         SessionCgroups cgroups = new SessionCgroups(SessionName.next(), hierarchies);
         SandboxSpec spec = new SandboxSpec(cgroups, options.memoryLimitBytes(), options.pidsMax(), HOSTNAME);
-        LinuxHost host = new LinuxHost(config, cgroups, launch(spec, options));
+        Optional<Path> helper = options.launch() == LaunchMode.UTIL_LINUX
+                ? Optional.empty()
+                : HelperBinary.ensure(options.cacheDir());
+        LinuxHost host = new LinuxHost(config, cgroups, launch(spec, options, helper), helper);
         OPEN.add(host);
         return host;
     }
@@ -116,10 +121,9 @@ public final class LinuxHost implements Host {
         return Optional.empty();
     }
 
-    private static Sandbox launch(SandboxSpec spec, SandboxOptions options) {
+    private static Sandbox launch(SandboxSpec spec, SandboxOptions options, Optional<Path> helper) {
         LaunchMode mode = options.launch();
         if (mode != LaunchMode.UTIL_LINUX) {
-            Optional<Path> helper = HelperBinary.ensure(options.cacheDir());
             if (helper.isPresent()) {
                 return HelperSandbox.start(helper.get(), spec, options.startTimeout());
             }
@@ -187,7 +191,7 @@ public final class LinuxHost implements Host {
 
     @Override
     public HostView view() {
-        return SandboxProbe.view(cgroups.processes(), sandbox.hostname());
+        return SandboxProbe.view(cgroups.processes(), sandbox.hostname(), helper);
     }
 
     @Override

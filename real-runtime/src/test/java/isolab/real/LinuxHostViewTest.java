@@ -67,6 +67,44 @@ class LinuxHostViewTest {
         }
         NamespaceView pid = view.namespaces().stream().filter(n -> n.type() == NamespaceType.PID).findFirst().orElseThrow();
         assertEquals(List.of(0L, 0), List.of(pid.parentInode(), pid.level()));
+        long hostUser = LinuxHostTeardownTest.inode(Path.of("/proc/self/ns/user"));
+        for (NamespaceView ns : view.namespaces()) {
+            assertEquals(ns.type() == NamespaceType.USER ? 0 : hostUser, ns.ownerUserInode(), ns.toString());
+        }
+    }
+
+    @Test
+    void a_nested_user_namespace_owns_what_is_made_with_it_and_its_parent_is_the_host_s() {
+        main.run("unshare --user --map-root-user --uts --pid --fork sleep 1000 &");
+        main.run("sleep 0.2");
+        HostView view = host.view();
+        long hostUser = LinuxHostTeardownTest.inode(Path.of("/proc/self/ns/user"));
+        ProcessView sleeper = view.processes().stream()
+                .filter(p -> p.comm().equals("sleep") && p.nsPids().size() == 2).findFirst().orElseThrow();
+        NamespaceView user = find(view, NamespaceType.USER, sleeper.namespaces().user());
+        assertEquals(List.of(hostUser, 1L), List.of(user.parentInode(), (long) user.level()));
+        assertEquals(user.inode(), find(view, NamespaceType.UTS, sleeper.namespaces().uts()).ownerUserInode());
+        assertEquals(user.inode(), find(view, NamespaceType.PID, sleeper.namespaces().pid()).ownerUserInode());
+    }
+
+    @Test
+    void without_the_c_launcher_a_nested_namespace_s_parent_is_derived_and_owners_are_unknown() {
+        try (LinuxHost fallback = LinuxHost.start(MachineConfig.defaults(),
+                SandboxOptions.defaults().withLaunch(isolab.real.launch.LaunchMode.UTIL_LINUX))) {
+            Terminal terminal = fallback.terminal("main");
+            terminal.run("unshare --pid --fork sleep 1000 &");
+            terminal.run("sleep 0.2");
+            HostView view = fallback.view();
+            long machine = view.processes().get(0).namespaces().pid();
+            ProcessView sleeper = view.processes().stream()
+                    .filter(p -> p.comm().equals("sleep") && p.nsPids().size() == 2).findFirst().orElseThrow();
+            NamespaceView nested = find(view, NamespaceType.PID, sleeper.namespaces().pid());
+            assertEquals(List.of(machine, 1L, 0L), List.of(nested.parentInode(), (long) nested.level(), nested.ownerUserInode()));
+        }
+    }
+
+    private static NamespaceView find(HostView view, NamespaceType type, long inode) {
+        return view.namespaces().stream().filter(n -> n.type() == type && n.inode() == inode).findFirst().orElseThrow();
     }
 
     @Test

@@ -8,7 +8,8 @@
  * starts programs on them as session leaders (the first terminal's in init's own session, init
  * holding that pty as its controlling terminal), relays their bytes in {@link isolab.real.launch.Frame}s
  * over its stdin and stdout, reaps every child, and reports a program's end once its last output
- * is out.
+ * is out. The same binary, run as {@code isolab-launcher --ns-info FILE...}, is the probe that reads
+ * namespaces' owners and parents with ioctl_ns(2).
  *
  * <p>{@link isolab.real.launch.UtilLinuxSandbox}: the same machine from {@code sh}, {@code unshare},
  * {@code mount}, {@code pivot_root}, {@code nsenter} and {@code script}, where no C compiler exists;

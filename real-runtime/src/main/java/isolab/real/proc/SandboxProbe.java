@@ -25,10 +25,11 @@ import java.util.Optional;
  * read from their {@code /proc/PID} files. PIDs come out as the sandbox's PID namespace numbers
  * them, and NSpid from there down, so the sandbox's init is 1 as it is inside.
  *
- * <p>What {@code /proc} does not say is derived or left out: a PID or user namespace's parent is
- * the namespace of the parent of its first process (fork puts a child in its parent's, or a
- * newer, namespace); owning user namespaces are 0 (unknown), as reading them needs an
- * {@code ioctl(NS_GET_USERNS)} Java cannot make.
+ * <p>What {@code /proc} does not say, a namespace's owning user namespace and the parent of a PID
+ * or user namespace, the C launcher's probe asks the kernel ({@link NamespaceLinks}). Without it
+ * (no C compiler on the host) a parent is derived, the namespace of the parent of the namespace's
+ * first process (fork puts a child in its parent's, or a newer, namespace), and owners are 0.
+ * The machine's PID namespace and the host's user namespace are level 0, with parent 0.
  */
 public final class SandboxProbe {
 
@@ -42,8 +43,11 @@ public final class SandboxProbe {
         }
     }
 
-    /** A snapshot of the sandbox whose processes have the host PIDs {@code hostPids}. */
-    public static HostView view(List<Long> hostPids, String hostname) {
+    /**
+     * A snapshot of the sandbox whose processes have the host PIDs {@code hostPids}; {@code launcher}
+     * is the compiled C launcher, whose probe reads namespaces' owners and parents, if there is one.
+     */
+    public static HostView view(List<Long> hostPids, String hostname, Optional<Path> launcher) {
         List<Observed> processes = new ArrayList<>();
         for (long pid : hostPids) {
             observe(pid).filter(o -> o.status().nsPids().size() >= 2).ifPresent(processes::add);
@@ -59,7 +63,8 @@ public final class SandboxProbe {
                     o.stat().comm(), o.argv(), o.stat().state(), o.status().uid(),
                     nsPids.stream().map(Long::intValue).toList(), o.namespaces()));
         }
-        return new HostView(HostKind.REAL, hostname, views, namespaces(processes, byHostPid), mounts(processes));
+        return new HostView(HostKind.REAL, hostname, views, namespaces(processes, byHostPid, launcher),
+                mounts(processes));
     }
 
     private static Optional<Observed> observe(long pid) {
@@ -103,24 +108,47 @@ public final class SandboxProbe {
         }
     }
 
-    private static List<NamespaceView> namespaces(List<Observed> processes, Map<Long, Observed> byHostPid) {
+    private static List<NamespaceView> namespaces(List<Observed> processes, Map<Long, Observed> byHostPid,
+                                                  Optional<Path> launcher) {
         long jvmUser = inode(Path.of("/proc/self/ns/user"));
         long machinePid = processes.isEmpty() ? 0 : processes.get(0).namespaces().pid();
-        Map<String, NamespaceView> views = new LinkedHashMap<>();
+        // One nsfs file per namespace, of its first process, for the probe.
+        Map<String, Path> files = new LinkedHashMap<>();
         for (NamespaceType type : NamespaceType.values()) {
-            List<Long> inodes = processes.stream().map(o -> o.namespaces().inode(type)).filter(i -> i != 0)
-                    .distinct().sorted().toList();
-            for (long inode : inodes) {
-                long parent = 0;
-                int level = 0;
-                if (type == NamespaceType.PID && inode != machinePid || type == NamespaceType.USER && inode != jvmUser) {
-                    parent = parentOf(type, inode, processes, byHostPid);
-                    level = levelOf(type, inode, processes, byHostPid, machinePid, jvmUser);
+            for (Observed o : processes) {
+                long inode = o.namespaces().inode(type);
+                if (inode != 0) {
+                    files.putIfAbsent(type + ":" + inode,
+                            Path.of("/proc", Long.toString(o.hostPid()), "ns", type.procName()));
                 }
-                views.put(type + ":" + inode, new NamespaceView(type, inode, parent, 0, level));
             }
         }
-        return new ArrayList<>(views.values());
+        Map<Path, NamespaceLinks> probed = launcher.map(l -> NamespaceLinks.probe(l, new ArrayList<>(files.values())))
+                .orElse(Map.of());
+        Map<String, NamespaceLinks> links = new HashMap<>();
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            NamespaceLinks link = probed.get(file.getValue());
+            String[] key = file.getKey().split(":");
+            NamespaceType type = NamespaceType.valueOf(key[0]);
+            long inode = Long.parseLong(key[1]);
+            if (link == null || link.inode() != inode) { // not probed, or the process changed namespace meanwhile
+                link = new NamespaceLinks(inode, 0, parentOf(type, inode, processes, byHostPid));
+            }
+            links.put(file.getKey(), link);
+        }
+        List<NamespaceView> views = new ArrayList<>();
+        for (NamespaceType type : NamespaceType.values()) {
+            long root = type == NamespaceType.PID ? machinePid : type == NamespaceType.USER ? jvmUser : 0;
+            links.keySet().stream().filter(k -> k.startsWith(type + ":"))
+                    .map(k -> Long.parseLong(k.substring(k.indexOf(':') + 1))).sorted().forEach(inode -> {
+                        NamespaceLinks link = links.get(type + ":" + inode);
+                        boolean nests = type == NamespaceType.PID || type == NamespaceType.USER;
+                        long parent = !nests || inode == root ? 0 : link.parent();
+                        int level = nests ? levelOf(type, inode, root, links) : 0;
+                        views.add(new NamespaceView(type, inode, parent, link.owner(), level));
+                    });
+        }
+        return views;
     }
 
     /** The namespace of the parent of the namespace's first member whose parent is not a member. */
@@ -136,11 +164,12 @@ public final class SandboxProbe {
         return 0;
     }
 
-    private static int levelOf(NamespaceType type, long inode, List<Observed> processes, Map<Long, Observed> byHostPid,
-                               long machinePid, long jvmUser) {
+    /** How many parents up {@code root} is from {@code inode}; a chain that leaves what is known counts one more. */
+    private static int levelOf(NamespaceType type, long inode, long root, Map<String, NamespaceLinks> links) {
         int level = 0;
-        for (long ns = inode; ns != 0 && ns != (type == NamespaceType.PID ? machinePid : jvmUser) && level < 33; level++) {
-            ns = parentOf(type, ns, processes, byHostPid);
+        for (long ns = inode; ns != root && ns != 0 && level < 33; level++) {
+            NamespaceLinks link = links.get(type + ":" + ns);
+            ns = link == null ? 0 : link.parent();
         }
         return level;
     }

@@ -26,9 +26,11 @@
  *
  * Usage: isolab-launcher SESSION MEMORY_LIMIT_BYTES PIDS_MAX HOSTNAME MOUNTPOINT=CONTROLLERS...
  * where each MOUNTPOINT is a host cgroup v1 hierarchy (/sys/fs/cgroup/memory=memory).
+ *    or: isolab-launcher --ns-info NSFILE...   (a probe: see ns_info)
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <linux/nsfs.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -728,6 +730,36 @@ static void exec_init(int go, const char *hostname) {
     die("exec /proc/self/exe");
 }
 
+/* ---- the namespace probe ---------------------------------------------------------------- */
+
+/* The inode of the namespace an nsfs fd refers to, 0 if unknown; closes the fd. */
+static unsigned long inode_of(int fd) {
+    struct stat st;
+    unsigned long inode = fd >= 0 && fstat(fd, &st) == 0 ? (unsigned long)st.st_ino : 0;
+    if (fd >= 0) close(fd);
+    return inode;
+}
+
+/*
+ * For each /proc/PID/ns/TYPE given, prints "NSFILE INODE OWNER PARENT": the namespace, the user
+ * namespace that owns it (ioctl NS_GET_USERNS) and, for PID and user namespaces, its parent
+ * (NS_GET_PARENT); 0 where the kernel does not say (the initial user namespace has no owner;
+ * other kinds have no parent). /proc cannot tell these; see ioctl_ns(2).
+ */
+static int ns_info(int argc, char **argv) {
+    for (int i = 2; i < argc; i++) {
+        int fd = open(argv[i], O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            printf("%s 0 0 0\n", argv[i]);
+            continue;
+        }
+        unsigned long owner = inode_of(ioctl(fd, NS_GET_USERNS));
+        unsigned long parent = inode_of(ioctl(fd, NS_GET_PARENT));
+        printf("%s %lu %lu %lu\n", argv[i], inode_of(fd), owner, parent);
+    }
+    return fflush(stdout) == 0 ? 0 : 1;
+}
+
 /* ---- the launcher ----------------------------------------------------------------------- */
 
 static volatile sig_atomic_t init_pid;
@@ -739,6 +771,7 @@ static void forward_kill(int sig) {
 
 int main(int argc, char **argv) {
     if (getpid() == 1 && argc == 1 && strcmp(argv[0], "/sbin/init") == 0) return init_main();
+    if (argc >= 2 && strcmp(argv[1], "--ns-info") == 0) return ns_info(argc, argv);
     if (argc < 6) {
         fprintf(stderr, "usage: %s SESSION MEMORY_LIMIT PIDS_MAX HOSTNAME MOUNTPOINT=CONTROLLERS...\n", argv[0]);
         return 2;
