@@ -3,10 +3,8 @@ package isolab.real;
 import isolab.api.Host;
 import isolab.api.HostContract;
 import isolab.api.MachineConfig;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The contract every host keeps, on this machine's Linux, in a session sandbox built by the C helper. */
-@ExtendWith(ContractDisagreements.class)
 class LinuxHostContractTest extends HostContract {
 
     @Override
