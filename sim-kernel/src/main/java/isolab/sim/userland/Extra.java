@@ -34,5 +34,11 @@ final class Extra {
         r.add("coreutils/tr", Text::tr, "/usr/bin/tr");
         r.add("coreutils/sort", Text::sort, "/usr/bin/sort");
         r.add("procps/kill", Kill::main, "/usr/bin/kill");
+        r.add("coreutils/stat", isolab.sim.userland.coreutils.StatChroot::stat, "/usr/bin/stat");
+        r.add("coreutils/chroot", isolab.sim.userland.coreutils.StatChroot::chroot, "/usr/sbin/chroot");
+        r.add("util-linux/mount", isolab.sim.userland.utillinux.Mount::mount, "/usr/bin/mount");
+        r.add("util-linux/umount", isolab.sim.userland.utillinux.Mount::umount, "/usr/bin/umount");
+        r.add("util-linux/nsenter", isolab.sim.userland.utillinux.Nsenter::main, "/usr/bin/nsenter");
+        r.add("util-linux/lsns", isolab.sim.userland.utillinux.Lsns::main, "/usr/bin/lsns");
     }
 }
