@@ -31,7 +31,7 @@ final class Builtins {
             "times", "trap", "unset", "source");
 
     private static final List<String> BASH_ONLY = List.of(
-            "[[", "source", "bind", "builtin", "caller", "compgen", "complete", "compopt", "declare", "typeset", "dirs",
+            "[[", "let", "source", "bind", "builtin", "caller", "compgen", "complete", "compopt", "declare", "typeset", "dirs",
             "pushd", "popd", "disown", "enable", "fc", "history", "help", "let", "logout", "mapfile", "readarray",
             "shopt", "suspend");
 
