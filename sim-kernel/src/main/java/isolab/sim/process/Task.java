@@ -52,6 +52,8 @@ public final class Task implements IoContext {
     final WaitQueue childExit = new WaitQueue();
     final WaitQueue stopWait = new WaitQueue();
     boolean readingCommand;
+    int stopSignal;
+    boolean stopReported = true;
     int promptStatus;
     String exe = "";
 
@@ -299,15 +301,21 @@ public final class Task implements IoContext {
                 continue;
             }
             if (Signal.stopsByDefault(sig)) {
-                stop();
+                stop(sig);
                 continue;
             }
             throw new TaskExit(Signal.dumpsCore(sig) ? sig | 0x80 : sig);
         }
     }
 
-    private void stop() {
+    private void stop(int sig) {
         state = TaskState.STOPPED;
+        stopSignal = sig;
+        stopReported = false;
+        if (parent != null) {
+            Signals.send(kernel, parent, Signal.SIGCHLD, this);
+            parent.childExit.wakeAll(kernel.scheduler());
+        }
         while (state == TaskState.STOPPED) {
             if ((pendingSignals & Signal.bit(Signal.SIGKILL)) != 0) {
                 state = TaskState.RUNNING;
@@ -372,6 +380,26 @@ public final class Task implements IoContext {
             }
         }
         checkSignals();
+    }
+
+    @Override
+    public void checkTerminalRead(Object terminal, int foregroundPgrp) {
+        if (terminal != tty || foregroundPgrp == 0 || foregroundPgrp == pgid) {
+            return;
+        }
+        long ttin = Signal.bit(Signal.SIGTTIN);
+        if ((ignoredSignals & ttin) != 0) {
+            throw new SysException(Errno.EIO);
+        }
+        for (Task member : kernel.pids().all()) {
+            if (member.pgid == pgid) {
+                Signals.send(kernel, member, Signal.SIGTTIN, this);
+            }
+        }
+        checkSignals();
+        if (caughtSignalPending()) {
+            throw new SysException(Errno.EINTR);
+        }
     }
 
     @Override

@@ -64,6 +64,7 @@ final class JobBuiltins {
             args = args.subList(1, args.size());
         }
         int status = 0;
+        List<Integer> pendingContinue = new ArrayList<>();
         for (String target : args) {
             List<Integer> pids = new ArrayList<>();
             if (target.startsWith("%")) {
@@ -74,6 +75,10 @@ final class JobBuiltins {
                     continue;
                 }
                 pids.add(-job.pids.get(0));
+                if (job.stopped && (sig == Signal.SIGTERM || sig == Signal.SIGHUP)) {
+                    // bash (jobs.c: kill_pid) continues a stopped job it terminates or hangs up.
+                    pendingContinue.add(job.pids.get(0));
+                }
             } else {
                 try {
                     pids.add(Integer.parseInt(target));
@@ -103,6 +108,13 @@ final class JobBuiltins {
                     }
                     status = 1;
                 }
+            }
+        }
+        for (int pid : pendingContinue) {
+            try {
+                sh.sys.kill(-pid, Signal.SIGCONT);
+            } catch (SysException e) {
+                // the job is gone
             }
         }
         return status;
@@ -229,8 +241,9 @@ final class JobBuiltins {
         sh.reapJobs(false);
         StringBuilder s = new StringBuilder();
         for (Jobs.Job job : sh.jobs.all()) {
-            String state = job.done() ? Jobs.stateOf(job.lastStatus()) : "Running";
-            s.append(sh.jobLine(job, state, job.text + (job.done() || !sh.dialect.bash() ? "" : " &"))).append('\n');
+            String state = job.done() ? Jobs.stateOf(job.lastStatus()) : job.stopped ? "Stopped" : "Running";
+            s.append(sh.jobLine(job, state, job.text + (job.done() || job.stopped || !sh.dialect.bash() ? "" : " &")))
+                    .append('\n');
             if (job.done()) {
                 job.notified = true;
             }

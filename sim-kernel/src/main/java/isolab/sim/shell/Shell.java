@@ -1209,7 +1209,7 @@ public final class Shell {
         while (true) {
             Wait.Reaped reaped;
             try {
-                reaped = sys.wait4(-1, Wait.WNOHANG);
+                reaped = sys.wait4(-1, Wait.WNOHANG | Wait.WUNTRACED);
             } catch (SysException e) {
                 break;
             }
@@ -1222,6 +1222,13 @@ public final class Shell {
             return;
         }
         for (Jobs.Job job : jobs.all()) {
+            if (job.stopped && !job.stopNotified && !job.done()) {
+                // bash starts a fresh line before it reports a stopped job (jobs.c: notify_of_job_status).
+                proc.err(dialect.bash() ? "\n" + jobLine(job, "Stopped", job.text) + "\n"
+                        : jobLine(job, "Stopped", job.text) + "\n");
+                job.stopNotified = true;
+                continue;
+            }
             if (job.done()) {
                 if (!job.notified) {
                     proc.err(jobLine(job, Jobs.stateOf(job.lastStatus()), job.text) + "\n");

@@ -45,6 +45,19 @@ class SignalsTest {
     }
 
     @Test
+    void a_background_job_reading_the_terminal_is_stopped_by_sigttin() {
+        // measured on a pty: `cat &`, then bash reports the stopped job on a fresh line
+        try (Machine m = new Machine()) {
+            m.run("cat &");
+            assertEquals("\n[1]+  Stopped                 cat\n", m.run("sleep 1").output());
+            assertEquals("[1]+  Stopped                 cat\n", m.out("jobs"));
+            assertEquals("T\n", m.out("ps -o stat= -C cat"));
+            m.out("kill %1");
+            assertEquals("[1]+  Terminated              cat\n", m.run("true").output());
+        }
+    }
+
+    @Test
     void dash_reports_finished_background_jobs_in_its_own_format() {
         try (Machine m = new Machine()) {
             m.out("sh");
