@@ -288,6 +288,9 @@ public final class Shell {
         int linesRead = 0;
         while (true) {
             if (pending.length() == 0) {
+                // Measured: a job that changes state as a result of the command just run (kill %1,
+                // a background job just started) is reported after the next command, because bash
+                // shows its prompt before the child gets to run; so no yield here.
                 reapJobs(true);
             }
             String line;

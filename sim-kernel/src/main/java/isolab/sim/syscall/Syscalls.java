@@ -198,6 +198,13 @@ public final class Syscalls {
         task.sleepUntil(kernel.clock().nowTicks() + Math.max(0, ticks));
     }
 
+    /** sched_yield(2): every other runnable task runs before the caller continues. */
+    public void schedYield() {
+        enter();
+        kernel.scheduler().yieldNow();
+        task.checkSignals();
+    }
+
     /** A scheduling point for programs that compute without calling the kernel (a shell loop). */
     public void step() {
         enter();

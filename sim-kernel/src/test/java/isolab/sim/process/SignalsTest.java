@@ -11,8 +11,8 @@ class SignalsTest {
     void sigstop_stops_a_process_and_sigcont_resumes_it() {
         try (Machine m = new Machine()) {
             m.run("sleep 100 &");
-            m.out("kill -STOP $!");
-            assertEquals("T\n", m.out("ps -o stat= -p $!"));
+            assertEquals("", m.out("kill -STOP $!"));
+            assertEquals("T\n\n[1]+  Stopped                 sleep 100\n", m.out("ps -o stat= -p $!"));
             m.out("kill -CONT $!");
             assertEquals("S\n", m.out("ps -o stat= -p $!"));
         }
