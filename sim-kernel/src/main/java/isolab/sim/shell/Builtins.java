@@ -38,7 +38,7 @@ final class Builtins {
     private static final List<String> DASH_ONLY = List.of("chdir");
 
     private static final List<String> NOT_MODELLED = List.of(
-            "[[", "alias", "unalias", "bind", "builtin", "caller", "compgen", "complete", "compopt", "declare", "typeset",
+            "[[", "bind", "builtin", "caller", "compgen", "complete", "compopt", "declare", "typeset",
             "dirs", "pushd", "popd", "disown", "enable", "fc", "history", "help", "logout", "mapfile", "readarray",
             "shopt", "suspend", "getopts", "hash", "ulimit", "bg");
 
@@ -80,6 +80,8 @@ final class Builtins {
         ALL.put("times", VariableBuiltins::times);
         ALL.put("trap", VariableBuiltins::trap);
         ALL.put("let", VariableBuiltins::let);
+        ALL.put("alias", Builtins::alias);
+        ALL.put("unalias", Builtins::alias);
         for (String name : NOT_MODELLED) {
             ALL.putIfAbsent(name, Builtins::notModelled);
         }
@@ -116,6 +118,25 @@ final class Builtins {
 
     static int usage(Shell sh, String name, String message, int status) {
         sh.error(name + ": " + message);
+        return status;
+    }
+
+    /**
+     * alias and unalias: the machine defines no aliases, so listing prints nothing and naming one
+     * is "not found"; defining aliases is not modelled.
+     */
+    private static int alias(Shell sh, List<String> w) {
+        int status = 0;
+        for (String a : w.subList(1, w.size())) {
+            if (a.equals("-p") || a.equals("-a")) {
+                continue;
+            }
+            if (a.contains("=") && w.get(0).equals("alias")) {
+                return notModelled(sh, w);
+            }
+            sh.error(sh.dialect.bash() ? w.get(0) + ": " + a + ": not found" : w.get(0) + ": " + a + " not found");
+            status = 1;
+        }
         return status;
     }
 
