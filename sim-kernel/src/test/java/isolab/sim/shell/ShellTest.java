@@ -182,6 +182,15 @@ class ShellTest {
     }
 
     @Test
+    void a_background_job_that_never_blocks_does_not_hold_up_the_terminal() {
+        m.run("yes > /dev/null &");
+        CommandResult r = m.run("echo still responsive");
+        assertEquals("still responsive\n", r.output());
+        assertTrue(!r.timedOut());
+        m.out("kill %1");
+    }
+
+    @Test
     void sleep_advances_the_virtual_clock_exactly() {
         CommandResult r = m.run("sleep 2.5");
         assertEquals(java.time.Duration.ofMillis(2500), r.duration());
