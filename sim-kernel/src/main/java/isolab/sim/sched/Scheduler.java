@@ -148,6 +148,20 @@ public final class Scheduler {
         }
         if (++sliceSteps >= SLICE_STEPS) {
             sliceSteps = 0;
+            if (graceSteps != Long.MAX_VALUE && stop.getAsBoolean()) {
+                if (stopSince < 0) {
+                    stopSince = steps;
+                } else if (steps - stopSince > graceSteps) {
+                    // Background work past its grace: the command is done; this fiber resumes first next time.
+                    Fiber self = current;
+                    self.state = Fiber.State.RUNNABLE;
+                    runQueue.addFirst(self);
+                    stoppedWithRunnable = true;
+                    handBack(Outcome.STOPPED);
+                    park(self);
+                    return;
+                }
+            }
             if (!runQueue.isEmpty()) {
                 yieldNow();
             }
