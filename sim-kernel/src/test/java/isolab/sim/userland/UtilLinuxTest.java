@@ -84,6 +84,24 @@ class UtilLinuxTest {
     }
 
     @Test
+    void a_fresh_network_namespace_has_only_lo_and_it_is_down() {
+        // measured: unshare --net --ipc sh -c 'ip link; ip addr; ipcs'
+        assertEquals("1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT group default qlen 1000\n"
+                + "    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n", m.out("unshare --net ip link"));
+        assertEquals("", m.out("ifconfig"));
+        assertEquals("lo: flags=8<LOOPBACK>  mtu 65536\n", m.out("ifconfig -a | head -1"));
+        assertEquals("ip: option 'link set' is not modelled in isolab\n", m.run("ip link set lo up").output());
+    }
+
+    @Test
+    void a_fresh_ipc_namespace_has_empty_tables() {
+        assertEquals("\n------ Message Queues --------\nkey        msqid      owner      perms      used-bytes   messages    \n\n"
+                + "------ Shared Memory Segments --------\nkey        shmid      owner      perms      bytes      nattch     status      \n\n"
+                + "------ Semaphore Arrays --------\nkey        semid      owner      perms      nsems     \n\n",
+                m.out("unshare --ipc ipcs"));
+    }
+
+    @Test
     void chroot_reports_a_missing_directory_with_status_125() {
         CommandResult r = m.run("chroot /nonexist true");
         assertEquals("chroot: cannot change root directory to '/nonexist': No such file or directory\n", r.output());
