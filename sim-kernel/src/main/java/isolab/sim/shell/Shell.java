@@ -729,8 +729,8 @@ public final class Shell {
             return child.run(item.node(), true);
         }, false, 0);
         lastBackground = pid;
+        Jobs.Job job = jobs.add(List.of(pid), item.text());
         if (interactive) {
-            Jobs.Job job = jobs.add(List.of(pid), item.text());
             if (dialect.bash()) {
                 proc.err("[" + job.number + "] " + pid + "\n");
             }
@@ -759,7 +759,7 @@ public final class Shell {
                 statuses[index] = reaped.status();
                 remaining.remove(Integer.valueOf(reaped.pid()));
             } else {
-                jobs.childExited(reaped.pid(), reaped.status());
+                backgroundReaped(reaped.pid(), reaped.status());
             }
         }
         if (interactive) {
@@ -780,23 +780,53 @@ public final class Shell {
         return sig != 0 ? 128 + sig : (waitStatus >> 8) & 0xff;
     }
 
-    /** What the shells print when a foreground job was killed by a signal (bash: jobs.c, dash: jobs.c). */
+    /**
+     * What the shells print when a foreground job dies of a signal, measured: interactive shells
+     * print the signal's description (a newline for SIGINT); non-interactive bash reports
+     * {@code bash: line N:     PID Killed                  cmd} for signals other than SIGINT,
+     * SIGTERM and SIGPIPE (jobs.c: notify_of_job_status, Debian builds with DONT_REPORT_SIGTERM and
+     * DONT_REPORT_SIGPIPE) and the description alone for SIGTERM; dash prints the description.
+     */
     private void reportSignal(int waitStatus, int pid, String text) {
         int sig = waitStatus & 0x7f;
-        if (sig == 0 || sig == Signal.SIGPIPE) {
+        if (sig == 0 || sig == 0x7f || sig == Signal.SIGPIPE) {
             return;
         }
         String what = Signal.description(sig) + ((waitStatus & 0x80) != 0 ? " (core dumped)" : "");
         if (sig == Signal.SIGINT) {
-            if (interactive || dialect.bash() && !subshell) {
+            if (interactive) {
                 proc.err("\n");
             }
             return;
         }
-        if (dialect.bash() && !interactive && text != null) {
-            proc.err(shellName() + ": line " + currentLine + ": " + pid + " " + pad(what, 24) + text + "\n");
-        } else {
-            proc.err(what + "\n");
+        if (dialect.bash() && !interactive && sig != Signal.SIGTERM && text != null) {
+            reportNonInteractive(pid, what, text);
+            return;
+        }
+        proc.err(what + "\n");
+    }
+
+    /** bash, not interactive: {@code NAME: line N: %5d STATE(24) COMMAND}. */
+    private void reportNonInteractive(int pid, String what, String text) {
+        String name = scriptName != null ? scriptName : shellName();
+        proc.err(name + ": line " + currentLine + ": " + String.format("%5d ", pid) + pad(what, 24) + text + "\n");
+    }
+
+    /**
+     * A background child was reaped while the shell waited for something else: its job is updated
+     * and non-interactive bash reports it if a signal other than SIGINT, SIGTERM or SIGPIPE killed it.
+     */
+    void backgroundReaped(int pid, int waitStatus) {
+        jobs.childExited(pid, waitStatus);
+        int sig = waitStatus & 0x7f;
+        if (!interactive && dialect.bash() && sig != 0 && sig != 0x7f && sig != Signal.SIGINT && sig != Signal.SIGTERM
+                && sig != Signal.SIGPIPE) {
+            Jobs.Job job = jobs.byPid(pid);
+            reportNonInteractive(pid, Signal.description(sig) + ((waitStatus & 0x80) != 0 ? " (core dumped)" : ""),
+                    job == null ? "" : job.text);
+            if (job != null) {
+                job.notified = true;
+            }
         }
     }
 
@@ -917,7 +947,19 @@ public final class Shell {
             return execInPlace(words, assigns, cmd.redirects());
         }
         int pid = forkChild(child -> child.execInPlace(words, assigns, cmd.redirects()), true, 0);
-        return waitForeground(List.of(pid), String.join(" ", words));
+        return waitForeground(List.of(pid), sourceText(cmd));
+    }
+
+    /** A simple command as bash prints it in job reports: its words as written. */
+    static String sourceText(Node.Simple cmd) {
+        List<String> parts = new ArrayList<>();
+        for (Node.Assign a : cmd.assignments()) {
+            parts.add(a.name() + "=" + a.value().source());
+        }
+        for (Word w : cmd.words()) {
+            parts.add(w.source());
+        }
+        return String.join(" ", parts);
     }
 
     private boolean subshellHasTraps() {

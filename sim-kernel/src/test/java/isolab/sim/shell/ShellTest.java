@@ -145,6 +145,18 @@ class ShellTest {
     }
 
     @Test
+    void non_interactive_bash_reports_jobs_killed_by_signals_as_measured() {
+        assertEquals("bash: line 1:     2 Killed                  sleep 5\nnext\n",
+                m.out("unshare --pid --fork --mount-proc bash -c 'sleep 5 & kill -9 $!; wait; echo next'"));
+        assertEquals("bash: line 1:     2 Killed                  sh -c \"kill -9 \\$\\$\"\nafter\n",
+                m.out("unshare --pid --fork --mount-proc bash -c 'sh -c \"kill -9 \\$\\$\"; echo after'"));
+        assertEquals("after\n", m.out("unshare --pid --fork --mount-proc bash -c 'sleep 5 & kill $!; sleep 0.2; echo after'"));
+        assertEquals("Terminated\nafter2\n",
+                m.out("unshare --pid --fork --mount-proc bash -c 'true; sh -c \"kill -TERM \\$\\$\"; echo after2'"));
+        assertEquals("Killed\n", m.run("sh -c 'sleep 10 & kill -9 $!; wait $!'").output());
+    }
+
+    @Test
     void exit_in_the_terminal_s_bash_says_exit_and_the_next_line_gets_a_fresh_bash() {
         assertEquals("2\n", m.out("echo $$"));
         CommandResult exit = m.run("exit 4");
