@@ -1,0 +1,68 @@
+package isolab.labs.cli;
+
+import isolab.labs.model.Lab;
+import isolab.labs.model.LabError;
+import isolab.labs.model.LabFormatException;
+import isolab.labs.parse.LabParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code lab lint FILE...}. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Report every format error of each lab file as file:line: reason.",
+            "Besides parsing, the lab is bound to seeds 0 to 19 to catch what only some parameter values break."},
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:no errors", "2:some file has errors or cannot be read"})
+final class LintCommand implements Callable<Integer> {
+
+    /** How many seeds lint binds to find errors only some parameter values show. */
+    static final int SEEDS = 20;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The .lab.md files to check.")
+    List<String> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        boolean clean = true;
+        for (String file : files) {
+            List<LabError> errors = lint(file);
+            errors.forEach(out::println);
+            if (errors.isEmpty()) {
+                out.println(file + ": ok");
+            }
+            clean &= errors.isEmpty();
+        }
+        out.flush();
+        return clean ? 0 : LabCommand.EXIT_USAGE;
+    }
+
+    private static List<LabError> lint(String file) {
+        String text;
+        try {
+            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return List.of(new LabError(file, 0, "no such file"));
+        } catch (IOException e) {
+            return List.of(new LabError(file, 0, "cannot read: " + e.getMessage()));
+        }
+        try {
+            Lab lab = LabParser.parse(file, text);
+            return LabParser.bindingErrors(lab, SEEDS);
+        } catch (LabFormatException e) {
+            return e.errors();
+        }
+    }
+}
