@@ -29,22 +29,40 @@ create table attempt (
 );
 create index attempt_by_student_and_lab on attempt (account_id, lab_id);
 
--- Every step a student took, in order, never deleted: stepping back marks the last live entry
--- undone. kind 'run' is a command line run in a terminal (a lab command when command_index is
--- set, else one the student typed); kind 'advance' moves the player to step_index.
-create table command_log (
+-- Every step a student took, in order, never deleted: stepping back marks the newest live
+-- action undone. An action is what the player's replay log holds (labs' Session actions):
+-- 'next' (the current step's next command, or on to the next step), 'forward' (the rest of the
+-- step, then on), 'type' (a line the student typed into a terminal). step_after and
+-- command_after are the session's position once the action was done.
+create table action_log (
     attempt_id    bigint      not null references attempt (id) on delete cascade,
     seq           integer     not null,
-    kind          varchar(16) not null check (kind in ('run', 'advance')),
-    step_index    integer     not null,
-    command_index integer,
+    kind          varchar(16) not null check (kind in ('next', 'forward', 'type')),
     terminal      varchar(64),
     line          varchar(4000),
-    output        varchar(1000000),
-    status        integer,
+    step_after    integer     not null,
+    command_after integer     not null,
     taken_at      timestamp with time zone not null,
     undone_at     timestamp with time zone,
     primary key (attempt_id, seq)
+);
+
+-- Every command an action ran, with what the student was shown. step_index is the lab step it
+-- belongs to (-1 for a typed line); matched is whether it met the lab's expectations (null when
+-- the lab expects nothing of it).
+create table command_run (
+    attempt_id  bigint        not null,
+    seq         integer       not null,
+    ordinal     integer       not null,
+    step_index  integer       not null,
+    origin      varchar(8)    not null check (origin in ('step', 'typed')),
+    terminal    varchar(64)   not null,
+    line        varchar(4000) not null,
+    output      varchar(1000000) not null,
+    status      integer       not null,
+    matched     boolean,
+    primary key (attempt_id, seq, ordinal),
+    foreign key (attempt_id, seq) references action_log (attempt_id, seq) on delete cascade
 );
 
 -- A prediction is answered once, before the step that reveals it; the key is the simulator's.

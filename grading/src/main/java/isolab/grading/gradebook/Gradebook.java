@@ -25,7 +25,7 @@ public final class Gradebook {
     public List<GradebookRow> rows() {
         String sql = """
                 select a.username, t.lab_id, t.id, t.started_at,
-                       (select count(*) from command_log l where l.attempt_id = t.id and l.kind = 'run') as commands,
+                       (select count(*) from command_run r where r.attempt_id = t.id) as commands,
                        (select count(*) from prediction_answer p where p.attempt_id = t.id) as answered,
                        (select coalesce(sum(p.points_awarded), 0) from prediction_answer p
                          where p.attempt_id = t.id) as prediction_points,

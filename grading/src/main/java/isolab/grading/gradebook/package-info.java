@@ -3,10 +3,11 @@
  * and the scores an instructor reads.
  *
  * <p>An {@link isolab.grading.gradebook.Attempt} is one student's go at one lab with the seed
- * their parameters come from. Its {@link isolab.grading.gradebook.CommandLog} is append-only:
- * each entry is a command run in a terminal or a move to another step, numbered from 1; stepping
- * back marks the newest live entry undone instead of deleting it, so every command a student ever
- * ran stays on record while the player replays only the live entries. A prediction is answered
+ * their parameters come from. Its {@link isolab.grading.gradebook.ActionLog} is append-only:
+ * each entry is an action of the player's replay log (labs' {@code Session} actions: next,
+ * forward, type) with the commands it ran and what they showed, numbered from 1; stepping back
+ * marks the newest live action undone instead of deleting it, so every command a student ever ran
+ * stays on record while the player replays only the live actions. A prediction is answered
  * once per attempt. Each "check my work" stores a {@link isolab.grading.gradebook.CheckRun} with
  * one result per check block.
  *

@@ -11,7 +11,7 @@ public record Verdict(boolean correct, String reason) {
         return new Verdict(false, reason);
     }
 
-    /** The points a prediction worth {@code points} earns with this verdict. */
+    /** The points an answer worth {@code points} earns with this verdict. */
     public int points(int points) {
         return correct ? points : 0;
     }

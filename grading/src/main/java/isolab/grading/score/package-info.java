@@ -1,12 +1,10 @@
 /**
- * The scoring rules, apart from storage: when a prediction's answer matches its key.
+ * The scoring rules, apart from storage and from running anything.
  *
- * <p>A number answer matches when it is within the tolerance of the key: absolute ({@code 0.5})
- * or a percentage of the key ({@code 5%}); no tolerance means equal. The key of a number
- * prediction is the first number in the simulator's output. A text answer matches when it equals
- * the key after trimming and collapsing runs of blanks (case matters: Linux's output is
- * case-sensitive). A choice answer must be one of the choices, and matches the key as a number
- * when both are numbers, else as text. An answer that cannot be read (not a number, not one of the
- * choices) is wrong, with a reason the student is shown.
+ * <p>A prediction's answer is right when {@link isolab.labs.model.Prediction#accepts} says so for
+ * its key (LabMD's rule: a number within the tolerance, text and choices equal once trimmed); a
+ * choice answer must also be one of the choices. A wrong answer carries a reason the student is
+ * shown (the key, or why the answer could not be read). A check earns its points when every
+ * expectation of every command in it held.
  */
 package isolab.grading.score;

@@ -9,10 +9,20 @@ import isolab.grading.gradebook.Attempt;
 import isolab.grading.gradebook.Attempts;
 import isolab.grading.gradebook.CheckRun;
 import isolab.grading.gradebook.CheckRuns;
-import isolab.grading.gradebook.CommandLog;
+import isolab.grading.gradebook.ActionLog;
 import isolab.grading.gradebook.Gradebook;
 import isolab.grading.gradebook.GradebookRow;
-import isolab.grading.gradebook.LogEntry;
+import isolab.grading.gradebook.LoggedAction;
+import isolab.grading.gradebook.RanCommand;
+import isolab.api.CommandResult;
+import isolab.labs.match.Match;
+import isolab.labs.model.Command;
+import isolab.labs.run.Action;
+import isolab.labs.run.CommandRun;
+import isolab.labs.run.Position;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
 import isolab.grading.gradebook.PredictionAnswer;
 import isolab.grading.gradebook.PredictionAnswers;
 import isolab.grading.roster.Account;
@@ -34,7 +44,7 @@ abstract class GradebookDatabaseContract {
     Database database;
     Roster roster;
     Attempts attempts;
-    CommandLog log;
+    ActionLog log;
     PredictionAnswers predictions;
     CheckRuns checks;
     Gradebook gradebook;
@@ -48,7 +58,7 @@ abstract class GradebookDatabaseContract {
         Jdbc jdbc = database.jdbc();
         roster = new Roster(jdbc, CLOCK);
         attempts = new Attempts(jdbc, CLOCK);
-        log = new CommandLog(jdbc, CLOCK);
+        log = new ActionLog(jdbc, CLOCK);
         predictions = new PredictionAnswers(jdbc);
         checks = new CheckRuns(jdbc, CLOCK);
         gradebook = new Gradebook(jdbc);
@@ -95,42 +105,68 @@ abstract class GradebookDatabaseContract {
         assertEquals(42, second.seed());
     }
 
-    @Test
-    void log_entries_are_numbered_from_1_and_read_back_as_stored() {
-        long attempt = attemptOf("ada");
-        log.appendRun(attempt, 0, 0, "main", "hostname", "isolab\n", 0);
-        log.appendAdvance(attempt, 1);
-        log.appendRun(attempt, 1, null, "main", "echo $$", "2\n", 0);
-        List<LogEntry> live = log.live(attempt);
-        assertEquals(3, live.size());
-        assertEquals(new LogEntry.Run(1, 0, 0, "main", "hostname", "isolab\n", 0, CLOCK.instant(), null), live.get(0));
-        assertEquals(new LogEntry.Advance(2, 1, CLOCK.instant(), null), live.get(1));
-        assertTrue(((LogEntry.Run) live.get(2)).typed());
+    static CommandRun ran(int step, String line, String output) {
+        CommandResult result = new CommandResult(line, output, 0, Duration.ZERO, false, List.of());
+        return step < 0
+                ? new CommandRun(-1, CommandRun.Origin.TYPED, "main", Optional.empty(), result, new Match.Unchecked())
+                : new CommandRun(step, CommandRun.Origin.STEP, "main",
+                        Optional.of(new Command(10, "$", line, List.of(), OptionalInt.of(0))), result, new Match.Passed());
     }
 
     @Test
-    void stepping_back_undoes_the_newest_live_entry_but_keeps_it_on_record() {
+    void actions_are_numbered_from_1_and_read_back_with_their_commands() {
         long attempt = attemptOf("ada");
-        log.appendRun(attempt, 0, 0, "main", "hostname", "isolab\n", 0);
-        log.appendRun(attempt, 0, 1, "main", "echo hi", "hi\n", 0);
+        log.append(attempt, new Action.Next(), new Position(0, 1), List.of(ran(0, "hostname", "isolab\n")));
+        log.append(attempt, new Action.Forward(), new Position(2, 0),
+                List.of(ran(0, "echo a", "a\n"), ran(0, "echo b", "b\n")));
+        log.append(attempt, new Action.Type("main", "echo $$"), new Position(2, 0), List.of(ran(-1, "echo $$", "2\n")));
+        List<LoggedAction> live = log.live(attempt);
+        assertEquals(List.of(1, 2, 3), live.stream().map(LoggedAction::seq).toList());
+        assertEquals(new Action.Next(), live.get(0).action());
+        assertEquals(new Position(0, 1), live.get(0).after());
+        assertEquals(new RanCommand(0, false, "main", "hostname", "isolab\n", 0, true), live.get(0).commands().get(0));
+        assertEquals(List.of("echo a", "echo b"), live.get(1).commands().stream().map(RanCommand::line).toList());
+        assertEquals(new Action.Type("main", "echo $$"), live.get(2).action());
+        RanCommand typed = live.get(2).commands().get(0);
+        assertTrue(typed.typed());
+        assertEquals(-1, typed.stepIndex());
+        assertEquals(null, typed.matched(), "nothing is expected of a typed line");
+    }
+
+    @Test
+    void stepping_back_undoes_the_newest_live_action_but_keeps_it_on_record() {
+        long attempt = attemptOf("ada");
+        log.append(attempt, new Action.Next(), new Position(0, 1), List.of(ran(0, "hostname", "isolab\n")));
+        log.append(attempt, new Action.Next(), new Position(0, 2), List.of(ran(0, "echo hi", "hi\n")));
         assertEquals(2, log.undoLast(attempt).orElseThrow().seq());
         assertEquals(1, log.undoLast(attempt).orElseThrow().seq());
         assertTrue(log.undoLast(attempt).isEmpty());
         assertEquals(0, log.live(attempt).size());
         assertEquals(2, log.all(attempt).size());
         assertFalse(log.all(attempt).get(0).live());
-        log.appendRun(attempt, 0, 0, "main", "hostname", "isolab\n", 0);
+        assertEquals("hi\n", log.all(attempt).get(1).commands().get(0).output(), "what was shown stays on record");
+        log.append(attempt, new Action.Next(), new Position(0, 1), List.of(ran(0, "hostname", "isolab\n")));
         assertEquals(3, log.live(attempt).get(0).seq(), "numbers are never reused");
     }
 
     @Test
-    void undo_after_keeps_the_entries_up_to_the_given_seq() {
+    void keep_first_keeps_that_many_live_actions() {
         long attempt = attemptOf("ada");
         for (int i = 0; i < 4; i++) {
-            log.appendRun(attempt, 0, i, "main", "echo " + i, i + "\n", 0);
+            log.append(attempt, new Action.Next(), new Position(0, i + 1), List.of(ran(0, "echo " + i, i + "\n")));
         }
-        assertEquals(2, log.undoAfter(attempt, 2));
-        assertEquals(List.of(1, 2), log.live(attempt).stream().map(LogEntry::seq).toList());
+        log.undoLast(attempt);
+        assertEquals(1, log.keepFirst(attempt, 2));
+        assertEquals(List.of(1, 2), log.live(attempt).stream().map(LoggedAction::seq).toList());
+        assertEquals(0, log.keepFirst(attempt, 5));
+    }
+
+    @Test
+    void a_check_run_is_not_an_action_of_the_log() {
+        long attempt = attemptOf("ada");
+        assertThrows(IllegalArgumentException.class,
+                () -> log.append(attempt, new Action.RunCheck(3), new Position(0, 0), List.of()));
+        assertEquals(0, log.all(attempt).size());
     }
 
     @Test
@@ -164,8 +200,8 @@ abstract class GradebookDatabaseContract {
         long old = attemptOf("bob");
         predictions.record(new PredictionAnswer(old, 1, "1", "1", true, 5, 5, CLOCK.instant()));
         long bob = attempts.start(roster.byUsername("bob").orElseThrow().id(), "uts-and-pid", 7).id();
-        log.appendRun(bob, 0, 0, "main", "hostname", "isolab\n", 0);
-        log.appendRun(bob, 0, 1, "main", "echo", "\n", 0);
+        log.append(bob, new Action.Next(), new Position(0, 1), List.of(ran(0, "hostname", "isolab\n")));
+        log.append(bob, new Action.Next(), new Position(0, 2), List.of(ran(0, "echo", "\n")));
         log.undoLast(bob);
         long ada = attemptOf("ada");
         checks.record(ada, List.of(new CheckRun.Result(2, "c", true, 3, "")));
