@@ -6,14 +6,23 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.rendering.template.JavalinThymeleaf;
-import isolab.grading.db.Database;
+import isolab.grading.db.Jdbc;
+import isolab.grading.gradebook.Attempts;
+import isolab.grading.gradebook.CheckRuns;
+import isolab.grading.gradebook.ActionLog;
 import isolab.grading.gradebook.Gradebook;
-import isolab.grading.roster.Roster;
+import isolab.grading.gradebook.PredictionAnswers;
+import isolab.web.catalog.CatalogController;
+import isolab.web.player.Sessions;
+import isolab.labs.run.PredictionKeys;
+import isolab.web.player.Player;
+import isolab.web.player.PlayerBackend;
+import isolab.web.player.PlayerController;
+import isolab.web.terminal.TerminalController;
+import java.time.Clock;
 import isolab.web.auth.Access;
 import isolab.web.auth.Auth;
 import isolab.web.auth.AuthController;
-import isolab.web.auth.LoginSessions;
-import isolab.web.auth.PasswordHasher;
 import isolab.web.gradebook.GradebookController;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -27,28 +36,35 @@ public final class App implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
+    /** How many player sessions stay in memory; older ones are rebuilt by replay when used again. */
+    static final int SESSIONS_CACHED = 64;
+
     private final Services services;
+    private final Sessions sessions;
     private final Javalin javalin;
 
-    private App(Services services, Javalin javalin) {
+    private App(Services services, Sessions sessions, Javalin javalin) {
         this.services = services;
+        this.sessions = sessions;
         this.javalin = javalin;
     }
 
     /** Opens the database (migrating it), registers every feature and starts listening. */
-    public static App start(AppConfig config) {
+    public static App start(AppConfig config, PlayerBackend backend) {
         Services services = Services.open(config);
+        Sessions sessions = new Sessions(backend.hosts(), SESSIONS_CACHED);
         try {
-            Javalin javalin = create(services);
+            Javalin javalin = create(services, backend, sessions);
             javalin.start(config.bindHost(), config.port());
-            return new App(services, javalin);
+            return new App(services, sessions, javalin);
         } catch (RuntimeException e) {
+            sessions.close();
             services.close();
             throw e;
         }
     }
 
-    private static Javalin create(Services services) {
+    private static Javalin create(Services services, PlayerBackend backend, Sessions sessions) {
         Pages pages = new Pages(services.auth());
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -66,7 +82,17 @@ public final class App implements AutoCloseable {
         app.get(Urls.HOME, ctx -> ctx.redirect(Urls.INSTANCE.catalog(), HttpStatus.SEE_OTHER), Access.ANYONE);
         new AuthController(services.roster(), services.hasher(), services.auth(), pages,
                 services.config().registrationOpen()).routes(app);
-        new GradebookController(new Gradebook(services.database().jdbc()), services.roster(), pages).routes(app);
+        Jdbc jdbc = services.database().jdbc();
+        Clock clock = services.config().clock();
+        Gradebook gradebook = new Gradebook(jdbc);
+        CheckRuns checkRuns = new CheckRuns(jdbc, clock);
+        Player player = new Player(backend.labs(), services.seeds(), new Attempts(jdbc, clock), new ActionLog(jdbc, clock),
+                new PredictionAnswers(jdbc), checkRuns, sessions, new PredictionKeys(backend.oracle()), clock);
+        PlayerController playerPages = new PlayerController(player, checkRuns, gradebook, pages);
+        new CatalogController(backend.labs(), pages).routes(app);
+        playerPages.routes(app);
+        new TerminalController(player, playerPages).routes(app);
+        new GradebookController(gradebook, services.roster(), backend.labs(), pages).routes(app);
         app.exception(HttpResponseException.class, (e, ctx) -> renderError(pages, ctx, e.getStatus(),
                 e.getStatus() == 404 && e.getMessage().startsWith("Endpoint ")
                         ? "there is no page at " + ctx.path() : e.getMessage()));
@@ -117,6 +143,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        sessions.close();
         services.close();
     }
 }

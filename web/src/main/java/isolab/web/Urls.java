@@ -26,6 +26,7 @@ public final class Urls {
     public static final String PLAYER_RESTART = "/labs/{lab}/restart";
     public static final String TERMINAL = "/labs/{lab}/terminal";
     public static final String GRADEBOOK = "/gradebook";
+    public static final String GRADEBOOK_CSV = "/gradebook.csv";
     public static final String STATIC = "/static";
 
     private Urls() {
@@ -58,6 +59,10 @@ public final class Urls {
 
     public String gradebook() {
         return GRADEBOOK;
+    }
+
+    public String gradebookCsv() {
+        return GRADEBOOK_CSV;
     }
 
     public String stylesheet() {

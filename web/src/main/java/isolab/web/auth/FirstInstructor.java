@@ -2,7 +2,6 @@ package isolab.web.auth;
 
 import isolab.grading.roster.Role;
 import isolab.grading.roster.Roster;
-import java.security.SecureRandom;
 import java.util.Optional;
 
 /**
@@ -14,8 +13,6 @@ public final class FirstInstructor {
     /** The username of the instructor a fresh install creates. */
     public static final String USERNAME = "instructor";
 
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789";
-
     private FirstInstructor() {
     }
 
@@ -24,17 +21,9 @@ public final class FirstInstructor {
         if (!roster.withRole(Role.INSTRUCTOR).isEmpty() || roster.byUsername(USERNAME).isPresent()) {
             return Optional.empty();
         }
-        String password = randomPassword(new SecureRandom(), 16);
+        String password = PasswordHasher.randomPassword();
         roster.add(USERNAME, Role.INSTRUCTOR, hasher.hash(password));
         return Optional.of(new Credentials(USERNAME, password));
-    }
-
-    static String randomPassword(SecureRandom random, int length) {
-        StringBuilder password = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 
     /** A username and its password in the clear, to be shown once. */

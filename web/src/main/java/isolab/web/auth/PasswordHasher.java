@@ -50,6 +50,17 @@ public final class PasswordHasher {
         return null;
     }
 
+    /** A random password of 16 letters and digits (about 92 bits), none easily mistaken for another. */
+    public static String randomPassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+
     /** A new salted hash of {@code password}. */
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
