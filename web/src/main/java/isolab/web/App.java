@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.rendering.template.JavalinThymeleaf;
 import isolab.grading.db.Jdbc;
+import isolab.labs.hosts.Hosts;
 import isolab.grading.gradebook.Attempts;
 import isolab.grading.gradebook.CheckRuns;
 import isolab.grading.gradebook.ActionLog;
@@ -96,6 +97,8 @@ public final class App implements AutoCloseable {
         app.exception(HttpResponseException.class, (e, ctx) -> renderError(pages, ctx, e.getStatus(),
                 e.getStatus() == 404 && e.getMessage().startsWith("Endpoint ")
                         ? "there is no page at " + ctx.path() : e.getMessage()));
+        app.exception(Hosts.Unavailable.class, (e, ctx) -> renderError(pages, ctx, 503,
+                "the lab's machine cannot start on this server: " + e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             renderError(pages, ctx, 500, "something went wrong on the server; the error is in its log");
