@@ -21,7 +21,11 @@ import isolab.web.picture.ProcessTreeSvg;
 import isolab.web.terminal.TranscriptLine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import isolab.grading.gradebook.LoggedAction;
+import isolab.labs.run.Action;
 import java.util.Optional;
 
 /** The player page of a lab and the buttons on it. */
@@ -100,10 +104,27 @@ public final class PlayerController {
         String svg = ProcessTreeSvg.render(state.session().host().view());
         long attemptId = state.attempt().id();
         PlayerPage page = new PlayerPage(state.lab().id(), state.lab().front().title(), tabs(state),
-                current(state), TranscriptLine.of(state.lab(), state.live()), svg,
+                current(state), TranscriptLine.of(state.lab(), state.live()), terminals(state), svg,
                 checks.latest(attemptId).orElse(null), gradebook.score(attemptId), state.lab().totalPoints(),
                 !state.live().isEmpty(), error);
         pages.render(ctx, Views.PLAYER, Map.of("page", page));
+    }
+
+    /** main, then the lab's terminals in order of appearance, then any the student opened. */
+    private static List<String> terminals(Player.State state) {
+        Set<String> names = new LinkedHashSet<>();
+        names.add("main");
+        for (Step step : state.lab().steps()) {
+            if (step instanceof TranscriptStep transcript && !(step instanceof CheckStep check && check.hidden())) {
+                names.add(transcript.terminal());
+            }
+        }
+        for (LoggedAction action : state.live()) {
+            if (action.action() instanceof Action.Type type) {
+                names.add(type.terminal());
+            }
+        }
+        return List.copyOf(names);
     }
 
     private static List<PlayerPage.StepTab> tabs(Player.State state) {

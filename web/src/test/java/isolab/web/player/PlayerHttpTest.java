@@ -208,6 +208,14 @@ class PlayerHttpTest {
     }
 
     @Test
+    void the_terminal_menu_offers_main_and_every_terminal_the_student_opened() {
+        press(URLS.terminal(LAB), "terminal", "c2", "line", "true");
+        String page = page();
+        assertTrue(page.contains("<option value=\"main\">main</option>"), page);
+        assertTrue(page.contains("<option value=\"c2\">c2</option>"), page);
+    }
+
+    @Test
     void a_second_terminal_is_a_second_shell() {
         press(URLS.terminal(LAB), "terminal", "second", "line", "echo $$");
         String terminal = terminal(page());
