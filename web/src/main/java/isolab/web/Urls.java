@@ -15,6 +15,7 @@ public final class Urls {
     public static final String LOGIN = "/login";
     public static final String LOGOUT = "/logout";
     public static final String REGISTER = "/register";
+    public static final String PASSWORD = "/account/password";
     public static final String CATALOG = "/labs";
     public static final String PLAYER = "/labs/{lab}";
     public static final String PLAYER_NEXT = "/labs/{lab}/next";
@@ -51,6 +52,10 @@ public final class Urls {
 
     public String register() {
         return REGISTER;
+    }
+
+    public String password() {
+        return PASSWORD;
     }
 
     public String catalog() {

@@ -5,6 +5,7 @@ public final class Views {
 
     public static final String LOGIN = "auth/login";
     public static final String REGISTER = "auth/register";
+    public static final String PASSWORD = "auth/password";
     public static final String CATALOG = "catalog/catalog";
     public static final String PLAYER = "player/player";
     public static final String GRADEBOOK = "gradebook/gradebook";

@@ -41,6 +41,31 @@ public final class AuthController {
         app.post(Urls.LOGOUT, this::logOut, Access.ANYONE);
         app.get(Urls.REGISTER, this::registerPage, Access.ANYONE);
         app.post(Urls.REGISTER, this::register, Access.ANYONE);
+        app.get(Urls.PASSWORD, ctx -> renderPassword(ctx, "", ""), Access.LOGGED_IN);
+        app.post(Urls.PASSWORD, this::changePassword, Access.LOGGED_IN);
+    }
+
+    private void renderPassword(Context ctx, String error, String done) {
+        pages.render(ctx, Views.PASSWORD, Map.of("error", error, "done", done,
+                "minLength", PasswordHasher.MIN_LENGTH));
+    }
+
+    private void changePassword(Context ctx) {
+        Account account = Auth.account(ctx);
+        String current = ctx.formParam("current") == null ? "" : ctx.formParam("current");
+        String password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
+        String problem = hasher.verify(current, account.passwordHash()) ? PasswordHasher.problem(password)
+                : "the current password is wrong";
+        if (problem == null && !password.equals(ctx.formParam("password2"))) {
+            problem = "the two new passwords differ";
+        }
+        if (problem != null) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            renderPassword(ctx, problem, "");
+            return;
+        }
+        roster.setPasswordHash(account.username(), hasher.hash(password));
+        renderPassword(ctx, "", "your password is changed");
     }
 
     private void loginPage(Context ctx) {

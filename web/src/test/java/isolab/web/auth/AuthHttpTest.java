@@ -167,6 +167,21 @@ class AuthHttpTest {
     }
 
     @Test
+    void a_student_changes_their_password_with_the_current_one() {
+        browser.register("ada", "correct horse");
+        browser.get(Urls.PASSWORD);
+        HttpResponse<String> wrong = browser.post(Urls.PASSWORD, "current", "not it", "password", "battery staple",
+                "password2", "battery staple");
+        assertEquals(400, wrong.statusCode());
+        assertTrue(wrong.body().contains("the current password is wrong"));
+        HttpResponse<String> changed = browser.post(Urls.PASSWORD, "current", "correct horse",
+                "password", "battery staple", "password2", "battery staple");
+        assertTrue(changed.body().contains("your password is changed"), changed.body());
+        assertEquals(401, new WebClient(app.port()).login("ada", "correct horse").statusCode());
+        assertEquals(303, new WebClient(app.port()).login("ada", "battery staple").statusCode());
+    }
+
+    @Test
     void logging_out_ends_the_session() {
         browser.register("ada", "correct horse");
         String token = browser.cookie(Auth.SESSION_COOKIE);
