@@ -51,7 +51,8 @@ public final class Sessions implements AutoCloseable {
         List<Integer> wanted = live.stream().map(LoggedAction::seq).toList();
         synchronized (this) {
             Cached hit = cached.get(attemptId);
-            if (hit != null && hit.applied().equals(wanted) && hit.session().lab().equals(lab)) {
+            if (hit != null && hit.applied().equals(wanted) && hit.session().lab().seed() == lab.seed()
+                    && hit.session().lab().id().equals(lab.id())) {
                 return hit.session();
             }
         }
