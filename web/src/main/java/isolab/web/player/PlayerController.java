@@ -17,7 +17,9 @@ import isolab.web.Urls;
 import isolab.web.Views;
 import isolab.web.auth.Access;
 import isolab.web.auth.Auth;
+import isolab.web.picture.NamespaceMatrixSvg;
 import isolab.web.picture.ProcessTreeSvg;
+import isolab.api.HostView;
 import isolab.web.terminal.TranscriptLine;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,10 +103,10 @@ public final class PlayerController {
         } catch (Player.NoSuchLabException e) {
             throw new NotFoundResponse(e.getMessage());
         }
-        String svg = ProcessTreeSvg.render(state.session().host().view());
+        HostView view = state.session().host().view();
         long attemptId = state.attempt().id();
         PlayerPage page = new PlayerPage(state.lab().id(), state.lab().front().title(), tabs(state),
-                current(state), TranscriptLine.of(state.lab(), state.live()), terminals(state), svg,
+                current(state), TranscriptLine.of(state.lab(), state.live()), terminals(state), ProcessTreeSvg.render(view), NamespaceMatrixSvg.render(view),
                 checks.latest(attemptId).orElse(null), gradebook.score(attemptId), state.lab().totalPoints(),
                 !state.live().isEmpty(), error);
         pages.render(ctx, Views.PLAYER, Map.of("page", page));
