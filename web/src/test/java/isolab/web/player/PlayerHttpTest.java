@@ -150,6 +150,7 @@ class PlayerHttpTest {
     @Test
     void a_right_prediction_earns_its_points_and_shows_the_simulator_s_key() {
         press(URLS.forward(LAB));
+        assertTrue(page().contains("<span>2 points</span>):"), "the question says what it is worth");
         HttpResponse<String> answered = press(URLS.predict(LAB), "step", "1", "answer", " isolab ");
         assertEquals(303, answered.statusCode(), answered.body());
         String page = page();
