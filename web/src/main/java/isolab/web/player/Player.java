@@ -125,8 +125,9 @@ public final class Player {
     }
 
     private void forward(State state) {
-        if (state.session().finished()) {
-            throw new PlayerException("this is the end of the lab");
+        List<Integer> shown = shown(state.lab());
+        if (state.session().finished() || shown.isEmpty() || state.position().step() >= shown.get(shown.size() - 1)) {
+            throw new PlayerException("this is the last step of the lab: check your work");
         }
         requireAnswered(state);
         apply(state, new Action.Forward());

@@ -250,6 +250,17 @@ class PlayerHttpTest {
     }
 
     @Test
+    void forward_stops_at_the_last_step() {
+        press(URLS.forward(LAB));
+        press(URLS.predict(LAB), "step", "1", "answer", "isolab");
+        press(URLS.jump(LAB), "step", "3");
+        HttpResponse<String> refused = press(URLS.forward(LAB));
+        assertEquals(409, refused.statusCode());
+        assertTrue(refused.body().contains("this is the last step of the lab"), refused.body());
+        assertTrue(refused.body().contains("Step 4 of 4"));
+    }
+
+    @Test
     void jumping_ahead_stops_at_an_unanswered_prediction() {
         HttpResponse<String> jumped = press(URLS.jump(LAB), "step", "3");
         assertEquals(409, jumped.statusCode());
