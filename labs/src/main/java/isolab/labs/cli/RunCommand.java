@@ -44,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "The seed the lab's parameters are drawn from (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--events", description = "Print the kernel events each command caused (the simulator reports them; a real host none).")
+    boolean events;
+
     RunCommand() {
         this(Hosts::of);
     }
@@ -75,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         out.println("lab " + lab.id() + " on " + host.flag() + ", seed " + seed
                 + (lab.params().values().isEmpty() ? "" : ": " + lab.params()));
         PredictionKeys keys = new PredictionKeys(hosts.of(HostKind.SIM));
-        TranscriptPrinter printer = new TranscriptPrinter(lab, out, index -> TranscriptPrinter.key(keys, lab, index));
+        TranscriptPrinter printer = new TranscriptPrinter(lab, out, index -> TranscriptPrinter.key(keys, lab, index), events);
         Session session;
         try (Host machine = hosts.of(host).open(new MachineConfig(lab.front().cgroup(), seed))) {
             session = LabRunner.run(lab, machine, Plan.WITH_SOLUTIONS, printer::print);

@@ -21,12 +21,14 @@ final class TranscriptPrinter {
     private final BoundLab lab;
     private final PrintWriter out;
     private final IntFunction<String> predictionKey;
+    private final boolean events;
     private int printedSteps;
 
-    TranscriptPrinter(BoundLab lab, PrintWriter out, IntFunction<String> predictionKey) {
+    TranscriptPrinter(BoundLab lab, PrintWriter out, IntFunction<String> predictionKey, boolean events) {
         this.lab = lab;
         this.out = out;
         this.predictionKey = predictionKey;
+        this.events = events;
     }
 
     /** Prints {@code run}, after the headers of every step up to its own. */
@@ -45,6 +47,9 @@ final class TranscriptPrinter {
         }
         if (run.result().timedOut()) {
             out.println("  (timed out)");
+        }
+        if (events) {
+            run.result().events().forEach(event -> out.println("  ~ " + event.summary()));
         }
         if (run.checked()) {
             out.println(run.match().passed() ? "  -> ok" : "  -> FAILED: " + run.match().describe());

@@ -93,6 +93,15 @@ class LabCommandTest {
     }
 
     @Test
+    void run_with_events_prints_what_the_kernel_did_under_each_command() throws Exception {
+        Path toy = write("toy.lab.md", SessionTestLabs.TOY);
+        Outcome outcome = lab("run", toy.toString(), "--seed", "3", "--events");
+        assertTrue(outcome.out().contains("# hostname db\n  ~ process 9 set the hostname of uts:[4026531100] from isolab to db\n"),
+                outcome.out());
+        assertTrue(!lab("run", toy.toString(), "--seed", "3").out().contains("  ~ "));
+    }
+
+    @Test
     void run_exits_1_when_a_command_does_not_match() throws Exception {
         Path lab = write("f.lab.md", "---\nid: f\ntitle: F\n---\n```console\n$ hostname\nwrong\n$ false\n[1]\n```\n");
         Outcome outcome = lab("run", lab.toString());

@@ -101,9 +101,11 @@ public final class ToyHost implements Host {
             String out = "";
             int status = 0;
             boolean timedOut = false;
+            List<isolab.api.Event> events = new ArrayList<>();
             switch (words[0]) {
                 case "hostname" -> {
                     if (words.length > 1) {
+                        events.add(new isolab.api.NamespaceEvent.HostnameChanged(shell.utsInode(), nextPid, shell.uts()[0], words[1]));
                         shell.uts()[0] = words[1];
                     } else {
                         out = shell.uts()[0] + "\n";
@@ -145,7 +147,7 @@ public final class ToyHost implements Host {
                     status = 127;
                 }
             }
-            return new CommandResult(line, out, status, Duration.ofMillis(1), timedOut, List.of());
+            return new CommandResult(line, out, status, Duration.ofMillis(1), timedOut, events);
         }
     }
 }

@@ -1,0 +1,106 @@
+package isolab.sim.fs;
+
+import isolab.sim.syscall.Errno;
+import isolab.sim.syscall.SysException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A directory: names mapped to inodes, and the parent for {@code ..}. Ordinary directories keep
+ * their entries in memory (tmpfs, the root filesystem); rendered ones (procfs) override
+ * {@link #lookup} and {@link #names} to build entries from the model as they are read.
+ */
+public class Directory extends Inode {
+
+    private Directory parent;
+    private String name = "/";
+    private final TreeMap<String, Inode> entries = new TreeMap<>();
+
+    public Directory(SuperBlock sb, long ino, int permissions, Directory parent) {
+        super(sb, ino, S_IFDIR | permissions);
+        this.parent = parent == null ? this : parent;
+        setNlink(2);
+    }
+
+    /** The directory {@code ..} names within this filesystem; the root is its own parent. */
+    public Directory parent() {
+        return parent;
+    }
+
+    /** The name this directory has in its parent ({@code /} for a root). */
+    public String name() {
+        return name;
+    }
+
+    /** Names a rendered directory, which is never linked. */
+    protected void setName(String name) {
+        this.name = name;
+    }
+
+    /** The entry called {@code name} for {@code caller}, or null if there is none. */
+    public Inode lookup(String name, Caller caller) {
+        return entries.get(name);
+    }
+
+    /** The names in this directory for {@code caller}, in the order readdir returns them. */
+    public List<String> names(Caller caller) {
+        return new ArrayList<>(entries.keySet());
+    }
+
+    /** Whether names can be added and removed (false for rendered directories). */
+    public boolean writable() {
+        return true;
+    }
+
+    /** Adds {@code name -> inode}; EEXIST if the name is taken. */
+    public void link(String name, Inode inode) {
+        if (!writable()) {
+            throw new SysException(Errno.EPERM);
+        }
+        if (entries.containsKey(name)) {
+            throw new SysException(Errno.EEXIST);
+        }
+        entries.put(name, inode);
+        if (inode instanceof Directory dir) {
+            dir.parent = this;
+            dir.name = name;
+            setNlink(nlink() + 1);
+        } else {
+            inode.setNlink(inode.nlink() + 1);
+        }
+    }
+
+    /** Removes {@code name}; ENOENT if absent. */
+    public Inode unlink(String name) {
+        if (!writable()) {
+            throw new SysException(Errno.EPERM);
+        }
+        Inode removed = entries.remove(name);
+        if (removed == null) {
+            throw new SysException(Errno.ENOENT);
+        }
+        if (removed instanceof Directory) {
+            setNlink(nlink() - 1);
+        } else {
+            removed.setNlink(Math.max(0, removed.nlink() - 1));
+        }
+        return removed;
+    }
+
+    /** Whether the directory has no entries. */
+    public boolean isEmpty(Caller caller) {
+        return names(caller).isEmpty();
+    }
+
+    /** The stored entries, for filesystems that build trees. */
+    protected Map<String, Inode> entries() {
+        return entries;
+    }
+
+    @Override
+    public long size() {
+        return 4096;
+    }
+}

@@ -1,0 +1,26 @@
+package isolab.sim.fs;
+
+import isolab.sim.sched.Scheduler;
+import isolab.sim.sched.WaitQueue;
+
+/**
+ * What a file needs from the task doing I/O on it: a way to sleep that a signal can interrupt,
+ * and SIGPIPE. The process layer implements it with its task.
+ */
+public interface IoContext extends Caller {
+
+    /**
+     * Sleeps on {@code queue} until woken. Throws EINTR if a signal arrives, and does not return
+     * at all if the signal kills the task.
+     */
+    void sleepOn(WaitQueue queue);
+
+    /** Sends SIGPIPE to the caller (a write to a pipe nobody reads). */
+    void raiseSigpipe();
+
+    /** The machine's scheduler, to wake other tasks. */
+    Scheduler scheduler();
+
+    /** Virtual time now, in ticks. */
+    long nowTicks();
+}

@@ -1,0 +1,67 @@
+package isolab.sim.fs;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A regular file with its bytes in memory. Executables are regular files too: an ELF stand-in
+ * whose bytes name the program to run ({@code \177ELF isolab:coreutils/echo}), or a script
+ * starting with {@code #!}.
+ */
+public class RegularFile extends Inode {
+
+    private byte[] data = new byte[0];
+    private int size;
+
+    public RegularFile(SuperBlock sb, long ino, int permissions) {
+        super(sb, ino, S_IFREG | permissions);
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    /** Copies up to {@code length} bytes from {@code offset}; returns how many, 0 at the end. */
+    public int read(long offset, byte[] buffer, int at, int length) {
+        if (offset >= size) {
+            return 0;
+        }
+        int n = (int) Math.min(length, size - offset);
+        System.arraycopy(data, (int) offset, buffer, at, n);
+        return n;
+    }
+
+    /** Writes {@code length} bytes at {@code offset}, growing the file; returns {@code length}. */
+    public int write(long offset, byte[] buffer, int at, int length) {
+        long end = offset + length;
+        if (end > data.length) {
+            data = Arrays.copyOf(data, (int) Math.max(end, data.length * 2L));
+        }
+        System.arraycopy(buffer, at, data, (int) offset, length);
+        size = (int) Math.max(size, end);
+        return length;
+    }
+
+    /** Cuts or extends the file to {@code length} bytes. */
+    public void truncate(long length) {
+        if (length > data.length) {
+            data = Arrays.copyOf(data, (int) length);
+        } else {
+            Arrays.fill(data, (int) length, data.length, (byte) 0);
+        }
+        size = (int) length;
+    }
+
+    /** The whole content. */
+    public byte[] content() {
+        return Arrays.copyOf(data, size);
+    }
+
+    /** Replaces the whole content with {@code text} in UTF-8. */
+    public void setContent(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        data = bytes;
+        size = bytes.length;
+    }
+}

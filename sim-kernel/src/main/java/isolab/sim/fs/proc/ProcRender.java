@@ -1,0 +1,306 @@
+package isolab.sim.fs.proc;
+
+import isolab.sim.determinism.Clock;
+import isolab.sim.fs.Directory;
+import isolab.sim.fs.Mount;
+import isolab.sim.fs.Namei;
+import isolab.sim.fs.OpenFile;
+import isolab.sim.fs.Path;
+import isolab.sim.fs.pipe.Pipe;
+import isolab.sim.kernel.Kernel;
+import isolab.sim.namespace.PidNamespace;
+import isolab.sim.process.Credentials;
+import isolab.sim.process.Task;
+import isolab.sim.tty.Tty;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The text of procfs files, rendered from the model in Linux's formats (fs/proc/array.c,
+ * fs/proc_namespace.c, kernel/cgroup/cgroup.c: proc_cgroup_show). Memory figures (Vm* lines,
+ * RSS) are not modelled in this slice and are left out or shown as 0.
+ */
+public final class ProcRender {
+
+    private ProcRender() {
+    }
+
+    /** /proc/PID/status as read through a procfs of {@code ns} (fs/proc/array.c: proc_pid_status). */
+    static String status(Kernel kernel, Task task, PidNamespace ns) {
+        Credentials c = task.cred();
+        Task parent = task.parent();
+        StringBuilder s = new StringBuilder();
+        s.append("Name:\t").append(task.comm()).append('\n');
+        s.append("Umask:\t").append(String.format("%04o", task.umask())).append('\n');
+        s.append("State:\t").append(task.state().statusText()).append('\n');
+        int nr = task.pidIn(ns);
+        s.append("Tgid:\t").append(nr).append('\n');
+        s.append("Ngid:\t0\n");
+        s.append("Pid:\t").append(nr).append('\n');
+        s.append("PPid:\t").append(parent == null ? 0 : parent.pidIn(ns)).append('\n');
+        s.append("TracerPid:\t0\n");
+        s.append("Uid:\t").append(c.uid()).append('\t').append(c.euid()).append('\t').append(c.suid()).append('\t')
+                .append(c.fsuid()).append('\n');
+        s.append("Gid:\t").append(c.gid()).append('\t').append(c.egid()).append('\t').append(c.sgid()).append('\t')
+                .append(c.fsgid()).append('\n');
+        s.append("FDSize:\t").append(fdSize(task)).append('\n');
+        s.append("Groups:\t");
+        for (int i = 0; i < c.groups().size(); i++) {
+            s.append(i == 0 ? "" : " ").append(c.groups().get(i));
+        }
+        s.append(" \n");
+        s.append("NStgid:\t").append(levels(kernel, task.pid(), task, ns)).append('\n');
+        s.append("NSpid:\t").append(levels(kernel, task.pid(), task, ns)).append('\n');
+        s.append("NSpgid:\t").append(levels(kernel, task.pgid(), task, ns)).append('\n');
+        s.append("NSsid:\t").append(levels(kernel, task.sid(), task, ns)).append('\n');
+        s.append("Kthread:\t0\n");
+        s.append("Threads:\t1\n");
+        s.append("SigQ:\t").append(Long.bitCount(task.pendingSignals())).append("/96365\n");
+        s.append("SigPnd:\t0000000000000000\n");
+        s.append("ShdPnd:\t").append(String.format("%016x", task.pendingSignals())).append('\n');
+        s.append("SigBlk:\t0000000000000000\n");
+        s.append("SigIgn:\t").append(String.format("%016x", task.ignoredSignals())).append('\n');
+        s.append("SigCgt:\t").append(String.format("%016x", task.caughtSignals())).append('\n');
+        s.append("CapInh:\t").append(String.format("%016x", c.capInheritable())).append('\n');
+        s.append("CapPrm:\t").append(String.format("%016x", c.capPermitted())).append('\n');
+        s.append("CapEff:\t").append(String.format("%016x", c.capEffective())).append('\n');
+        s.append("CapBnd:\t").append(String.format("%016x", c.capBounding())).append('\n');
+        s.append("CapAmb:\t").append(String.format("%016x", c.capAmbient())).append('\n');
+        s.append("NoNewPrivs:\t0\n");
+        s.append("Seccomp:\t0\n");
+        s.append("Seccomp_filters:\t0\n");
+        s.append("Cpus_allowed:\t3\n");
+        s.append("Cpus_allowed_list:\t0-1\n");
+        s.append("voluntary_ctxt_switches:\t0\n");
+        s.append("nonvoluntary_ctxt_switches:\t0\n");
+        return s.toString();
+    }
+
+    private static int fdSize(Task task) {
+        List<Integer> fds = task.files() == null ? List.of() : task.files().fds();
+        int max = fds.isEmpty() ? 0 : fds.get(fds.size() - 1);
+        int size = 64;
+        while (size <= max) {
+            size *= 2;
+        }
+        return size;
+    }
+
+    /** The PIDs of the process (group, session) whose leader has initial PID {@code pid}, from {@code ns} inwards. */
+    private static String levels(Kernel kernel, int pid, Task task, PidNamespace ns) {
+        Task leader = kernel.pids().byPid(pid);
+        List<String> out = new ArrayList<>();
+        List<PidNamespace> chain = new ArrayList<>();
+        for (PidNamespace p = task.pidNs(); p != null && p.level() >= ns.level(); p = p.parent()) {
+            chain.add(0, p);
+        }
+        for (PidNamespace p : chain) {
+            out.add(String.valueOf(leader == null ? 0 : leader.pidIn(p)));
+        }
+        return String.join("\t", out);
+    }
+
+    /** /proc/PID/stat (fs/proc/array.c: do_task_stat); memory fields are 0. */
+    static String stat(Kernel kernel, Task task, PidNamespace ns) {
+        Task parent = task.parent();
+        int ppid = parent == null ? 0 : parent.pidIn(ns);
+        Task pgrp = kernel.pids().byPid(task.pgid());
+        Task session = kernel.pids().byPid(task.sid());
+        Tty tty = task.tty();
+        int ttyNr = tty == null ? 0 : (136 << 8) | tty.index();
+        Task fg = tty == null ? null : kernel.pids().byPid(tty.foregroundPgrp());
+        int tpgid = tty == null ? -1 : fg == null ? 0 : fg.pidIn(ns);
+        long start = task.startTick() * Clock.USER_HZ / Clock.TICKS_PER_SECOND;
+        String[] f = new String[52];
+        java.util.Arrays.fill(f, "0");
+        f[0] = String.valueOf(task.pidIn(ns));
+        f[1] = "(" + task.comm() + ")";
+        f[2] = String.valueOf(task.state().letter());
+        f[3] = String.valueOf(ppid);
+        f[4] = String.valueOf(pgrp == null ? 0 : pgrp.pidIn(ns));
+        f[5] = String.valueOf(session == null ? 0 : session.pidIn(ns));
+        f[6] = String.valueOf(ttyNr);
+        f[7] = String.valueOf(tpgid);
+        f[8] = "4194304";
+        f[17] = "20";
+        f[19] = "1";
+        f[21] = String.valueOf(start);
+        f[24] = "18446744073709551615";
+        f[37] = "17";
+        return String.join(" ", f) + "\n";
+    }
+
+    /** /proc/PID/cmdline: the arguments, each ended by a NUL. */
+    static String cmdline(Task task) {
+        StringBuilder s = new StringBuilder();
+        for (String arg : task.argv()) {
+            s.append(arg).append('\0');
+        }
+        return s.toString();
+    }
+
+    /** /proc/PID/environ. */
+    static String environ(Task task) {
+        StringBuilder s = new StringBuilder();
+        for (String var : task.environ()) {
+            s.append(var).append('\0');
+        }
+        return s.toString();
+    }
+
+    /** /proc/PID/exe's target. */
+    static String exe(Task task) {
+        return task.exe().isEmpty() ? null : task.exe();
+    }
+
+    /** /proc/PID/cwd or root, as seen by the reader. */
+    static String pathOf(Kernel kernel, Task task, isolab.sim.fs.Caller reader, boolean cwd) {
+        if (task.root() == null) {
+            return null;
+        }
+        Task who = reader instanceof Task t ? t : task;
+        Namei.Context ctx = new Namei.Context(who.root(), who.cwd(), who.nsproxy().mnt().mounts(), who);
+        return Namei.pathOf(ctx, cwd ? task.cwd() : task.root());
+    }
+
+    /** /proc/PID/fd/N's target. */
+    static String fdTarget(Kernel kernel, Task task, int fd) {
+        if (!task.files().isOpen(fd)) {
+            return null;
+        }
+        OpenFile file = task.files().get(fd);
+        if (file instanceof Pipe.End end) {
+            return "pipe:[" + end.pipe().ino() + "]";
+        }
+        if (file instanceof Tty.TtyFile tf) {
+            return "/dev/" + tf.tty().name();
+        }
+        if (file.path() == null) {
+            return "anon_inode:[unknown]";
+        }
+        Namei.Context ctx = new Namei.Context(task.root(), task.cwd(), task.nsproxy().mnt().mounts(), task);
+        String path = Namei.pathOf(ctx, file.path());
+        return path == null ? "/" : path;
+    }
+
+    /** One mount as its namespace shows it to {@code task}; null if outside the task's root. */
+    private static String mountPoint(Task task, Mount m) {
+        Namei.Context ctx = new Namei.Context(task.root(), task.cwd(), task.nsproxy().mnt().mounts(), task);
+        if (m.isRoot()) {
+            return task.root().mnt() == m && task.root().inode() == m.root() ? "/" : null;
+        }
+        return Namei.pathOf(ctx, new Path(m.parent(), m.mountpoint()));
+    }
+
+    private static String rootWithin(Mount m) {
+        List<String> names = new ArrayList<>();
+        Directory d = m.root();
+        while (d != m.sb().root() && d.parent() != d) {
+            names.add(0, d.name());
+            d = d.parent();
+        }
+        return names.isEmpty() ? "/" : "/" + String.join("/", names);
+    }
+
+    /** /proc/PID/mountinfo (fs/proc_namespace.c: show_mountinfo). */
+    static String mountinfo(Kernel kernel, Task task) {
+        StringBuilder s = new StringBuilder();
+        for (Mount m : task.nsproxy().mnt().mounts().mounts()) {
+            String point = mountPoint(task, m);
+            if (point == null) {
+                continue;
+            }
+            s.append(m.id()).append(' ').append(m.isRoot() ? m.id() : m.parent().id()).append(' ')
+                    .append(m.sb().device()).append(' ').append(rootWithin(m)).append(' ').append(escape(point))
+                    .append(' ').append(m.options());
+            if (!m.propagation().isEmpty()) {
+                s.append(' ').append(m.propagation());
+            }
+            s.append(" - ").append(m.sb().fsType()).append(' ').append(m.sb().source()).append(' ')
+                    .append(m.sb().superOptions()).append('\n');
+        }
+        return s.toString();
+    }
+
+    /** /proc/PID/mounts (fs/proc_namespace.c: show_vfsmnt). */
+    static String mounts(Kernel kernel, Task task) {
+        StringBuilder s = new StringBuilder();
+        for (Mount m : task.nsproxy().mnt().mounts().mounts()) {
+            String point = mountPoint(task, m);
+            if (point == null) {
+                continue;
+            }
+            s.append(m.sb().source()).append(' ').append(escape(point)).append(' ').append(m.sb().fsType()).append(' ')
+                    .append(combinedOptions(m)).append(" 0 0\n");
+        }
+        return s.toString();
+    }
+
+    /** The options column of /proc/mounts: mount flags, then the superblock's own options. */
+    public static String combinedOptions(Mount m) {
+        String superOptions = m.sb().superOptions();
+        int comma = superOptions.indexOf(',');
+        return comma < 0 ? m.options() : m.options() + superOptions.substring(comma);
+    }
+
+    private static String escape(String path) {
+        return path.replace("\\", "\\134").replace(" ", "\\040").replace("\t", "\\011").replace("\n", "\\012");
+    }
+
+    /** /proc/PID/cgroup: every hierarchy at the namespace root. */
+    static String cgroup(Kernel kernel, Task task) {
+        if (kernel.config().cgroup() == isolab.api.CgroupVersion.V2) {
+            return "0::/\n";
+        }
+        String[] controllers = {"cpu", "cpuacct", "cpuset", "memory", "devices", "freezer", "blkio", "pids"};
+        StringBuilder s = new StringBuilder();
+        for (int i = controllers.length; i >= 1; i--) {
+            s.append(i).append(':').append(controllers[i - 1]).append(":/\n");
+        }
+        s.append("0::/\n");
+        return s.toString();
+    }
+
+    /** /proc/cgroups (kernel/cgroup/cgroup-v1.c: proc_cgroupstats_show). */
+    static String cgroups(Kernel kernel) {
+        StringBuilder s = new StringBuilder("#subsys_name\thierarchy\tnum_cgroups\tenabled\n");
+        boolean v1 = kernel.config().cgroup() == isolab.api.CgroupVersion.V1;
+        String[][] rows = {{"cpuset", "3"}, {"cpu", "1"}, {"cpuacct", "2"}, {"blkio", "7"}, {"memory", "4"},
+            {"devices", "5"}, {"freezer", "6"}, {"pids", "8"}};
+        for (String[] row : rows) {
+            s.append(row[0]).append('\t').append(v1 ? row[1] : "0").append("\t1\t1\n");
+        }
+        return s.toString();
+    }
+
+    /** /proc/stat: CPU times (zero: CPU time is not modelled yet) and the boot time. */
+    static String stat(Kernel kernel) {
+        StringBuilder s = new StringBuilder();
+        s.append("cpu  0 0 0 0 0 0 0 0 0 0\ncpu0 0 0 0 0 0 0 0 0 0 0\ncpu1 0 0 0 0 0 0 0 0 0 0\n");
+        s.append("intr 0\nctxt 0\nbtime ").append(Clock.BOOT_EPOCH_SECONDS).append('\n');
+        s.append("processes ").append(kernel.pids().all().size()).append('\n');
+        s.append("procs_running 1\nprocs_blocked 0\nsoftirq 0 0 0 0 0 0 0 0 0 0 0\n");
+        return s.toString();
+    }
+
+    static String filesystems() {
+        return "nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\tcgroup\nnodev\tcgroup2\nnodev\tdevtmpfs\n"
+                + "nodev\tdevpts\n\text4\nnodev\toverlay\nnodev\tmqueue\n";
+    }
+
+    static String loadavg(Kernel kernel, PidNamespace ns) {
+        int total = kernel.pids().all().size();
+        int lastPid = ns.pidsInUse().isEmpty() ? 0 : ns.pidsInUse().last();
+        return "0.00 0.00 0.00 1/" + total + " " + lastPid + "\n";
+    }
+
+    static String uptime(Kernel kernel) {
+        long ticks = kernel.clock().nowTicks();
+        long centis = ticks / 10;
+        return String.format("%d.%02d %d.%02d%n", centis / 100, centis % 100, centis * 2 / 100, centis * 2 % 100);
+    }
+
+    static String version() {
+        return "Linux version " + Kernel.RELEASE + " (isolab@isolab) (isolab simulated kernel) " + Kernel.VERSION + "\n";
+    }
+}

@@ -1,0 +1,165 @@
+package isolab.sim.kernel;
+
+import isolab.api.NamespaceEvent;
+import isolab.api.NamespaceType;
+import isolab.sim.fs.Mount;
+import isolab.sim.fs.MountTable;
+import isolab.sim.namespace.MntNamespace;
+import isolab.sim.namespace.Namespace;
+import isolab.sim.namespace.NsProxy;
+import isolab.sim.namespace.PidNamespace;
+import isolab.sim.namespace.SimpleNamespace;
+import isolab.sim.namespace.UserNamespace;
+import isolab.sim.namespace.UtsNamespace;
+import isolab.sim.process.Task;
+import isolab.sim.process.TaskState;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every namespace on the machine and their lifetimes (kernel/nsproxy.c: copy_namespaces,
+ * unshare_nsproxy_namespaces). New namespaces are copies of the caller's; a namespace dies when
+ * no task refers to it any more (zombies still hold their PID namespace).
+ */
+public final class Namespaces {
+
+    private final Kernel kernel;
+    private final Set<Namespace> live = new LinkedHashSet<>();
+    private Map<Mount, Mount> lastMountCopy;
+
+    Namespaces(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    /** Registers a namespace made at boot. */
+    void register(Namespace ns) {
+        live.add(ns);
+    }
+
+    /** Every live namespace, in creation order. */
+    public List<Namespace> live() {
+        return new ArrayList<>(live);
+    }
+
+    /**
+     * {@code base} with new namespaces for each CLONE_NEW* bit of {@code flags}, made on behalf of
+     * {@code task}. For clone ({@code forChild}) a new PID namespace is the child's own; for
+     * unshare it is only where the caller's future children go.
+     */
+    public NsProxy copy(Task task, NsProxy base, int flags, boolean forChild) {
+        lastMountCopy = null;
+        NsProxy ns = base;
+        UserNamespace owner = task.cred().userNs();
+        for (NamespaceType type : NamespaceType.values()) {
+            if ((flags & type.cloneFlag()) == 0 || type == NamespaceType.USER) {
+                continue;
+            }
+            Namespace created = switch (type) {
+                case UTS -> base.uts().copy(kernel.nsfs().allocate());
+                case MNT -> copyMounts(base.mnt(), owner);
+                case PID -> new PidNamespace(kernel.nsfs().allocate(), owner,
+                        forChild ? base.pidForChildren() : task.pidNs());
+                default -> new SimpleNamespace(type, kernel.nsfs().allocate(), owner);
+            };
+            live.add(created);
+            kernel.emit(new NamespaceEvent.Created(type, created.inode(), task.pid()));
+            ns = ns.with(type, created);
+            if (type == NamespaceType.TIME && forChild) {
+                ns = new NsProxy(ns.uts(), ns.ipc(), ns.mnt(), ns.pidForChildren(), ns.net(), created, created, ns.cgroup());
+            }
+        }
+        return ns;
+    }
+
+    /** fs/namespace.c: copy_mnt_ns, copy_tree: every mount again, with new ids, private. */
+    private MntNamespace copyMounts(MntNamespace from, UserNamespace owner) {
+        MntNamespace to = new MntNamespace(kernel.nsfs().allocate(), owner);
+        Map<Mount, Mount> copies = new IdentityHashMap<>();
+        MountTable source = from.mounts();
+        for (Mount m : source.mounts()) {
+            Mount parent = m.isRoot() ? null : copies.get(m.parent());
+            Mount copy = new Mount(kernel.nextMountId(), m.sb(), m.root(), parent,
+                    m.isRoot() ? null : m.mountpoint(), m.options());
+            copies.put(m, copy);
+            to.mounts().add(copy);
+        }
+        lastMountCopy = copies;
+        return to;
+    }
+
+    /**
+     * {@code path} translated into the mount namespace the last {@link #copy} made (copy_mnt_ns
+     * moves the caller's root and cwd to the copies of their mounts); unchanged if none was made.
+     */
+    public isolab.sim.fs.Path translate(isolab.sim.fs.Path path) {
+        if (lastMountCopy == null || path == null) {
+            return path;
+        }
+        Mount copy = lastMountCopy.get(path.mnt());
+        return copy == null ? path : new isolab.sim.fs.Path(copy, path.inode());
+    }
+
+    /** Announces and forgets every namespace no task refers to any more. */
+    public void releaseUnused(Kernel k) {
+        Set<Namespace> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Task t : k.pids().all()) {
+            used.add(t.pidNs());
+            for (PidNamespace p = t.pidNs().parent(); p != null; p = p.parent()) {
+                used.add(p);
+            }
+            if (t.state() == TaskState.ZOMBIE || t.state() == TaskState.DEAD) {
+                continue;
+            }
+            NsProxy n = t.nsproxy();
+            used.add(n.uts());
+            used.add(n.ipc());
+            used.add(n.mnt());
+            used.add(n.pidForChildren());
+            for (PidNamespace p = n.pidForChildren(); p != null; p = p.parent()) {
+                used.add(p);
+            }
+            used.add(n.net());
+            used.add(n.time());
+            used.add(n.timeForChildren());
+            used.add(n.cgroup());
+            for (UserNamespace u = t.cred().userNs(); u != null; u = u.parent()) {
+                used.add(u);
+            }
+        }
+        for (Namespace ns : List.copyOf(live)) {
+            if (!used.contains(ns)) {
+                live.remove(ns);
+                kernel.emit(new NamespaceEvent.Destroyed(ns.type(), ns.inode()));
+            }
+        }
+    }
+
+    /** The live namespace of {@code type} with {@code inode}, or null. */
+    public Namespace find(NamespaceType type, long inode) {
+        for (Namespace ns : live) {
+            if (ns.type() == type && ns.inode() == inode) {
+                return ns;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code ns} is still alive. */
+    public boolean isLive(Namespace ns) {
+        return live.contains(ns);
+    }
+
+    /** The initial UTS namespace. */
+    UtsNamespace initialUts() {
+        for (Namespace ns : live) {
+            if (ns instanceof UtsNamespace uts) {
+                return uts;
+            }
+        }
+        throw new IllegalStateException("no UTS namespace");
+    }
+}

@@ -1,0 +1,121 @@
+package isolab.sim.process;
+
+import isolab.api.NamespaceType;
+import isolab.api.ProcessEvent;
+import isolab.sim.kernel.Kernel;
+import isolab.sim.namespace.NsProxy;
+import isolab.sim.namespace.PidNamespace;
+import isolab.sim.syscall.Errno;
+import isolab.sim.syscall.SysException;
+import java.util.function.ToIntFunction;
+
+/**
+ * Process creation (kernel/fork.c: copy_process). The child is a copy of the parent - credentials,
+ * namespaces (new ones if asked), root and cwd, file table, signal dispositions, process group,
+ * session and terminal - with new PIDs, one per PID namespace level, allocated innermost first
+ * (kernel/pid.c: alloc_pid). The child starts runnable behind every task already runnable.
+ */
+public final class Fork {
+
+    private Fork() {
+    }
+
+    /**
+     * Creates a child of {@code parent} that runs {@code body} and exits with what it returns.
+     * {@code cloneFlags} may hold CLONE_NEW* flags, which give the child new namespaces.
+     */
+    public static Task clone(Kernel kernel, Task parent, int cloneFlags, ToIntFunction<Task> body) {
+        NsProxy ns = parent.nsproxy.forChild();
+        if (cloneFlags != 0) {
+            ns = kernel.namespaces().copy(parent, ns, cloneFlags, true);
+        }
+        PidNamespace pidNs = ns.pidForChildren();
+        if ((cloneFlags & NamespaceType.PID.cloneFlag()) != 0 && pidNs.hasInit()) {
+            throw new IllegalStateException("a fresh PID namespace already has tasks");
+        }
+        int[] nsPids = allocatePids(pidNs);
+        Task child = new Task(kernel, nsPids[0], pidNs, nsPids, kernel.clock().nowTicks());
+        child.parent = parent;
+        child.comm = parent.comm;
+        child.argv = parent.argv;
+        child.environ = parent.environ;
+        child.cred = parent.cred;
+        child.nsproxy = ns;
+        child.root = cloneFlags != 0 ? kernel.namespaces().translate(parent.root) : parent.root;
+        child.cwd = cloneFlags != 0 ? kernel.namespaces().translate(parent.cwd) : parent.cwd;
+        child.files = parent.files.copy();
+        child.umask = parent.umask;
+        child.ignoredSignals = parent.ignoredSignals;
+        child.caughtSignals = parent.caughtSignals;
+        child.pgid = parent.pgid;
+        child.sid = parent.sid;
+        child.tty = parent.tty;
+        parent.children.add(child);
+        kernel.pids().add(child);
+        kernel.emit(new ProcessEvent.Forked(child.pid(), parent.pid(), child.comm, child.nsPids()));
+        start(kernel, child, body);
+        return child;
+    }
+
+    /** Creates the machine's first task, PID 1 of the initial namespace; it has no parent. */
+    public static Task first(Kernel kernel, NsProxy ns, Credentials cred, isolab.sim.fs.Path root,
+            String comm, java.util.List<String> argv, ToIntFunction<Task> body) {
+        PidNamespace pidNs = ns.pidForChildren();
+        int[] nsPids = allocatePids(pidNs);
+        Task init = new Task(kernel, nsPids[0], pidNs, nsPids, kernel.clock().nowTicks());
+        init.comm = comm;
+        init.argv = java.util.List.copyOf(argv);
+        init.environ = java.util.List.of();
+        init.cred = cred;
+        init.nsproxy = ns;
+        init.root = root;
+        init.cwd = root;
+        init.files = new isolab.sim.fs.FdTable();
+        init.pgid = init.pid();
+        init.sid = init.pid();
+        kernel.pids().add(init);
+        start(kernel, init, body);
+        return init;
+    }
+
+    private static int[] allocatePids(PidNamespace innermost) {
+        int[] nsPids = new int[innermost.level() + 1];
+        PidNamespace ns = innermost;
+        try {
+            for (; ns != null; ns = ns.parent()) {
+                nsPids[ns.level()] = ns.allocate();
+            }
+        } catch (SysException failed) {
+            for (PidNamespace undo = innermost; undo != ns; undo = undo.parent()) {
+                undo.free(nsPids[undo.level()]);
+            }
+            throw failed;
+        }
+        return nsPids;
+    }
+
+    private static void start(Kernel kernel, Task task, ToIntFunction<Task> body) {
+        task.fiber = kernel.scheduler().create(task.comm + "-" + task.pid(), () -> {
+            int status;
+            try {
+                task.checkSignals();
+                status = (body.applyAsInt(task) & 0xff) << 8;
+            } catch (TaskExit exit) {
+                status = exit.waitStatus();
+            }
+            Exit.doExit(kernel, task, status);
+        });
+        kernel.scheduler().wake(task.fiber);
+    }
+
+    /** Rejects clone flags this model does not implement. */
+    static void checkFlags(int cloneFlags) {
+        int known = 0;
+        for (NamespaceType type : NamespaceType.values()) {
+            known |= type.cloneFlag();
+        }
+        if ((cloneFlags & ~known) != 0) {
+            throw new SysException(Errno.EINVAL);
+        }
+    }
+}

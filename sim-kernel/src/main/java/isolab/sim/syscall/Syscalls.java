@@ -1,0 +1,914 @@
+package isolab.sim.syscall;
+
+import isolab.api.MountEvent;
+import isolab.api.NamespaceEvent;
+import isolab.api.NamespaceType;
+import isolab.sim.fs.CharDevice;
+import isolab.sim.fs.Directory;
+import isolab.sim.fs.Inode;
+import isolab.sim.fs.InodeFile;
+import isolab.sim.fs.Mount;
+import isolab.sim.fs.Namei;
+import isolab.sim.fs.OpenFile;
+import isolab.sim.fs.Path;
+import isolab.sim.fs.RegularFile;
+import isolab.sim.fs.Rendered;
+import isolab.sim.fs.SuperBlock;
+import isolab.sim.fs.Symlink;
+import isolab.sim.fs.Tmpfs;
+import isolab.sim.fs.pipe.Pipe;
+import isolab.sim.fs.proc.NsfsInode;
+import isolab.sim.fs.proc.ProcFs;
+import isolab.sim.kernel.Kernel;
+import isolab.sim.kernel.Uts;
+import isolab.sim.namespace.MntNamespace;
+import isolab.sim.namespace.Namespace;
+import isolab.sim.namespace.NsProxy;
+import isolab.sim.namespace.PidNamespace;
+import isolab.sim.process.Credentials;
+import isolab.sim.process.Exec;
+import isolab.sim.process.Fork;
+import isolab.sim.process.Signal;
+import isolab.sim.process.Signals;
+import isolab.sim.process.Task;
+import isolab.sim.process.TaskExit;
+import isolab.sim.process.Wait;
+import isolab.sim.tty.Tty;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+/**
+ * The system call boundary for one task: argument checks and errnos, then a call into the
+ * mechanism that holds the semantics (process, namespace, fs). Programs see the machine only
+ * through this class. Every call is a scheduling step and a point where pending signals act.
+ */
+public final class Syscalls {
+
+    /** mount(2) flags (include/uapi/linux/mount.h). */
+    public static final long MS_RDONLY = 1, MS_NOSUID = 2, MS_NODEV = 4, MS_NOEXEC = 8, MS_REMOUNT = 32,
+            MS_NOATIME = 1024, MS_BIND = 4096, MS_MOVE = 8192, MS_REC = 16384, MS_UNBINDABLE = 1 << 17,
+            MS_PRIVATE = 1 << 18, MS_SLAVE = 1 << 19, MS_SHARED = 1 << 20, MS_RELATIME = 1 << 21,
+            MS_STRICTATIME = 1 << 24;
+
+    /** umount2(2) flags. */
+    public static final int MNT_FORCE = 1, MNT_DETACH = 2;
+
+    /** access(2) modes. */
+    public static final int F_OK = 0, X_OK = 1, W_OK = 2, R_OK = 4;
+
+    private final Kernel kernel;
+    private final Task task;
+
+    public Syscalls(Kernel kernel, Task task) {
+        this.kernel = kernel;
+        this.task = task;
+    }
+
+    private void enter() {
+        kernel.scheduler().step();
+        task.checkSignals();
+    }
+
+    /** The calling task; for the userland's runtime (libc), not for programs' logic. */
+    public Task task() {
+        return task;
+    }
+
+    // ---- processes -------------------------------------------------------------------------
+
+    public int getpid() {
+        enter();
+        return task.pidIn(task.pidNs());
+    }
+
+    public int getppid() {
+        enter();
+        Task parent = task.parent();
+        return parent == null ? 0 : parent.pidIn(task.pidNs());
+    }
+
+    public int getuid() {
+        return task.cred().uid();
+    }
+
+    public int geteuid() {
+        return task.cred().euid();
+    }
+
+    public int getgid() {
+        return task.cred().gid();
+    }
+
+    public int getegid() {
+        return task.cred().egid();
+    }
+
+    /** The supplementary groups (getgroups(2)). */
+    public List<Integer> getgroups() {
+        return task.cred().groups();
+    }
+
+    /** fork(2): the child runs {@code child} with its own syscalls and exits with what it returns. */
+    public int fork(ToIntFunction<Syscalls> child) {
+        return clone(0, child);
+    }
+
+    /** clone(2) with CLONE_NEW* flags: the child starts in new namespaces. */
+    public int clone(int cloneFlags, ToIntFunction<Syscalls> child) {
+        enter();
+        checkNamespaceFlags(cloneFlags);
+        Task created = Fork.clone(kernel, task, cloneFlags, t -> child.applyAsInt(new Syscalls(kernel, t)));
+        return created.pidIn(task.pidNs());
+    }
+
+    /** execve(2): does not return on success. */
+    public void execve(String filename, List<String> argv, List<String> envp) {
+        enter();
+        Path file = kernel.lookup(task, filename, true);
+        if (file.inode().isDirectory()) {
+            throw new SysException(Errno.EACCES);
+        }
+        if (file.mnt().options().contains("noexec")) {
+            throw new SysException(Errno.EACCES);
+        }
+        String resolved = Namei.pathOf(kernel.context(task), file);
+        if (resolved == null) {
+            resolved = filename;
+        }
+        String previousExe = task.exe();
+        task.setExe(resolved);
+        try {
+            Exec.execve(kernel, task, file, filename, argv, envp);
+        } catch (SysException failed) {
+            task.setExe(previousExe);
+            throw failed;
+        }
+    }
+
+    /** _exit(2): does not return. */
+    public void exit(int status) {
+        throw new TaskExit((status & 0xff) << 8);
+    }
+
+    /** wait4(2): {@code pid} -1 for any child. */
+    public Wait.Reaped wait4(int pid, int options) {
+        enter();
+        return Wait.wait4(kernel, task, pid, options);
+    }
+
+    /** Sleeps until a child exits or is handed to the caller (how an init waits while it has no children). */
+    public void waitForChildren() {
+        enter();
+        task.sleepOnChildren();
+    }
+
+    /** kill(2). */
+    public void kill(int pid, int sig) {
+        enter();
+        Signals.kill(kernel, task, pid, sig);
+        task.checkSignals();
+    }
+
+    /** The signal dispositions a program can choose (sigaction(2)). */
+    public enum Disposition { DEFAULT, IGNORE, CATCH }
+
+    /** sigaction(2), reduced to the disposition. SIGKILL and SIGSTOP cannot be changed (EINVAL). */
+    public void sigaction(int sig, Disposition disposition) {
+        if (!Signal.valid(sig) || sig == Signal.SIGKILL || sig == Signal.SIGSTOP) {
+            throw new SysException(Errno.EINVAL);
+        }
+        task.setDisposition(sig, disposition == Disposition.IGNORE, disposition == Disposition.CATCH);
+    }
+
+    /** Takes the pending caught signals (what the handlers would have run for), as a mask. */
+    public long takeSignals() {
+        return task.takeCaughtSignals();
+    }
+
+    /** Whether a caught signal is pending. */
+    public boolean signalPending() {
+        return task.caughtSignalPending();
+    }
+
+    /** nanosleep(2) for {@code ticks} virtual milliseconds; EINTR if a caught signal comes first. */
+    public void nanosleep(long ticks) {
+        enter();
+        task.sleepUntil(kernel.clock().nowTicks() + Math.max(0, ticks));
+    }
+
+    /** A scheduling point for programs that compute without calling the kernel (a shell loop). */
+    public void step() {
+        enter();
+    }
+
+    /** clock_gettime(CLOCK_MONOTONIC), in ticks (milliseconds) since boot. */
+    public long monotonicTicks() {
+        return kernel.clock().nowTicks();
+    }
+
+    /** clock_gettime(CLOCK_REALTIME), in milliseconds since the epoch. */
+    public long realtimeMillis() {
+        return isolab.sim.determinism.Clock.BOOT_EPOCH_SECONDS * 1000 + kernel.clock().nowTicks();
+    }
+
+    public int getpgrp() {
+        return pidOfGlobal(task.pgid());
+    }
+
+    public int getsid() {
+        return pidOfGlobal(task.sid());
+    }
+
+    private int pidOfGlobal(int globalPid) {
+        Task t = kernel.pids().byPid(globalPid);
+        return t == null ? 0 : t.pidIn(task.pidNs());
+    }
+
+    /** setpgid(2): {@code pid} 0 is the caller, {@code pgid} 0 makes it a group leader. */
+    public void setpgid(int pid, int pgid) {
+        enter();
+        Task target = pid == 0 ? task : kernel.pids().find(task.pidNs(), pid);
+        if (target == null || (target != task && target.parent() != task)) {
+            throw new SysException(Errno.ESRCH);
+        }
+        if (target.sid() == target.pid() && target.pid() != task.pid() || target.sid() != task.sid()) {
+            throw new SysException(Errno.EPERM);
+        }
+        int group = pgid == 0 ? target.pid() : globalOf(pgid);
+        target.setPgid(group);
+    }
+
+    private int globalOf(int nr) {
+        Task t = kernel.pids().find(task.pidNs(), nr);
+        if (t == null) {
+            throw new SysException(Errno.EPERM);
+        }
+        return t.pid();
+    }
+
+    /** setsid(2): a new session without a controlling terminal. */
+    public int setsid() {
+        enter();
+        if (task.pgid() == task.pid()) {
+            throw new SysException(Errno.EPERM);
+        }
+        task.setSid(task.pid());
+        task.setPgid(task.pid());
+        task.setTty(null);
+        return getpid();
+    }
+
+    // ---- terminals -------------------------------------------------------------------------
+
+    /** isatty(3): whether {@code fd} is a terminal (ioctl TCGETS). */
+    public boolean isatty(int fd) {
+        return task.files().isOpen(fd) && task.files().get(fd).isTty();
+    }
+
+    /** tcgetpgrp(3): the foreground group of the terminal on {@code fd}, in the caller's namespace. */
+    public int tcgetpgrp(int fd) {
+        Tty tty = ttyOf(fd);
+        return pidOfGlobal(tty.foregroundPgrp());
+    }
+
+    /** tcsetpgrp(3): makes {@code pgrp} the terminal's foreground group; ESRCH if it is not visible. */
+    public void tcsetpgrp(int fd, int pgrp) {
+        enter();
+        Tty tty = ttyOf(fd);
+        Task leader = kernel.pids().find(task.pidNs(), pgrp);
+        if (leader == null) {
+            throw new SysException(Errno.ESRCH);
+        }
+        tty.setForegroundPgrp(leader.pgid() == leader.pid() ? leader.pid() : leader.pgid());
+    }
+
+    /** The terminal on {@code fd}; ENOTTY if it is not one. */
+    private Tty ttyOf(int fd) {
+        OpenFile file = task.files().get(fd);
+        if (!(file instanceof Tty.TtyFile tf)) {
+            throw new SysException(Errno.ENOTTY);
+        }
+        return tf.tty();
+    }
+
+    /**
+     * ioctl(TIOCSCTTY): makes the terminal on {@code fd} the controlling terminal of the caller,
+     * a session leader without one, and its process group the foreground one.
+     */
+    public void setControllingTty(int fd) {
+        enter();
+        Tty tty = ttyOf(fd);
+        if (task.sid() != task.pid() || task.tty() != null) {
+            throw new SysException(Errno.EPERM);
+        }
+        task.setTty(tty);
+        tty.setSession(task.pid());
+        tty.setForegroundPgrp(task.pgid());
+    }
+
+    /** The name of the terminal on {@code fd} (ttyname(3)), e.g. {@code /dev/pts/0}. */
+    public String ttyname(int fd) {
+        return "/dev/" + ttyOf(fd).name();
+    }
+
+    /**
+     * Tells the terminal driver the caller is about to read its next command line from its
+     * terminal, and what {@code $?} is now (what a prompt protocol would read back).
+     */
+    public void promptStatus(int status, boolean newCommand) {
+        task.setPromptStatus(status);
+        task.setReadingCommand(newCommand);
+    }
+
+    /** The caller stopped reading its next command line. */
+    public void promptDone() {
+        task.setReadingCommand(false);
+    }
+
+    // ---- files -----------------------------------------------------------------------------
+
+    /** open(2). */
+    public int open(String path, int flags, int mode) {
+        enter();
+        OpenFile file = openFile(path, flags, mode);
+        return task.files().install(file, 0, (flags & OpenFile.O_CLOEXEC) != 0);
+    }
+
+    private OpenFile openFile(String path, int flags, int mode) {
+        Namei.Context ctx = kernel.context(task);
+        int access = flags & OpenFile.O_ACCMODE;
+        boolean write = access != OpenFile.O_RDONLY;
+        Path p;
+        if ((flags & OpenFile.O_CREAT) != 0) {
+            Namei.Parent parent = Namei.walkParent(ctx, path);
+            Directory dir = parent.dir().directory();
+            Inode existing = parent.name().equals("..") || parent.name().equals(".") ? dir : dir.lookup(parent.name(), task);
+            if (existing != null) {
+                if ((flags & OpenFile.O_EXCL) != 0) {
+                    throw new SysException(Errno.EEXIST);
+                }
+                p = Namei.walk(ctx, path, (flags & OpenFile.O_NOFOLLOW) == 0);
+            } else {
+                if (path.endsWith("/")) {
+                    throw new SysException(Errno.EISDIR);
+                }
+                checkWritableDir(parent.dir());
+                RegularFile file = new RegularFile(dir.sb(), dir.sb().allocateIno(), mode & ~task.umask() & 07777);
+                file.chown(task.cred().fsuid(), task.cred().fsgid());
+                file.touch(kernel.clock().nowTicks());
+                dir.link(parent.name(), file);
+                p = new Path(parent.dir().mnt(), file);
+            }
+        } else {
+            p = Namei.walk(ctx, path, (flags & OpenFile.O_NOFOLLOW) == 0);
+        }
+        Inode inode = p.inode();
+        if ((flags & OpenFile.O_DIRECTORY) != 0 && !inode.isDirectory()) {
+            throw new SysException(Errno.ENOTDIR);
+        }
+        if (inode instanceof Symlink) {
+            throw new SysException(Errno.ELOOP);
+        }
+        checkPermission(inode, write ? W_OK : R_OK);
+        if (inode instanceof Directory) {
+            if (write) {
+                throw new SysException(Errno.EISDIR);
+            }
+            return new InodeFile(flags, p);
+        }
+        if (inode instanceof Rendered rendered) {
+            return rendered.open(flags, p, task);
+        }
+        if (inode instanceof CharDevice dev) {
+            return openDevice(dev, flags, p);
+        }
+        if (inode instanceof RegularFile regular) {
+            if (write && p.mnt().readOnly()) {
+                throw new SysException(Errno.EROFS);
+            }
+            if (write && (flags & OpenFile.O_TRUNC) != 0) {
+                regular.truncate(0);
+                regular.touch(kernel.clock().nowTicks());
+            }
+            return new InodeFile(flags, p);
+        }
+        throw new SysException(Errno.ENXIO);
+    }
+
+    private OpenFile openDevice(CharDevice dev, int flags, Path p) {
+        if (p.mnt().options().contains("nodev")) {
+            throw new SysException(Errno.EACCES);
+        }
+        if (dev.major() == 5 && dev.minor() == 0) {
+            if (task.tty() == null) {
+                throw new SysException(Errno.ENXIO);
+            }
+            return task.tty().open(flags, p);
+        }
+        return kernel.devices().open(dev, flags, p, task);
+    }
+
+    private void checkWritableDir(Path dir) {
+        if (dir.mnt().readOnly()) {
+            throw new SysException(Errno.EROFS);
+        }
+        checkPermission(dir.inode(), W_OK | X_OK);
+    }
+
+    /** generic_permission: root passes (CAP_DAC_OVERRIDE), except execute needs some x bit. */
+    private void checkPermission(Inode inode, int want) {
+        Credentials c = task.cred();
+        int mode = inode.mode();
+        if (c.fsuid() == 0) {
+            if ((want & X_OK) != 0 && !inode.isDirectory() && (mode & 0111) == 0) {
+                throw new SysException(Errno.EACCES);
+            }
+            return;
+        }
+        int bits = c.fsuid() == inode.uid() ? (mode >> 6) & 7 : c.fsgid() == inode.gid() ? (mode >> 3) & 7 : mode & 7;
+        if ((bits & want) != want) {
+            throw new SysException(Errno.EACCES);
+        }
+    }
+
+    /** access(2). */
+    public void access(String path, int mode) {
+        enter();
+        Path p = kernel.lookup(task, path, true);
+        if ((mode & W_OK) != 0 && p.mnt().readOnly()) {
+            throw new SysException(Errno.EROFS);
+        }
+        checkPermission(p.inode(), mode & 7);
+    }
+
+    public void close(int fd) {
+        enter();
+        task.files().close(fd);
+    }
+
+    /** read(2) into {@code buffer}; 0 at end of file. May sleep. */
+    public int read(int fd, byte[] buffer, int at, int length) {
+        enter();
+        OpenFile file = task.files().get(fd);
+        if (!file.readable()) {
+            throw new SysException(Errno.EBADF);
+        }
+        return file.read(task, buffer, at, length);
+    }
+
+    /** write(2); may sleep. */
+    public int write(int fd, byte[] buffer, int at, int length) {
+        enter();
+        OpenFile file = task.files().get(fd);
+        if (!file.writable()) {
+            throw new SysException(Errno.EBADF);
+        }
+        return file.write(task, buffer, at, length);
+    }
+
+    /** Writes all of {@code text} in UTF-8. */
+    public void write(int fd, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        int done = 0;
+        while (done < bytes.length) {
+            done += write(fd, bytes, done, bytes.length - done);
+        }
+    }
+
+    /** dup(2). */
+    public int dup(int fd) {
+        enter();
+        return task.files().install(task.files().get(fd).get(), 0, false);
+    }
+
+    /** fcntl(F_DUPFD or F_DUPFD_CLOEXEC): the lowest free descriptor not below {@code min}. */
+    public int dupAtLeast(int fd, int min, boolean cloexec) {
+        enter();
+        return task.files().install(task.files().get(fd).get(), min, cloexec);
+    }
+
+    /** dup2(2). */
+    public int dup2(int oldFd, int newFd) {
+        enter();
+        return task.files().dup2(oldFd, newFd);
+    }
+
+    /** fcntl(F_SETFD, FD_CLOEXEC). */
+    public void setCloexec(int fd, boolean cloexec) {
+        task.files().setCloexec(fd, cloexec);
+    }
+
+    /** Whether {@code fd} is open (fcntl(F_GETFD) succeeds). */
+    public boolean isOpen(int fd) {
+        return task.files().isOpen(fd);
+    }
+
+    /** pipe2(2): {read end, write end}. */
+    public int[] pipe(boolean cloexec) {
+        enter();
+        OpenFile[] ends = Pipe.open(kernel.nextPipeIno(), 0);
+        int r = task.files().install(ends[0], 0, cloexec);
+        int w;
+        try {
+            w = task.files().install(ends[1], 0, cloexec);
+        } catch (SysException full) {
+            task.files().close(r);
+            throw full;
+        }
+        return new int[] {r, w};
+    }
+
+    /** stat(2). */
+    public Stat stat(String path) {
+        enter();
+        return statOf(kernel.lookup(task, path, true).inode());
+    }
+
+    /** lstat(2). */
+    public Stat lstat(String path) {
+        enter();
+        return statOf(kernel.lookup(task, path, false).inode());
+    }
+
+    /** fstat(2). */
+    public Stat fstat(int fd) {
+        enter();
+        OpenFile file = task.files().get(fd);
+        if (file.path() == null) {
+            return new Stat("0:14", 0, Inode.S_IFIFO | 0600, 1, task.cred().uid(), task.cred().gid(), 0, 0, 0,
+                    isolab.sim.determinism.Clock.BOOT_EPOCH_SECONDS);
+        }
+        return statOf(file.path().inode());
+    }
+
+    private Stat statOf(Inode inode) {
+        int major = inode instanceof CharDevice dev ? dev.major() : 0;
+        int minor = inode instanceof CharDevice dev ? dev.minor() : 0;
+        long size = inode instanceof Symlink link ? lengthOf(link.target(task)) : inode.size();
+        return new Stat(inode.sb().device(), inode.ino(), inode.mode(), Math.max(1, inode.nlink()), inode.uid(),
+                inode.gid(), major, minor, size, isolab.sim.determinism.Clock.epochSecondsAt(inode.mtimeTicks()));
+    }
+
+    private static long lengthOf(String text) {
+        return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** readlink(2). */
+    public String readlink(String path) {
+        enter();
+        Inode inode = kernel.lookup(task, path, false).inode();
+        if (!(inode instanceof Symlink link)) {
+            throw new SysException(Errno.EINVAL);
+        }
+        String target = link.target(task);
+        if (target == null) {
+            throw new SysException(Errno.ENOENT);
+        }
+        return target;
+    }
+
+    /** getdents64(2) on a directory descriptor: every entry, {@code .} and {@code ..} first. */
+    public List<DirEntry> getdents(int fd) {
+        enter();
+        OpenFile file = task.files().get(fd);
+        if (file.path() == null || !(file.path().inode() instanceof Directory dir)) {
+            throw new SysException(Errno.ENOTDIR);
+        }
+        List<DirEntry> entries = new ArrayList<>();
+        entries.add(new DirEntry(dir.ino(), DirEntry.DT_DIR, "."));
+        entries.add(new DirEntry(dir.parent().ino(), DirEntry.DT_DIR, ".."));
+        for (String name : dir.names(task)) {
+            Inode child = dir.lookup(name, task);
+            if (child != null) {
+                entries.add(new DirEntry(child.ino(), typeOf(child), name));
+            }
+        }
+        return entries;
+    }
+
+    private static int typeOf(Inode inode) {
+        return switch (inode.mode() & Inode.S_IFMT) {
+            case Inode.S_IFDIR -> DirEntry.DT_DIR;
+            case Inode.S_IFREG -> DirEntry.DT_REG;
+            case Inode.S_IFLNK -> DirEntry.DT_LNK;
+            case Inode.S_IFCHR -> DirEntry.DT_CHR;
+            case Inode.S_IFIFO -> DirEntry.DT_FIFO;
+            default -> DirEntry.DT_UNKNOWN;
+        };
+    }
+
+    /** mkdir(2). */
+    public void mkdir(String path, int mode) {
+        enter();
+        Namei.Parent parent = Namei.walkParent(kernel.context(task), path);
+        Directory dir = parent.dir().directory();
+        if (parent.name().equals(".") || parent.name().equals("..") || dir.lookup(parent.name(), task) != null) {
+            throw new SysException(Errno.EEXIST);
+        }
+        checkWritableDir(parent.dir());
+        Directory made = new Directory(dir.sb(), dir.sb().allocateIno(), mode & ~task.umask() & 07777, dir);
+        made.chown(task.cred().fsuid(), task.cred().fsgid());
+        made.touch(kernel.clock().nowTicks());
+        dir.link(parent.name(), made);
+    }
+
+    /** rmdir(2). */
+    public void rmdir(String path) {
+        enter();
+        Namei.Parent parent = Namei.walkParent(kernel.context(task), path);
+        if (parent.name().equals(".")) {
+            throw new SysException(Errno.EINVAL);
+        }
+        if (parent.name().equals("..")) {
+            throw new SysException(Errno.ENOTEMPTY);
+        }
+        Directory dir = parent.dir().directory();
+        Inode victim = dir.lookup(parent.name(), task);
+        if (victim == null) {
+            throw new SysException(Errno.ENOENT);
+        }
+        if (!(victim instanceof Directory victimDir)) {
+            throw new SysException(Errno.ENOTDIR);
+        }
+        if (task.nsproxy().mnt().mounts().mountedOn(parent.dir().mnt(), victimDir) != null) {
+            throw new SysException(Errno.EBUSY);
+        }
+        if (!victimDir.isEmpty(task)) {
+            throw new SysException(Errno.ENOTEMPTY);
+        }
+        checkWritableDir(parent.dir());
+        dir.unlink(parent.name());
+    }
+
+    /** unlink(2). */
+    public void unlink(String path) {
+        enter();
+        Namei.Parent parent = Namei.walkParent(kernel.context(task), path);
+        Directory dir = parent.dir().directory();
+        Inode victim = dir.lookup(parent.name(), task);
+        if (victim == null) {
+            throw new SysException(Errno.ENOENT);
+        }
+        if (victim instanceof Directory) {
+            throw new SysException(Errno.EISDIR);
+        }
+        checkWritableDir(parent.dir());
+        dir.unlink(parent.name());
+    }
+
+    /** symlink(2): makes {@code linkpath} a link to {@code target}. */
+    public void symlink(String target, String linkpath) {
+        enter();
+        Namei.Parent parent = Namei.walkParent(kernel.context(task), linkpath);
+        Directory dir = parent.dir().directory();
+        if (dir.lookup(parent.name(), task) != null) {
+            throw new SysException(Errno.EEXIST);
+        }
+        checkWritableDir(parent.dir());
+        Tmpfs.symlink(dir, parent.name(), target);
+    }
+
+    /** chdir(2). */
+    public void chdir(String path) {
+        enter();
+        Path p = kernel.lookup(task, path, true);
+        if (!p.inode().isDirectory()) {
+            throw new SysException(Errno.ENOTDIR);
+        }
+        checkPermission(p.inode(), X_OK);
+        task.setCwd(p);
+    }
+
+    /** getcwd(2). */
+    public String getcwd() {
+        enter();
+        String path = Namei.pathOf(kernel.context(task), task.cwd());
+        if (path == null) {
+            throw new SysException(Errno.ENOENT);
+        }
+        return path;
+    }
+
+    /** chroot(2). */
+    public void chroot(String path) {
+        enter();
+        if (!task.cred().capable(18)) { // CAP_SYS_CHROOT
+            throw new SysException(Errno.EPERM);
+        }
+        Path p = kernel.lookup(task, path, true);
+        if (!p.inode().isDirectory()) {
+            throw new SysException(Errno.ENOTDIR);
+        }
+        task.setRoot(p);
+    }
+
+    /** umask(2): sets the mask, returns the old one. */
+    public int umask(int mask) {
+        int old = task.umask();
+        task.setUmask(mask);
+        return old;
+    }
+
+    // ---- namespaces, hostname, mounts ------------------------------------------------------
+
+    /** uname(2). */
+    public Utsname uname() {
+        enter();
+        var uts = task.nsproxy().uts();
+        return new Utsname("Linux", uts.nodename(), Kernel.RELEASE, Kernel.VERSION, Kernel.MACHINE, uts.domainname());
+    }
+
+    /** sethostname(2). */
+    public void sethostname(String name) {
+        enter();
+        Uts.set(kernel, task, name, false);
+    }
+
+    /** setdomainname(2). */
+    public void setdomainname(String name) {
+        enter();
+        Uts.set(kernel, task, name, true);
+    }
+
+    private void checkNamespaceFlags(int flags) {
+        int known = 0;
+        for (NamespaceType type : NamespaceType.values()) {
+            known |= type.cloneFlag();
+        }
+        if ((flags & ~known) != 0) {
+            throw new SysException(Errno.EINVAL);
+        }
+        if ((flags & NamespaceType.USER.cloneFlag()) != 0) {
+            throw new SysException(Errno.ENOSYS);
+        }
+        if (flags != 0 && !task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
+            throw new SysException(Errno.EPERM);
+        }
+    }
+
+    /**
+     * unshare(2) (kernel/fork.c: ksys_unshare): new namespaces for the caller; for PID and time
+     * namespaces, only for its future children. CLONE_NEWUSER is not modelled (ENOSYS).
+     */
+    public void unshare(int flags) {
+        enter();
+        checkNamespaceFlags(flags);
+        int pid = NamespaceType.PID.cloneFlag();
+        if ((flags & pid) != 0 && task.nsproxy().pidForChildren() != task.pidNs()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        NsProxy ns = kernel.namespaces().copy(task, task.nsproxy(), flags, false);
+        task.setNsproxy(ns);
+        task.setRoot(kernel.namespaces().translate(task.root()));
+        task.setCwd(kernel.namespaces().translate(task.cwd()));
+        kernel.namespaces().releaseUnused(kernel);
+    }
+
+    /** setns(2) on a descriptor opened on /proc/PID/ns/*; {@code nstype} 0 accepts any kind. */
+    public void setns(int fd, int nstype) {
+        enter();
+        OpenFile file = task.files().get(fd);
+        if (file.path() == null || !(file.path().inode() instanceof NsfsInode nsfs)) {
+            throw new SysException(Errno.EINVAL);
+        }
+        Namespace ns = nsfs.namespace();
+        if (nstype != 0 && nstype != ns.type().cloneFlag()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        if (!task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
+            throw new SysException(Errno.EPERM);
+        }
+        switch (ns.type()) {
+            case USER -> throw new SysException(Errno.ENOSYS);
+            case PID -> {
+                PidNamespace target = (PidNamespace) ns;
+                if (!task.pidNs().isAncestorOf(target)) {
+                    throw new SysException(Errno.EINVAL);
+                }
+                task.setNsproxy(task.nsproxy().with(NamespaceType.PID, target));
+            }
+            case MNT -> {
+                MntNamespace mnt = (MntNamespace) ns;
+                task.setNsproxy(task.nsproxy().with(NamespaceType.MNT, mnt));
+                Mount root = mnt.mounts().root();
+                Path top = new Path(root, root.root());
+                task.setRoot(top);
+                task.setCwd(top);
+            }
+            case TIME -> task.setNsproxy(task.nsproxy().with(NamespaceType.TIME, ns));
+            default -> task.setNsproxy(task.nsproxy().with(ns.type(), ns));
+        }
+        kernel.emit(new NamespaceEvent.Entered(ns.type(), ns.inode(), task.pid()));
+        kernel.namespaces().releaseUnused(kernel);
+    }
+
+    /**
+     * mount(2), for what this slice models: new proc and tmpfs instances, bind mounts, and the
+     * propagation changes util-linux makes (MS_PRIVATE; shared/slave/unbindable are ENOSYS).
+     */
+    public void mount(String source, String target, String fsType, long flags, String data) {
+        enter();
+        if (!task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
+            throw new SysException(Errno.EPERM);
+        }
+        Path at = kernel.lookup(task, target, true);
+        MntNamespace ns = task.nsproxy().mnt();
+        if ((flags & (MS_SHARED | MS_SLAVE | MS_UNBINDABLE)) != 0) {
+            throw new SysException(Errno.ENOSYS);
+        }
+        if ((flags & MS_PRIVATE) != 0) {
+            if (!at.isMountRoot()) {
+                throw new SysException(Errno.EINVAL);
+            }
+            return;
+        }
+        if ((flags & (MS_REMOUNT | MS_MOVE)) != 0) {
+            throw new SysException(Errno.ENOSYS);
+        }
+        if (!(at.inode() instanceof Directory mountpoint)) {
+            throw new SysException(Errno.ENOTDIR);
+        }
+        SuperBlock sb;
+        Directory root;
+        if ((flags & MS_BIND) != 0) {
+            Path from = kernel.lookup(task, source, true);
+            if (!(from.inode() instanceof Directory dir)) {
+                throw new SysException(Errno.ENOSYS);
+            }
+            sb = from.mnt().sb();
+            root = dir;
+        } else if ("proc".equals(fsType)) {
+            sb = ProcFs.create(kernel, task.pidNs(), kernel.nextAnonDevice());
+            root = sb.root();
+        } else if ("tmpfs".equals(fsType)) {
+            String options = data == null || data.isEmpty() ? "rw" : "rw," + data;
+            sb = Tmpfs.create("tmpfs", source, kernel.nextAnonDevice(), options, 01777);
+            root = sb.root();
+        } else if (fsType == null || fsType.isEmpty()) {
+            throw new SysException(Errno.EINVAL);
+        } else if (List.of("overlay", "cgroup", "cgroup2", "sysfs", "devpts", "mqueue", "ext4", "bind").contains(fsType)) {
+            throw new SysException(Errno.ENOSYS);
+        } else {
+            throw new SysException(Errno.ENODEV);
+        }
+        Mount mount = new Mount(kernel.nextMountId(), sb, root, at.mnt(), mountpoint, mountOptions(flags));
+        ns.mounts().add(mount);
+        String where = Namei.pathOf(kernel.context(task), at);
+        kernel.emit(new MountEvent.Mounted(ns.inode(), mount.id(), sb.fsType(), sb.source(), where, false));
+    }
+
+    private static String mountOptions(long flags) {
+        StringBuilder s = new StringBuilder((flags & MS_RDONLY) != 0 ? "ro" : "rw");
+        if ((flags & MS_NOSUID) != 0) {
+            s.append(",nosuid");
+        }
+        if ((flags & MS_NODEV) != 0) {
+            s.append(",nodev");
+        }
+        if ((flags & MS_NOEXEC) != 0) {
+            s.append(",noexec");
+        }
+        if ((flags & MS_NOATIME) != 0) {
+            s.append(",noatime");
+        } else if ((flags & MS_STRICTATIME) == 0) {
+            s.append(",relatime");
+        }
+        return s.toString();
+    }
+
+    /** umount2(2): EINVAL if {@code target} is not a mount point, EBUSY if something is mounted below. */
+    public void umount(String target, int flags) {
+        enter();
+        if (!task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
+            throw new SysException(Errno.EPERM);
+        }
+        Path at = kernel.lookup(task, target, true);
+        if (!at.isMountRoot() || at.mnt().isRoot()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        MntNamespace ns = task.nsproxy().mnt();
+        Mount mount = at.mnt();
+        List<Mount> below = ns.mounts().children(mount);
+        if (!below.isEmpty() && (flags & MNT_DETACH) == 0) {
+            throw new SysException(Errno.EBUSY);
+        }
+        String where = Namei.pathOf(kernel.context(task), at);
+        detach(ns, mount);
+        kernel.emit(new MountEvent.Unmounted(ns.inode(), mount.id(), where, false));
+    }
+
+    private void detach(MntNamespace ns, Mount mount) {
+        for (Mount child : ns.mounts().children(mount)) {
+            detach(ns, child);
+        }
+        ns.mounts().remove(mount);
+    }
+
+    /** Sends SIGPIPE to the caller, as a write to a closed pipe does. */
+    public void raiseSignal(int sig) {
+        Signals.send(kernel, task, sig, task);
+        task.checkSignals();
+    }
+}

@@ -1,0 +1,33 @@
+package isolab.sim.userland;
+
+import java.util.Set;
+
+/**
+ * Programs a Debian machine has that isolab does not model yet. The shells' command-not-found
+ * path asks here, so that {@code top} says {@code bash: top: not modelled in isolab} (status
+ * 127) instead of pretending the program does not exist.
+ */
+public final class Catalog {
+
+    private static final Set<String> KNOWN = Set.of(
+            "top", "htop", "free", "vmstat", "pgrep", "pkill", "pidof", "watch", "uptime", "w", "pstree", "pmap",
+            "nsenter", "lsns", "mount", "umount", "chroot", "pivot_root", "findmnt", "ip", "ifconfig", "ping",
+            "ipcs", "ipcmk", "ipcrm", "docker", "stress-ng", "sysbench", "dd", "stat", "mkdir", "rmdir", "rm",
+            "touch", "mv", "cp", "ln", "chmod", "chown", "df", "du", "find", "xargs", "awk", "sed", "less", "more",
+            "vi", "vim", "nano", "tee", "date", "whoami", "groups", "su", "sudo", "setsid", "nohup", "timeout",
+            "nice", "renice", "taskset", "cgexec", "cgcreate", "systemctl", "journalctl", "dmesg", "lsof", "strace",
+            "ss", "netstat", "curl", "wget", "tar", "gzip", "python3", "perl", "make", "gcc", "basename", "dirname",
+            "realpath", "uniq", "rev", "diff", "cmp", "md5sum", "sha256sum", "yes", "printenv", "nproc", "lscpu",
+            "domainname", "nisdomainname", "ypdomainname", "dnsdomainname", "tty", "stty", "script", "capsh",
+            "getpcaps", "setpriv", "unshare", "mkfifo", "mknod", "sync", "truncate", "split", "tac", "nl", "od",
+            "hexdump", "xxd", "file", "which", "hostnamectl", "lsblk", "blkid", "losetup", "mkfs", "runc", "ctr",
+            "podman", "lxc", "chcpu", "prlimit", "ulimit", "cgget", "cgset");
+
+    private Catalog() {
+    }
+
+    /** Whether {@code name} is a program Linux has and isolab does not model (yet). */
+    public static boolean isKnownUnmodelled(String name) {
+        return KNOWN.contains(name);
+    }
+}

@@ -1,0 +1,101 @@
+package isolab.sim.userland.hostname;
+
+import isolab.sim.syscall.SysException;
+import isolab.sim.userland.Proc;
+import java.util.List;
+
+/**
+ * /usr/bin/hostname (Debian's hostname 3.23): prints the UTS hostname, or sets it with
+ * sethostname(2); -s short name. Options that need name resolution are not modelled.
+ */
+public final class Hostname {
+
+    static final String USAGE = """
+            Usage: hostname [-b] {hostname|-F file}         set host name (from file)
+                   hostname [-a|-A|-d|-f|-i|-I|-s|-y]       display formatted name
+                   hostname                                 display host name
+
+                   {yp,nis,}domainname {nisdomain|-F file}  set NIS domain name (from file)
+                   {yp,nis,}domainname                      display NIS domain name
+
+                   dnsdomainname                            display dns domain name
+
+                   hostname -V|--version|-h|--help          print info and exit
+
+            Program name:
+                   {yp,nis,}domainname=hostname -y
+                   dnsdomainname=hostname -d
+
+            Program options:
+                -a, --alias            alias names
+                -A, --all-fqdns        all long host names (FQDNs)
+                -b, --boot             set default hostname if none available
+                -d, --domain           DNS domain name
+                -f, --fqdn, --long     long host name (FQDN)
+                -F, --file             read host name or NIS domain name from given file
+                -i, --ip-address       addresses for the host name
+                -I, --all-ip-addresses all addresses for the host
+                -s, --short            short host name
+                -y, --yp, --nis        NIS/YP domain name
+
+            Description:
+               This command can get or set the host name or the NIS domain name. You can
+               also get the DNS domain or the FQDN (fully qualified domain name).
+               Unless you are using bind or NIS for host lookups you can change the
+               FQDN (Fully Qualified Domain Name) and the DNS domain name (which is
+               part of the FQDN) in the /etc/hosts file.
+            """;
+
+    private Hostname() {
+    }
+
+    public static int main(Proc p) {
+        List<String> args = p.args();
+        boolean shortName = false;
+        String set = null;
+        for (String a : args) {
+            if (a.equals("-s") || a.equals("--short")) {
+                shortName = true;
+            } else if (a.equals("-h") || a.equals("--help")) {
+                p.err(USAGE);
+                return 0;
+            } else if (a.equals("-V") || a.equals("--version")) {
+                p.err("hostname 3.23\n");
+                return 0;
+            } else if (a.startsWith("--") || (a.startsWith("-") && a.length() == 2 && "aAbdfFiIy".indexOf(a.charAt(1)) >= 0)) {
+                if (a.startsWith("--") && !List.of("--alias", "--all-fqdns", "--boot", "--domain", "--fqdn", "--long",
+                        "--file", "--ip-address", "--all-ip-addresses", "--yp", "--nis").contains(a)) {
+                    p.err("hostname: unrecognized option '" + a + "'\n");
+                    p.err(USAGE);
+                    return 255;
+                }
+                p.error("option '" + a + "' is not modelled in isolab");
+                return 2;
+            } else if (a.startsWith("-") && a.length() > 1) {
+                p.err("hostname: invalid option -- '" + a.charAt(1) + "'\n");
+                p.err(USAGE);
+                return 255;
+            } else if (set == null) {
+                set = a;
+            } else {
+                p.err(USAGE);
+                return 255;
+            }
+        }
+        if (set != null) {
+            try {
+                p.sys().sethostname(set);
+            } catch (SysException e) {
+                p.err("hostname: you must be root to change the host name\n");
+                return 1;
+            }
+            return 0;
+        }
+        String name = p.sys().uname().nodename();
+        if (shortName && name.contains(".")) {
+            name = name.substring(0, name.indexOf('.'));
+        }
+        p.out(name + "\n");
+        return 0;
+    }
+}

@@ -1,0 +1,179 @@
+package isolab.sim.userland.utillinux;
+
+import isolab.api.NamespaceType;
+import isolab.sim.process.Signal;
+import isolab.sim.process.Wait;
+import isolab.sim.syscall.Errno;
+import isolab.sim.syscall.SysException;
+import isolab.sim.syscall.Syscalls;
+import isolab.sim.userland.Execvp;
+import isolab.sim.userland.Getopt;
+import isolab.sim.userland.Proc;
+import isolab.sim.userland.Usage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * /usr/bin/unshare (util-linux 2.38, sys-utils/unshare.c): unshare(2) the namespaces asked for,
+ * make every mount private in a new mount namespace, optionally fork (the child is PID 1 of a
+ * new PID namespace) and mount a fresh /proc, then exec the program ($SHELL by default).
+ * User namespaces and the id-mapping options are not modelled yet.
+ */
+public final class Unshare {
+
+    private static final Getopt OPTIONS = new Getopt("+fhVm::u::i::n::p::C::T::U::rR:w:S:G:c", List.of(
+            Getopt.opt("help", Getopt.Arg.NONE, "h"), Getopt.opt("version", Getopt.Arg.NONE, "V"),
+            Getopt.opt("mount", Getopt.Arg.OPTIONAL, "m"), Getopt.opt("uts", Getopt.Arg.OPTIONAL, "u"),
+            Getopt.opt("ipc", Getopt.Arg.OPTIONAL, "i"), Getopt.opt("net", Getopt.Arg.OPTIONAL, "n"),
+            Getopt.opt("pid", Getopt.Arg.OPTIONAL, "p"), Getopt.opt("user", Getopt.Arg.OPTIONAL, "U"),
+            Getopt.opt("cgroup", Getopt.Arg.OPTIONAL, "C"), Getopt.opt("time", Getopt.Arg.OPTIONAL, "T"),
+            Getopt.opt("fork", Getopt.Arg.NONE, "f"), Getopt.opt("kill-child", Getopt.Arg.OPTIONAL, "kill-child"),
+            Getopt.opt("mount-proc", Getopt.Arg.OPTIONAL, "mount-proc"),
+            Getopt.opt("mount-binfmt", Getopt.Arg.OPTIONAL, "mount-binfmt"),
+            Getopt.opt("map-user", Getopt.Arg.REQUIRED, "map-user"), Getopt.opt("map-users", Getopt.Arg.REQUIRED, "map-users"),
+            Getopt.opt("map-group", Getopt.Arg.REQUIRED, "map-group"),
+            Getopt.opt("map-groups", Getopt.Arg.REQUIRED, "map-groups"),
+            Getopt.opt("map-root-user", Getopt.Arg.NONE, "r"), Getopt.opt("map-current-user", Getopt.Arg.NONE, "c"),
+            Getopt.opt("map-auto", Getopt.Arg.NONE, "map-auto"),
+            Getopt.opt("propagation", Getopt.Arg.REQUIRED, "propagation"),
+            Getopt.opt("setgroups", Getopt.Arg.REQUIRED, "setgroups"), Getopt.opt("keep-caps", Getopt.Arg.NONE, "keep-caps"),
+            Getopt.opt("setuid", Getopt.Arg.REQUIRED, "S"), Getopt.opt("setgid", Getopt.Arg.REQUIRED, "G"),
+            Getopt.opt("root", Getopt.Arg.REQUIRED, "R"), Getopt.opt("wd", Getopt.Arg.REQUIRED, "w"),
+            Getopt.opt("monotonic", Getopt.Arg.REQUIRED, "monotonic"),
+            Getopt.opt("boottime", Getopt.Arg.REQUIRED, "boottime")));
+
+    private Unshare() {
+    }
+
+    public static int main(Proc p) {
+        Getopt.Parsed parsed;
+        try {
+            parsed = OPTIONS.parse(p.args());
+        } catch (Getopt.UsageError e) {
+            return Usage.tryHelp(p, e.getMessage(), 1);
+        }
+        int flags = 0;
+        boolean fork = false;
+        String mountProc = null;
+        String propagation = "private";
+        for (Getopt.Opt o : parsed.options()) {
+            if (o.arg() != null && "muinpCTU".contains(o.key()) && o.key().length() == 1) {
+                return Usage.notModelled(p, o.spelled() + "=" + o.arg());
+            }
+            switch (o.key()) {
+                case "m" -> flags |= NamespaceType.MNT.cloneFlag();
+                case "u" -> flags |= NamespaceType.UTS.cloneFlag();
+                case "i" -> flags |= NamespaceType.IPC.cloneFlag();
+                case "n" -> flags |= NamespaceType.NET.cloneFlag();
+                case "p" -> flags |= NamespaceType.PID.cloneFlag();
+                case "C" -> flags |= NamespaceType.CGROUP.cloneFlag();
+                case "T" -> flags |= NamespaceType.TIME.cloneFlag();
+                case "f" -> fork = true;
+                case "mount-proc" -> {
+                    mountProc = o.arg() == null ? "/proc" : o.arg();
+                    flags |= NamespaceType.MNT.cloneFlag();
+                }
+                case "propagation" -> {
+                    if (!List.of("slave", "shared", "private", "unchanged").contains(o.arg())) {
+                        p.error("unsupported propagation mode: " + o.arg());
+                        return 1;
+                    }
+                    propagation = o.arg();
+                    if (propagation.equals("slave") || propagation.equals("shared")) {
+                        return Usage.notModelled(p, "--propagation " + o.arg());
+                    }
+                }
+                case "h", "V" -> {
+                    return Usage.notModelled(p, o.spelled());
+                }
+                default -> {
+                    return Usage.notModelled(p, o.spelled());
+                }
+            }
+        }
+        Syscalls sys = p.sys();
+        try {
+            sys.unshare(flags);
+        } catch (SysException e) {
+            p.error("unshare failed: " + e.strerror());
+            return 1;
+        }
+        if ((flags & NamespaceType.MNT.cloneFlag()) != 0 && propagation.equals("private")) {
+            try {
+                sys.mount("none", "/", null, Syscalls.MS_REC | Syscalls.MS_PRIVATE, null);
+            } catch (SysException e) {
+                p.error("cannot change root filesystem propagation: " + e.strerror());
+                return 1;
+            }
+        }
+        List<String> command = new ArrayList<>(parsed.operands());
+        String proc = mountProc;
+        if (fork) {
+            sys.sigaction(Signal.SIGINT, Syscalls.Disposition.IGNORE);
+            sys.sigaction(Signal.SIGTERM, Syscalls.Disposition.IGNORE);
+            int child;
+            try {
+                child = sys.fork(childSys -> {
+                    childSys.sigaction(Signal.SIGINT, Syscalls.Disposition.DEFAULT);
+                    childSys.sigaction(Signal.SIGTERM, Syscalls.Disposition.DEFAULT);
+                    Proc childProc = new Proc(childSys, p.argv(), p.envp());
+                    return startProgram(childProc, proc, command);
+                });
+            } catch (SysException e) {
+                p.error("fork failed: " + e.strerror());
+                return 1;
+            }
+            while (true) {
+                try {
+                    Wait.Reaped reaped = sys.wait4(child, 0);
+                    int status = reaped.status();
+                    int sig = status & 0x7f;
+                    if (sig != 0) {
+                        sys.sigaction(Signal.SIGINT, Syscalls.Disposition.DEFAULT);
+                        sys.sigaction(Signal.SIGTERM, Syscalls.Disposition.DEFAULT);
+                        sys.raiseSignal(sig);
+                        return 128 + sig;
+                    }
+                    return (status >> 8) & 0xff;
+                } catch (SysException e) {
+                    if (e.errno() != Errno.EINTR) {
+                        p.error("waitpid failed: " + e.strerror());
+                        return 1;
+                    }
+                }
+            }
+        }
+        return startProgram(p, proc, command);
+    }
+
+    private static int startProgram(Proc p, String mountProc, List<String> command) {
+        Syscalls sys = p.sys();
+        if (mountProc != null) {
+            try {
+                sys.mount("none", mountProc, null, Syscalls.MS_PRIVATE | Syscalls.MS_REC, null);
+                sys.mount("proc", mountProc, "proc", Syscalls.MS_NOSUID | Syscalls.MS_NOEXEC | Syscalls.MS_NODEV, null);
+            } catch (SysException e) {
+                p.error("mount " + mountProc + " failed: " + e.strerror());
+                return 1;
+            }
+        }
+        if (command.isEmpty()) {
+            // lib/exec_shell.c: $SHELL as a login shell, argv[0] "-bash".
+            String shell = p.env().getOrDefault("SHELL", "/bin/sh");
+            try {
+                p.flush();
+                sys.execve(shell, List.of("-" + shell.substring(shell.lastIndexOf('/') + 1)), p.envp());
+            } catch (SysException e) {
+                p.error("failed to execute " + shell + ": " + e.strerror());
+                return e.errno() == Errno.ENOENT ? 127 : 126;
+            }
+        }
+        try {
+            Execvp.execvp(p, command);
+        } catch (SysException e) {
+            p.error("failed to execute " + command.get(0) + ": " + e.strerror());
+            return e.errno() == Errno.ENOENT ? 127 : 126;
+        }
+        return 0;
+    }
+}
