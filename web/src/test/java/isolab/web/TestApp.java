@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Starts the app in-process on a free loopback port for tests: the real LabMD parser on the test
- * lab {@code labs/test-uts.lab.md}, machines scripted by {@link ScriptedHost}, a cheap password
+ * lab {@code testlabs/test-uts.lab.md}, machines scripted by {@link ScriptedHost}, a cheap password
  * hash for speed.
  */
 public final class TestApp {
@@ -39,7 +39,7 @@ public final class TestApp {
 
     /** The test lab, parsed. */
     public static Lab lab() {
-        try (InputStream in = TestApp.class.getResourceAsStream("/labs/" + LAB + ".lab.md")) {
+        try (InputStream in = TestApp.class.getResourceAsStream("/testlabs/" + LAB + ".lab.md")) {
             return LabParser.parse(LAB + ".lab.md", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException | LabFormatException e) {
             throw new IllegalStateException(e);

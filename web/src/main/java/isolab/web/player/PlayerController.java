@@ -170,6 +170,7 @@ public final class PlayerController {
         return new PlayerPage.CurrentStep(index, number, step.kind().word(), Narrative.html(step.narrative()), rows,
                 predict == null ? null : predict.prediction(),
                 predict == null ? "" : Narrative.inlineHtml(predict.prediction().question()),
+                predict == null ? "" : Narrative.inlineHtml(predict.prediction().explain()),
                 predict == null ? null : player.answer(state, index).orElse(null), points,
                 checkStep == null ? "" : checkStep.title(), console && ran < rows.size(),
                 number == shown.size());

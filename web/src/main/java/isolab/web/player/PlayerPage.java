@@ -40,6 +40,7 @@ public record PlayerPage(String labId, String title, List<StepTab> steps, Curren
      * @param commands the block's commands (console; check unless hidden)
      * @param prediction the prediction (predict), else null
      * @param questionHtml the prediction's question as inline HTML (predict), else empty
+     * @param explainHtml the prediction's explanation as inline HTML (predict), else empty
      * @param answer the answer given (predict), else null
      * @param points what the step is worth (predict, check), else 0
      * @param title the check's title, else empty
@@ -47,7 +48,7 @@ public record PlayerPage(String labId, String title, List<StepTab> steps, Curren
      * @param isLast whether no shown step follows
      */
     public record CurrentStep(int index, int number, String kind, String narrativeHtml, List<CommandRow> commands,
-                              Prediction prediction, String questionHtml, PredictionAnswer answer, int points, String title,
+                              Prediction prediction, String questionHtml, String explainHtml, PredictionAnswer answer, int points, String title,
                               boolean hasNext, boolean isLast) {
     }
 

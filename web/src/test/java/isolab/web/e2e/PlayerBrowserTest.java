@@ -3,14 +3,26 @@ package isolab.web.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import isolab.api.HostKind;
+import isolab.labs.catalog.CatalogEntry;
+import isolab.labs.catalog.LabCatalog;
+import isolab.labs.hosts.Hosts;
+import isolab.labs.model.BoundLab;
+import isolab.labs.model.PredictStep;
+import isolab.labs.run.PredictionKeys;
 import isolab.web.App;
 import isolab.web.TestApp;
+import isolab.web.catalog.LabLibrary;
+import isolab.web.player.BuiltInLabsHttpTest;
+import isolab.web.player.Player;
+import isolab.web.player.PlayerBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -124,6 +136,48 @@ class PlayerBrowserTest {
         shoot(page, "5-checked");
         assertTrue(Files.size(SCREENSHOTS.resolve("5-checked.png")) > 0);
         page.close();
+    }
+
+    @Test
+    void a_student_plays_the_built_in_lab_on_the_simulator() throws Exception {
+        assumeTrue(BuiltInLabsHttpTest.simulatorAvailable(), "the simulator is not part of this build yet");
+        LabLibrary library = new LabLibrary(LabCatalog.builtIn().entries().stream().map(CatalogEntry::lab).toList());
+        Path data = Files.createTempDirectory(dataDir, "builtin");
+        try (App shipped = App.start(TestApp.config(data),
+                new PlayerBackend(library, Hosts.of(HostKind.SIM), Hosts.of(HostKind.SIM)))) {
+            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1000));
+            String base = "http://localhost:" + shipped.port();
+            page.navigate(base + "/register");
+            page.fill("input[name=username]", "grace");
+            page.fill("input[name=password]", "correct horse");
+            page.fill("input[name=password2]", "correct horse");
+            page.click("button:has-text('Create account')");
+            page.click("a[href='/labs/uts-and-pid']");
+            page.click("#run-next");
+            page.click("#run-next");
+            assertThat(terminal(page)).containsText("1       0 init");
+            assertThat(terminal(page)).containsText("$ hostname\nisolab");
+            page.click("button:has-text('Back')");
+            assertThat(terminal(page)).not().containsText("$ hostname");
+            BoundLab lab = library.find("uts-and-pid").orElseThrow().bind(shipped.services().seeds().seedFor("grace"));
+            int predict = Player.shown(lab).stream().filter(i -> lab.steps().get(i) instanceof PredictStep)
+                    .findFirst().orElseThrow();
+            while (!page.locator(".prediction").isVisible()) {
+                page.click("#forward");
+            }
+            String key = new PredictionKeys(Hosts.of(HostKind.SIM)).key(lab, predict).key();
+            if (page.locator("input[type=radio]").count() > 0) {
+                page.check("input[type=radio][value='" + key + "']");
+            } else {
+                page.fill("input[name=answer]", key);
+            }
+            page.click("button:has-text('Answer')");
+            assertThat(page.locator(".answered")).containsText("right");
+            int points = ((PredictStep) lab.steps().get(predict)).points();
+            assertThat(page.locator("#score")).hasText(points + " of " + lab.totalPoints() + " points");
+            shoot(page, "6-built-in-lab-on-the-simulator");
+            page.close();
+        }
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * student who answers each prediction with its key and types the lab's solution before each
  * check: the lab must end at full marks. Skipped while the simulator is not part of the build.
  */
-class BuiltInLabsHttpTest {
+public class BuiltInLabsHttpTest {
 
     static final Urls URLS = Urls.INSTANCE;
 
@@ -43,7 +43,7 @@ class BuiltInLabsHttpTest {
         return LabCatalog.builtIn().entries().stream().map(CatalogEntry::id);
     }
 
-    static boolean simulatorAvailable() {
+    public static boolean simulatorAvailable() {
         try (var host = Hosts.of(HostKind.SIM).open(MachineConfig.defaults())) {
             return host != null;
         } catch (Hosts.Unavailable e) {
