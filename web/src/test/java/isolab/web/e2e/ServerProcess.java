@@ -1,15 +1,19 @@
 package isolab.web.e2e;
 
-import isolab.web.TestServerMain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The app started as a separate JVM on a data directory, and killed the hard way. */
+/** The app started as a separate JVM on the test classpath, and killed the hard way. */
 final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern SERVING = Pattern.compile("serving .*on http://[^/\\s]+:(\\d+)/");
 
     private final Process process;
     private final int port;
@@ -19,30 +23,35 @@ final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the server on {@code dataDir} and waits until it listens. */
-    static ServerProcess start(Path dataDir, Path log) throws IOException, InterruptedException {
-        Path portFile = dataDir.resolve("port-" + System.nanoTime());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                TestServerMain.class.getName(), dataDir.toString(), portFile.toString()))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!Files.exists(portFile)) {
+    /**
+     * Runs {@code mainClass} with {@code args}, output appended to {@code log}, and waits until it
+     * prints that it is serving.
+     */
+    static ServerProcess start(Class<?> mainClass, List<String> args, Path log) throws IOException,
+            InterruptedException {
+        long logged = Files.exists(log) ? Files.size(log) : 0;
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (true) {
+            String output = Files.exists(log) ? Files.readString(log).substring((int) logged) : "";
+            Matcher serving = SERVING.matcher(output);
+            if (serving.find()) {
+                return new ServerProcess(process, Integer.parseInt(serving.group(1)));
+            }
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 process.destroyForcibly();
-                throw new IOException("the server did not start; its log: " + Files.readString(log));
+                throw new IOException("the server did not start; its output: " + output);
             }
             Thread.sleep(50);
         }
-        return new ServerProcess(process, Integer.parseInt(Files.readString(portFile).trim()));
     }
 
     int port() {
         return port;
-    }
-
-    long pid() {
-        return process.pid();
     }
 
     /** Sends SIGKILL, as {@code kill -9} does, and waits for the process to be gone. */
