@@ -10,6 +10,7 @@ import isolab.web.AppConfig;
 import isolab.web.auth.FirstInstructor;
 import isolab.web.catalog.LabLibrary;
 import isolab.web.player.PlayerBackend;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,20 +57,31 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, not " + port);
         }
-        LabCatalog catalog = LabCatalog.builtInAnd(labDirs);
+        LabCatalog catalog;
+        try {
+            catalog = LabCatalog.builtInAnd(labDirs);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot read the lab directory: " + e);
+        }
         for (LabError error : catalog.errors()) {
             err.println("isolab: lab not offered: " + error);
         }
         LabLibrary library = new LabLibrary(catalog.entries().stream().map(CatalogEntry::lab).toList());
         AppConfig config = data.config().withPort(port).withBindHost(bind).withRegistrationOpen(!registrationClosed);
         PlayerBackend backend = new PlayerBackend(library, Hosts.of(HostKind.SIM), Hosts.of(HostKind.SIM));
-        App app = App.start(config, backend);
+        App app;
+        try {
+            app = App.start(config, backend);
+        } catch (JavalinBindException e) {
+            err.println("isolab: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+            return 1;
+        }
         serving = true;
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "isolab-shutdown"));
         FirstInstructor.createIfNone(app.services().roster(), app.services().hasher()).ifPresent(first -> {

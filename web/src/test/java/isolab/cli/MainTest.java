@@ -97,6 +97,23 @@ class MainTest {
     }
 
     @Test
+    void serve_refuses_a_lab_directory_that_does_not_exist() {
+        assertEquals(2, run("serve", "--port", "0", "--labs", dataDir.resolve("nope").toString(),
+                "--data", dataDir.toString()));
+        assertTrue(err.toString().contains("cannot read the lab directory"), err.toString());
+    }
+
+    @Test
+    void serve_says_when_its_port_is_taken() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertEquals(1, run("serve", "--port", String.valueOf(taken.getLocalPort()), "--bind", "127.0.0.1",
+                    "--data", dataDir.toString()));
+            assertTrue(err.toString().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), err.toString());
+        }
+    }
+
+    @Test
     void an_unknown_command_is_a_usage_error() {
         assertEquals(2, run("frobnicate"));
         assertTrue(err.toString().contains("Unmatched argument at index 0: 'frobnicate'"), err.toString());
