@@ -104,7 +104,6 @@ public abstract class HostContract {
                       1 sh
                       2 ps
                 """, ok(main, "ps -o pid,comm").output());
-        ok(main, "exit");
     }
 
     @Test
@@ -122,14 +121,6 @@ public abstract class HostContract {
     }
 
     @Test
-    void a_process_in_a_nested_pid_namespace_has_one_pid_per_level() {
-        ok(main, "unshare --pid --fork --mount-proc sh");
-        String nspid = ok(main, "grep NSpid /proc/self/status").output();
-        assertTrue(nspid.matches("NSpid:\\t\\d+\\t2\n"), nspid);
-        ok(main, "exit");
-    }
-
-    @Test
     void pipes_connect_stdout_to_stdin() {
         assertEquals("b\n", ok(main, "echo a b | cat | { read x y; echo $y; }").output());
     }
@@ -137,6 +128,61 @@ public abstract class HostContract {
     @Test
     void and_or_lists_short_circuit() {
         assertEquals("no\n", main.run("false && echo yes || echo no").output());
+    }
+
+    @Test
+    void through_the_machine_s_proc_a_process_in_a_nested_pid_namespace_has_one_pid_per_level() {
+        ok(main, "unshare --pid --fork sh");
+        String nspid = ok(main, "grep NSpid /proc/self/status").output();
+        assertTrue(nspid.matches("NSpid:\\t\\d+\\t2\n"), nspid);
+        main.run("exit");
+    }
+
+    @Test
+    void a_proc_mounted_in_a_nested_pid_namespace_shows_only_that_namespace_s_pids() {
+        // fs/proc/array.c: proc_pid_status prints NSpid from the level of the proc mount's namespace down.
+        ok(main, "unshare --pid --fork --mount-proc sh");
+        assertEquals("NSpid:\t2\n", ok(main, "grep NSpid /proc/self/status").output());
+        main.run("exit");
+    }
+
+    @Test
+    void dash_leaving_a_new_pid_namespace_cannot_give_the_terminal_back() {
+        // The terminal's foreground group is the parent namespace's unshare, which dash cannot name
+        // (tcgetpgrp gave it 0), so dash's exit fails to restore it and exits with status 2.
+        ok(main, "unshare --pid --fork --mount-proc sh");
+        assertEquals("1\n", ok(main, "echo $$").output());
+        CommandResult exit = main.run("exit");
+        assertEquals("sh: 2: Cannot set tty process group (No such process)\n", exit.output());
+        assertEquals(2, exit.status());
+        assertEquals("2\n", ok(main, "echo $?").output());
+    }
+
+    @Test
+    void ps_in_a_second_terminal_lists_only_that_terminal_s_processes() {
+        // ps selects the processes on the caller's terminal; PID 1 holds only the first terminal.
+        Terminal other = host.terminal("other");
+        assertEquals("""
+                    PID    PPID COMMAND
+                      3       1 bash
+                      4       3 ps
+                """, ok(other, "ps -o pid,ppid,comm").output());
+    }
+
+    @Test
+    void exit_ends_the_terminal_s_bash_and_the_next_command_starts_a_fresh_one() {
+        assertEquals("2\n", ok(main, "echo $$").output());
+        CommandResult exit = main.run("exit 4");
+        assertEquals("exit\n", exit.output());
+        assertEquals(4, exit.status());
+        String pid = ok(main, "echo $$").output();
+        assertTrue(pid.matches("\\d+\n") && !pid.equals("2\n"), pid);
+        assertEquals("/root\n", ok(main, "pwd").output());
+    }
+
+    @Test
+    void a_command_continued_with_a_backslash_runs_as_one_line() {
+        assertEquals("a b\n", ok(main, "echo a \\\nb").output());
     }
 
     @Test
