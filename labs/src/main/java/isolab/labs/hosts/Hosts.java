@@ -2,6 +2,8 @@ package isolab.labs.hosts;
 
 import isolab.api.HostKind;
 import isolab.labs.run.HostFactory;
+import isolab.real.HostRefusedException;
+import isolab.real.LinuxHost;
 import isolab.sim.SimulatedHost;
 
 /**
@@ -10,7 +12,10 @@ import isolab.sim.SimulatedHost;
  */
 public final class Hosts {
 
-    /** A host that cannot start here; the message says why, for a person to act on. */
+    /**
+     * A host that cannot start here — a real host asked for the other cgroup layout, or without
+     * root — with the host's reason, for a person to act on.
+     */
     public static final class Unavailable extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -27,7 +32,11 @@ public final class Hosts {
         return switch (kind) {
             case SIM -> SimulatedHost::new;
             case REAL -> config -> {
-                throw new Unavailable("the real host (isolab.real.LinuxHost) is not part of this build yet", null);
+                try {
+                    return LinuxHost.start(config);
+                } catch (HostRefusedException e) {
+                    throw new Unavailable(e.getMessage(), e);
+                }
             };
         };
     }
