@@ -91,7 +91,8 @@ final class ServeCommand implements Callable<Integer> {
             out.println();
             out.println("isolab: it is shown only this once; log in and keep it safe.");
         });
-        out.println("isolab: serving " + library.all().size() + " labs on http://" + displayHost(bind) + ":"
+        int labs = library.all().size();
+        out.println("isolab: serving " + labs + (labs == 1 ? " lab" : " labs") + " on http://" + displayHost(bind) + ":"
                 + app.port() + "/ (data in " + config.dataDir().toAbsolutePath().normalize()
                 + (config.jdbcUrl() == null ? "" : ", database " + redact(config.jdbcUrl())) + ")");
         out.flush();
