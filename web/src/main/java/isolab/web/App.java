@@ -22,7 +22,6 @@ import isolab.web.player.PlayerController;
 import isolab.web.terminal.TerminalController;
 import java.time.Clock;
 import isolab.web.auth.Access;
-import isolab.web.auth.Auth;
 import isolab.web.auth.AuthController;
 import isolab.web.gradebook.GradebookController;
 import java.util.Map;
