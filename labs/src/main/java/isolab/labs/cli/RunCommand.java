@@ -75,12 +75,12 @@ final class RunCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return LabCommand.EXIT_USAGE;
         }
-        out.println("lab " + lab.id() + " on " + host.flag() + ", seed " + seed
-                + (lab.params().values().isEmpty() ? "" : ": " + lab.params()));
         PredictionKeys keys = new PredictionKeys(hosts.of(HostKind.SIM));
         TranscriptPrinter printer = new TranscriptPrinter(lab, out, index -> TranscriptPrinter.key(keys, lab, index), events);
         Session session;
         try (Host machine = hosts.of(host).open(new MachineConfig(lab.front().cgroup(), seed))) {
+            out.println("lab " + lab.id() + " on " + host.flag() + ", seed " + seed
+                    + (lab.params().values().isEmpty() ? "" : ": " + lab.params()));
             session = LabRunner.run(lab, machine, Plan.WITH_SOLUTIONS, printer::print);
         } catch (Hosts.Unavailable e) {
             err.println(lab.file() + ": cannot start the " + host.flag() + " host: " + e.getMessage());

@@ -2,6 +2,9 @@ package isolab.labs.hosts;
 
 import isolab.api.HostKind;
 import isolab.labs.run.HostFactory;
+import isolab.real.HostRefusedException;
+import isolab.real.LinuxHost;
+import isolab.sim.SimulatedHost;
 
 /**
  * The one place that chooses a host implementation from {@code --host sim|real}: the simulator
@@ -9,7 +12,10 @@ import isolab.labs.run.HostFactory;
  */
 public final class Hosts {
 
-    /** A host that cannot start here; the message says why, for a person to act on. */
+    /**
+     * A host that cannot start here — a real host asked for the other cgroup layout, or without
+     * root — with the host's reason, for a person to act on.
+     */
     public static final class Unavailable extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -23,8 +29,15 @@ public final class Hosts {
 
     /** The factory of hosts of {@code kind}. */
     public static HostFactory of(HostKind kind) {
-        return config -> {
-            throw new Unavailable("the " + kind.flag() + " host is not part of this build yet", null);
+        return switch (kind) {
+            case SIM -> SimulatedHost::new;
+            case REAL -> config -> {
+                try {
+                    return LinuxHost.start(config);
+                } catch (HostRefusedException e) {
+                    throw new Unavailable(e.getMessage(), e);
+                }
+            };
         };
     }
 }
