@@ -44,6 +44,7 @@ public final class Exec {
         Loaded loaded = load(kernel, task, file, filename, argv, 0);
         task.files.closeOnExec();
         task.caughtSignals = 0;
+        task.cred = task.cred.afterExec();
         task.comm = comm(filename);
         task.argv = List.copyOf(loaded.argv());
         task.environ = List.copyOf(envp);

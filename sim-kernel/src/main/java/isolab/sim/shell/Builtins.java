@@ -111,7 +111,9 @@ final class Builtins {
             sh.sys.write(1, text);
             return true;
         } catch (SysException e) {
-            sh.error(sh.dialect.bash() ? "write error: " + e.strerror() : "I/O error");
+            // measured: bash "bash: echo: write error: Operation not permitted"; dash "sh: 1: echo: echo: I/O error"
+            String name = sh.runningBuiltin == null ? "echo" : sh.runningBuiltin;
+            sh.error(sh.dialect.bash() ? name + ": write error: " + e.strerror() : name + ": " + name + ": I/O error");
             return false;
         }
     }

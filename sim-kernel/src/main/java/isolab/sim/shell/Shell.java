@@ -103,6 +103,7 @@ public final class Shell {
     int currentLine = 1;
     int lastSubstStatus = -1;
     int functionDepth;
+    String runningBuiltin;
     int initialTtyPgrp;
     Jobs jobs = new Jobs();
     private final List<Map<String, Var>> localFrames = new ArrayList<>();
@@ -987,6 +988,7 @@ public final class Shell {
         try {
             return withRedirects(redirects, () -> {
                 try {
+                    runningBuiltin = words.get(0);
                     return builtin.run(this, words);
                 } catch (ReadonlyError e) {
                     error(dialect.bash() ? e.name + ": readonly variable" : e.name + ": is read only");

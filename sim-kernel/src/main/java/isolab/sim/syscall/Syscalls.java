@@ -89,25 +89,30 @@ public final class Syscalls {
         return parent == null ? 0 : parent.pidIn(task.pidNs());
     }
 
+    /** getuid(2): the real uid as the caller's user namespace shows it (65534 if unmapped). */
     public int getuid() {
-        return task.cred().uid();
+        return (int) task.cred().userNs().shown(task.cred().uid(), true);
     }
 
     public int geteuid() {
-        return task.cred().euid();
+        return (int) task.cred().userNs().shown(task.cred().euid(), true);
     }
 
     public int getgid() {
-        return task.cred().gid();
+        return (int) task.cred().userNs().shown(task.cred().gid(), false);
     }
 
     public int getegid() {
-        return task.cred().egid();
+        return (int) task.cred().userNs().shown(task.cred().egid(), false);
     }
 
-    /** The supplementary groups (getgroups(2)). */
+    /** The supplementary groups (getgroups(2)), as the caller's user namespace shows them. */
     public List<Integer> getgroups() {
-        return task.cred().groups();
+        List<Integer> shown = new ArrayList<>();
+        for (int g : task.cred().groups()) {
+            shown.add((int) task.cred().userNs().shown(g, false));
+        }
+        return shown;
     }
 
     /** fork(2): the child runs {@code child} with its own syscalls and exits with what it returns. */
@@ -428,7 +433,10 @@ public final class Syscalls {
     private void checkPermission(Inode inode, int want) {
         Credentials c = task.cred();
         int mode = inode.mode();
-        if (c.fsuid() == 0) {
+        // fs/namei.c: capable_wrt_inode_uidgid: CAP_DAC_OVERRIDE counts only for inodes whose owner
+        // and group are mapped in the caller's user namespace.
+        boolean mapped = c.userNs().fromKernel(inode.uid(), true) >= 0 && c.userNs().fromKernel(inode.gid(), false) >= 0;
+        if (c.capable(Credentials.CAP_DAC_OVERRIDE) && mapped) {
             if ((want & X_OK) != 0 && !inode.isDirectory() && (mode & 0111) == 0) {
                 throw new SysException(Errno.EACCES);
             }
@@ -556,8 +564,10 @@ public final class Syscalls {
         // procfs reports its links (and files) with size 0.
         boolean proc = inode.sb().fsType().equals("proc");
         long size = proc ? 0 : inode instanceof Symlink link ? lengthOf(link.target(task)) : inode.size();
-        return new Stat(inode.sb().device(), inode.ino(), inode.mode(), Math.max(1, inode.nlink()), inode.uid(),
-                inode.gid(), major, minor, size, isolab.sim.determinism.Clock.epochSecondsAt(inode.mtimeTicks()));
+        var userNs = task.cred().userNs();
+        return new Stat(inode.sb().device(), inode.ino(), inode.mode(), Math.max(1, inode.nlink()),
+                (int) userNs.shown(inode.uid(), true), (int) userNs.shown(inode.gid(), false), major, minor, size,
+                isolab.sim.determinism.Clock.epochSecondsAt(inode.mtimeTicks()));
     }
 
     private static long lengthOf(String text) {
@@ -703,7 +713,7 @@ public final class Syscalls {
     /** chroot(2). */
     public void chroot(String path) {
         enter();
-        if (!task.cred().capable(18)) { // CAP_SYS_CHROOT
+        if (!task.cred().capable(Credentials.CAP_SYS_CHROOT)) {
             throw new SysException(Errno.EPERM);
         }
         Path p = kernel.lookup(task, path, true);
@@ -749,10 +759,8 @@ public final class Syscalls {
         if ((flags & ~known) != 0) {
             throw new SysException(Errno.EINVAL);
         }
-        if ((flags & NamespaceType.USER.cloneFlag()) != 0) {
-            throw new SysException(Errno.ENOSYS);
-        }
-        if (flags != 0 && !task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
+        int others = flags & ~NamespaceType.USER.cloneFlag();
+        if (others != 0 && (flags & NamespaceType.USER.cloneFlag()) == 0 && !task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
             throw new SysException(Errno.EPERM);
         }
     }
@@ -767,6 +775,9 @@ public final class Syscalls {
         int pid = NamespaceType.PID.cloneFlag();
         if ((flags & pid) != 0 && task.nsproxy().pidForChildren() != task.pidNs()) {
             throw new SysException(Errno.EINVAL);
+        }
+        if ((flags & NamespaceType.USER.cloneFlag()) != 0) {
+            task.setCred(task.cred().inNewUserNamespace(kernel.namespaces().newUserNamespace(task)));
         }
         NsProxy ns = kernel.namespaces().copy(task, task.nsproxy(), flags, false);
         task.setNsproxy(ns);
@@ -786,7 +797,8 @@ public final class Syscalls {
         if (nstype != 0 && nstype != ns.type().cloneFlag()) {
             throw new SysException(Errno.EINVAL);
         }
-        if (!task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
+        if (!task.cred().capableIn(ns.owner() == null ? task.cred().userNs() : ns.owner(), Credentials.CAP_SYS_ADMIN)
+                || !task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
             throw new SysException(Errno.EPERM);
         }
         switch (ns.type()) {
@@ -819,7 +831,7 @@ public final class Syscalls {
      */
     public void mount(String source, String target, String fsType, long flags, String data) {
         enter();
-        if (!task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
+        if (!task.cred().capableIn(task.nsproxy().mnt().owner(), Credentials.CAP_SYS_ADMIN)) {
             throw new SysException(Errno.EPERM);
         }
         Path at = kernel.lookup(task, target, true);
@@ -890,7 +902,7 @@ public final class Syscalls {
     /** umount2(2): EINVAL if {@code target} is not a mount point, EBUSY if something is mounted below. */
     public void umount(String target, int flags) {
         enter();
-        if (!task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
+        if (!task.cred().capableIn(task.nsproxy().mnt().owner(), Credentials.CAP_SYS_ADMIN)) {
             throw new SysException(Errno.EPERM);
         }
         Path at = kernel.lookup(task, target, true);

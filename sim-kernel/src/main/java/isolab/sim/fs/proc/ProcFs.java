@@ -201,8 +201,11 @@ public final class ProcFs {
             e.put("mounts", file(9, c -> ProcRender.mounts(kernel, task)));
             e.put("ns", new NsDir(sb(), self, task, base + 10));
             e.put("root", link(11, c -> ProcRender.pathOf(kernel, task, c, false)));
+            e.put("setgroups", new IdMapFile(sb(), base + 14, task, null));
             e.put("stat", file(12, c -> ProcRender.stat(kernel, task, ns)));
-            e.put("status", file(13, c -> ProcRender.status(kernel, task, ns)));
+            e.put("status", file(13, c -> ProcRender.status(kernel, task, ns, c)));
+            e.put("uid_map", new IdMapFile(sb(), base + 15, task, true));
+            e.put("gid_map", new IdMapFile(sb(), base + 16, task, false));
             return e;
         }
 
@@ -217,6 +220,53 @@ public final class ProcFs {
                     return target.apply(who);
                 }
             };
+        }
+    }
+
+    /**
+     * /proc/PID/uid_map, gid_map ({@code uid} true/false) and setgroups ({@code uid} null) of the
+     * task's user namespace: readable by all, written through {@link isolab.sim.kernel.IdMaps}.
+     * Opening setgroups for writing needs CAP_SYS_ADMIN over the namespace (EACCES otherwise).
+     */
+    static final class IdMapFile extends Inode implements isolab.sim.fs.Rendered {
+        private final Task task;
+        private final Boolean uid;
+
+        IdMapFile(SuperBlock sb, long ino, Task task, Boolean uid) {
+            super(sb, ino, S_IFREG | 0644);
+            this.task = task;
+            this.uid = uid;
+            setNlink(1);
+        }
+
+        @Override
+        public isolab.sim.fs.OpenFile open(int flags, isolab.sim.fs.Path path, Caller caller) {
+            var ns = task.cred().userNs();
+            boolean write = (flags & isolab.sim.fs.OpenFile.O_ACCMODE) != isolab.sim.fs.OpenFile.O_RDONLY;
+            if (write && uid == null && caller instanceof Task writer
+                    && !writer.cred().capableIn(ns, isolab.sim.process.Credentials.CAP_SYS_ADMIN)) {
+                throw new isolab.sim.syscall.SysException(isolab.sim.syscall.Errno.EACCES);
+            }
+            String text = uid == null ? (ns.setgroupsAllowed() ? "allow\n" : "deny\n")
+                    : isolab.sim.kernel.IdMaps.render(uid ? ns.uidMap() : ns.gidMap());
+            if (ns.parent() == null && uid != null) {
+                text = String.format("%10d %10d %10d%n", 0, 0, 4294967295L);
+            }
+            return new isolab.sim.fs.TextFile(flags, path, write ? "" : text, written -> {
+                if (!(caller instanceof Task writer)) {
+                    throw new isolab.sim.syscall.SysException(isolab.sim.syscall.Errno.EPERM);
+                }
+                if (uid == null) {
+                    isolab.sim.kernel.IdMaps.writeSetgroups(writer, ns, written);
+                } else {
+                    isolab.sim.kernel.IdMaps.write(writer, ns, written, uid);
+                }
+            });
+        }
+
+        @Override
+        public long size() {
+            return 0;
         }
     }
 

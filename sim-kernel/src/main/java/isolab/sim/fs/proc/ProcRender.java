@@ -26,8 +26,9 @@ public final class ProcRender {
     }
 
     /** /proc/PID/status as read through a procfs of {@code ns} (fs/proc/array.c: proc_pid_status). */
-    static String status(Kernel kernel, Task task, PidNamespace ns) {
+    static String status(Kernel kernel, Task task, PidNamespace ns, isolab.sim.fs.Caller reader) {
         Credentials c = task.cred();
+        var view = reader instanceof Task r ? r.cred().userNs() : kernel.initialUserNamespace();
         Task parent = task.parent();
         StringBuilder s = new StringBuilder();
         s.append("Name:\t").append(task.comm()).append('\n');
@@ -39,10 +40,11 @@ public final class ProcRender {
         s.append("Pid:\t").append(nr).append('\n');
         s.append("PPid:\t").append(parent == null ? 0 : parent.pidIn(ns)).append('\n');
         s.append("TracerPid:\t0\n");
-        s.append("Uid:\t").append(c.uid()).append('\t').append(c.euid()).append('\t').append(c.suid()).append('\t')
-                .append(c.fsuid()).append('\n');
-        s.append("Gid:\t").append(c.gid()).append('\t').append(c.egid()).append('\t').append(c.sgid()).append('\t')
-                .append(c.fsgid()).append('\n');
+        // fs/proc/array.c: task_state shows ids as the reader's user namespace sees them.
+        s.append("Uid:\t").append(view.shown(c.uid(), true)).append('\t').append(view.shown(c.euid(), true)).append('\t')
+                .append(view.shown(c.suid(), true)).append('\t').append(view.shown(c.fsuid(), true)).append('\n');
+        s.append("Gid:\t").append(view.shown(c.gid(), false)).append('\t').append(view.shown(c.egid(), false)).append('\t')
+                .append(view.shown(c.sgid(), false)).append('\t').append(view.shown(c.fsgid(), false)).append('\n');
         s.append("FDSize:\t").append(fdSize(task)).append('\n');
         s.append("Groups:\t");
         for (int i = 0; i < c.groups().size(); i++) {
