@@ -5,7 +5,9 @@
  * UTS holds hostname and domain name, mount namespaces hold a
  * {@link isolab.sim.fs.MountTable}. IPC, net, cgroup and time namespaces
  * ({@link isolab.sim.namespace.SimpleNamespace}) exist and can be created and entered but isolate
- * nothing yet; user namespaces exist as a tree, and creating one is refused as not modelled.
+ * nothing yet (their programs show the empty state every such namespace has). User namespaces
+ * ({@link isolab.sim.namespace.UserNamespace}) hold uid and gid maps and own the namespaces
+ * created in them; ids are kernel ids, shown through a namespace's maps (65534 when unmapped).
  * {@link isolab.sim.namespace.NsProxy} is the set a task is in.
  */
 package isolab.sim.namespace;
