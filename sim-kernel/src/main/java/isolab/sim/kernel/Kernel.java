@@ -71,7 +71,9 @@ public final class Kernel {
         this.nsfs = new Nsfs(random.split());                       // nsfs inode numbers
         MemoryDevices.register(devices, random.split());            // /dev/urandom and friends
         initialUserNs = new UserNamespace(Nsfs.initialInode(NamespaceType.USER), null);
-        Namespace time = new SimpleNamespace(NamespaceType.TIME, Nsfs.initialInode(NamespaceType.TIME), initialUserNs);
+        isolab.sim.namespace.TimeNamespace time = new isolab.sim.namespace.TimeNamespace(
+                Nsfs.initialInode(NamespaceType.TIME), initialUserNs);
+        time.markEntered();
         initialPidNs = new PidNamespace(nsfs.allocate(), initialUserNs, null);  // the sandbox's own, as on a real host
         MntNamespace mnt = new MntNamespace(nsfs.allocate(), initialUserNs);
         UtsNamespace uts = new UtsNamespace(nsfs.allocate(), initialUserNs, "isolab", "(none)");

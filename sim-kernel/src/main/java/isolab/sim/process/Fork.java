@@ -54,6 +54,9 @@ public final class Fork {
         child.pgid = parent.pgid;
         child.sid = parent.sid;
         child.tty = parent.tty;
+        if (ns.time() instanceof isolab.sim.namespace.TimeNamespace tn) {
+            tn.markEntered();
+        }
         parent.children.add(child);
         kernel.pids().add(child);
         kernel.emit(new ProcessEvent.Forked(child.pid(), parent.pid(), child.comm, child.nsPids()));

@@ -110,7 +110,7 @@ public final class ProcFs {
                     return nr == 0 ? null : nr + "/task/" + nr;
                 }
             });
-            e.put("uptime", file(10, c -> ProcRender.uptime(kernel)));
+            e.put("uptime", file(10, c -> ProcRender.uptime(kernel, c)));
             e.put("version", file(11, c -> ProcRender.version()));
             for (Task task : kernel.pids().visibleIn(ns)) {
                 int nr = task.pidIn(ns);
@@ -202,6 +202,8 @@ public final class ProcFs {
             e.put("ns", new NsDir(sb(), self, task, base + 10));
             e.put("root", link(11, c -> ProcRender.pathOf(kernel, task, c, false)));
             e.put("setgroups", new IdMapFile(sb(), base + 14, task, null));
+            e.put("timens_offsets", new RenderedFile(sb(), base + 17, 0644, c -> ProcRender.timensOffsets(task),
+                    text -> isolab.sim.kernel.TimeOffsets.write(kernel, task, text)));
             e.put("stat", file(12, c -> ProcRender.stat(kernel, task, ns)));
             e.put("status", file(13, c -> ProcRender.status(kernel, task, ns, c)));
             e.put("uid_map", new IdMapFile(sb(), base + 15, task, true));

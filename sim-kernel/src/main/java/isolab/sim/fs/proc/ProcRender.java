@@ -296,10 +296,22 @@ public final class ProcRender {
         return "0.00 0.00 0.00 1/" + total + " " + lastPid + "\n";
     }
 
-    static String uptime(Kernel kernel) {
-        long ticks = kernel.clock().nowTicks();
+    /** /proc/PID/timens_offsets of the task's time namespace for children (proc_timens_show_offsets). */
+    static String timensOffsets(Task task) {
+        var ns = (isolab.sim.namespace.TimeNamespace) task.nsproxy().timeForChildren();
+        return String.format("%-10s %10d %9d%n%-10s %10d %9d%n", "monotonic", ns.monotonicSeconds(), ns.monotonicNanos(),
+                "boottime", ns.boottimeSeconds(), ns.boottimeNanos());
+    }
+
+    /** /proc/uptime: CLOCK_BOOTTIME in the reader's time namespace; idle time is not offset. */
+    static String uptime(Kernel kernel, isolab.sim.fs.Caller reader) {
+        long offset = reader instanceof Task t && t.nsproxy().time() instanceof isolab.sim.namespace.TimeNamespace tn
+                ? tn.boottimeOffsetMillis() : 0;
+        long idleTicks = kernel.clock().nowTicks() / 10;
+        long ticks = kernel.clock().nowTicks() + offset;
         long centis = ticks / 10;
-        return String.format("%d.%02d %d.%02d%n", centis / 100, centis % 100, centis * 2 / 100, centis * 2 % 100);
+        long idle = idleTicks * 2;
+        return String.format("%d.%02d %d.%02d%n", centis / 100, centis % 100, idle / 100, idle % 100);
     }
 
     static String version() {

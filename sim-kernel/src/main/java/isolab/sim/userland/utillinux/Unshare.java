@@ -56,6 +56,8 @@ public final class Unshare {
         boolean fork = false;
         String mountProc = null;
         String propagation = "private";
+        String monotonic = null;
+        String boottime = null;
         String mapUser = null;
         String mapGroup = null;
         String setgroups = null;
@@ -90,6 +92,8 @@ public final class Unshare {
                     flags |= NamespaceType.USER.cloneFlag();
                     mapGroup = o.arg();
                 }
+                case "monotonic" -> monotonic = o.arg();
+                case "boottime" -> boottime = o.arg();
                 case "setgroups" -> {
                     if (!o.arg().equals("allow") && !o.arg().equals("deny")) {
                         p.error("unsupported --setgroups argument '" + o.arg() + "'");
@@ -118,6 +122,16 @@ public final class Unshare {
                 default -> {
                     return Usage.notModelled(p, o.spelled());
                 }
+            }
+        }
+        if ((monotonic != null || boottime != null) && (flags & NamespaceType.TIME.cloneFlag()) == 0) {
+            p.error("options --monotonic and --boottime require unsharing of a time namespace (-t)");
+            return 1;
+        }
+        for (String offset : new String[] {monotonic, boottime}) {
+            if (offset != null && !offset.matches("-?\\d+")) {
+                p.error("failed to parse monotonic offset: '" + offset + "'");
+                return 1;
             }
         }
         Syscalls sys = p.sys();
@@ -150,6 +164,13 @@ public final class Unshare {
             return 1;
         }
         if (mapGroup != null && !writeProcFile(p, "/proc/self/gid_map", gidInside + " " + outerGid + " 1")) {
+            return 1;
+        }
+        // sys-utils/unshare.c: settime(): "<clockid> <seconds> 0", CLOCK_MONOTONIC 1, CLOCK_BOOTTIME 7.
+        if (monotonic != null && !writeProcFile(p, "/proc/self/timens_offsets", "1 " + monotonic + " 0")) {
+            return 1;
+        }
+        if (boottime != null && !writeProcFile(p, "/proc/self/timens_offsets", "7 " + boottime + " 0")) {
             return 1;
         }
         if ((flags & NamespaceType.MNT.cloneFlag()) != 0 && propagation.equals("private")) {
