@@ -77,7 +77,7 @@ public final class Kernel {
         initialPidNs = new PidNamespace(nsfs.allocate(), initialUserNs, null);  // the sandbox's own, as on a real host
         MntNamespace mnt = new MntNamespace(nsfs.allocate(), initialUserNs);
         UtsNamespace uts = new UtsNamespace(nsfs.allocate(), initialUserNs, "isolab", "(none)");
-        Namespace ipc = new SimpleNamespace(NamespaceType.IPC, nsfs.allocate(), initialUserNs);
+        Namespace ipc = new isolab.sim.namespace.IpcNamespace(nsfs.allocate(), initialUserNs);
         Namespace net = new SimpleNamespace(NamespaceType.NET, nsfs.allocate(), initialUserNs);
         Namespace cgroup = new SimpleNamespace(NamespaceType.CGROUP, nsfs.allocate(), initialUserNs);
         for (Namespace ns : List.of(initialUserNs, time, initialPidNs, mnt, uts, ipc, net, cgroup)) {

@@ -927,6 +927,60 @@ public final class Syscalls {
         ns.mounts().remove(mount);
     }
 
+    // ---- System V IPC ----------------------------------------------------------------------
+
+    /** IPC_CREAT and IPC_EXCL of msgget(2), shmget(2), semget(2). */
+    public static final int IPC_CREAT = 01000, IPC_EXCL = 02000;
+
+    private isolab.sim.namespace.IpcNamespace ipcNs() {
+        return (isolab.sim.namespace.IpcNamespace) task.nsproxy().ipc();
+    }
+
+    /**
+     * msgget/shmget/semget: the id of the object with {@code key}, created when absent and
+     * IPC_CREAT is given (key 0, IPC_PRIVATE, always creates); EEXIST with IPC_EXCL, ENOENT without
+     * IPC_CREAT, EINVAL for a shared memory size of 0 or a semaphore count outside 1..32000.
+     */
+    public int ipcGet(isolab.sim.namespace.IpcNamespace.Kind kind, long key, long size, int flags) {
+        enter();
+        if (kind == isolab.sim.namespace.IpcNamespace.Kind.SHM && size <= 0
+                || kind == isolab.sim.namespace.IpcNamespace.Kind.SEM && (size <= 0 || size > 32000)) {
+            throw new SysException(Errno.EINVAL);
+        }
+        var existing = ipcNs().byKey(kind, key);
+        if (existing != null) {
+            if ((flags & IPC_CREAT) != 0 && (flags & IPC_EXCL) != 0) {
+                throw new SysException(Errno.EEXIST);
+            }
+            return existing.id();
+        }
+        if (key != 0 && (flags & IPC_CREAT) == 0) {
+            throw new SysException(Errno.ENOENT);
+        }
+        Credentials c = task.cred();
+        return ipcNs().create(kind, key, c.euid(), c.egid(), flags & 0777, size).id();
+    }
+
+    /** msgctl/shmctl/semctl(IPC_RMID): EINVAL if there is no such id. */
+    public void ipcRemove(isolab.sim.namespace.IpcNamespace.Kind kind, int id) {
+        enter();
+        if (!ipcNs().remove(kind, id)) {
+            throw new SysException(Errno.EINVAL);
+        }
+    }
+
+    /** The objects of {@code kind} in the caller's IPC namespace (what ipcs reads), creators' ids shown in the caller's user namespace. */
+    public List<isolab.sim.namespace.IpcNamespace.IpcObject> ipcList(isolab.sim.namespace.IpcNamespace.Kind kind) {
+        enter();
+        List<isolab.sim.namespace.IpcNamespace.IpcObject> shown = new ArrayList<>();
+        var userNs = task.cred().userNs();
+        for (var o : ipcNs().objects(kind)) {
+            shown.add(new isolab.sim.namespace.IpcNamespace.IpcObject(o.kind(), o.key(), o.id(),
+                    userNs.shown(o.creatorKuid(), true), userNs.shown(o.creatorKgid(), false), o.mode(), o.size()));
+        }
+        return shown;
+    }
+
     /** Sends SIGPIPE to the caller, as a write to a closed pipe does. */
     public void raiseSignal(int sig) {
         Signals.send(kernel, task, sig, task);

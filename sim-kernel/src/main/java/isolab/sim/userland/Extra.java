@@ -46,6 +46,8 @@ final class Extra {
         r.add("util-linux/umount", isolab.sim.userland.utillinux.Mount::umount, "/usr/bin/umount");
         r.add("util-linux/nsenter", isolab.sim.userland.utillinux.Nsenter::main, "/usr/bin/nsenter");
         r.add("util-linux/ipcs", isolab.sim.userland.utillinux.Ipcs::main, "/usr/bin/ipcs");
+        r.add("util-linux/ipcmk", isolab.sim.userland.utillinux.Ipcs::ipcmk, "/usr/bin/ipcmk");
+        r.add("util-linux/ipcrm", isolab.sim.userland.utillinux.Ipcs::ipcrm, "/usr/bin/ipcrm");
         r.add("iproute2/ip", isolab.sim.userland.iproute2.Ip::main, "/usr/sbin/ip", "/usr/bin/ip");
         r.add("net-tools/ifconfig", isolab.sim.userland.nettools.Ifconfig::main, "/usr/sbin/ifconfig");
         r.add("util-linux/lsns", isolab.sim.userland.utillinux.Lsns::main, "/usr/bin/lsns");
