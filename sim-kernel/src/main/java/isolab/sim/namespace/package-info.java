@@ -3,9 +3,11 @@
  * numbers ({@link isolab.sim.namespace.Nsfs}). PID namespaces are complete
  * ({@link isolab.sim.namespace.PidNamespace}: nesting to 32, cyclic allocation, init death),
  * UTS holds hostname and domain name, mount namespaces hold a
- * {@link isolab.sim.fs.MountTable}. IPC, net, cgroup and time namespaces
+ * {@link isolab.sim.fs.MountTable}, IPC namespaces their System V objects
+ * ({@link isolab.sim.namespace.IpcNamespace}), time namespaces their clock offsets
+ * ({@link isolab.sim.namespace.TimeNamespace}). Net and cgroup namespaces
  * ({@link isolab.sim.namespace.SimpleNamespace}) exist and can be created and entered but isolate
- * nothing yet (their programs show the empty state every such namespace has). User namespaces
+ * nothing yet (their programs show the state every such namespace has: only lo, down). User namespaces
  * ({@link isolab.sim.namespace.UserNamespace}) hold uid and gid maps and own the namespaces
  * created in them; ids are kernel ids, shown through a namespace's maps (65534 when unmapped).
  * {@link isolab.sim.namespace.NsProxy} is the set a task is in.
