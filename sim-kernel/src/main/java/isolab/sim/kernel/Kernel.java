@@ -78,7 +78,7 @@ public final class Kernel {
         MntNamespace mnt = new MntNamespace(nsfs.allocate(), initialUserNs);
         UtsNamespace uts = new UtsNamespace(nsfs.allocate(), initialUserNs, "isolab", "(none)");
         Namespace ipc = new isolab.sim.namespace.IpcNamespace(nsfs.allocate(), initialUserNs);
-        Namespace net = new SimpleNamespace(NamespaceType.NET, nsfs.allocate(), initialUserNs);
+        Namespace net = new isolab.sim.namespace.NetNamespace(nsfs.allocate(), initialUserNs);
         Namespace cgroup = new SimpleNamespace(NamespaceType.CGROUP, nsfs.allocate(), initialUserNs);
         for (Namespace ns : List.of(initialUserNs, time, initialPidNs, mnt, uts, ipc, net, cgroup)) {
             namespaces.register(ns);

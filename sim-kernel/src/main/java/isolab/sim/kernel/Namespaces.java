@@ -84,6 +84,7 @@ public final class Namespaces {
                 case PID -> new PidNamespace(kernel.nsfs().allocate(), owner,
                         forChild ? base.pidForChildren() : task.pidNs());
                 case IPC -> new isolab.sim.namespace.IpcNamespace(kernel.nsfs().allocate(), owner);
+                case NET -> new isolab.sim.namespace.NetNamespace(kernel.nsfs().allocate(), owner);
                 case TIME -> ((isolab.sim.namespace.TimeNamespace) base.timeForChildren()).copy(kernel.nsfs().allocate(), owner);
                 default -> new SimpleNamespace(type, kernel.nsfs().allocate(), owner);
             };

@@ -927,6 +927,34 @@ public final class Syscalls {
         ns.mounts().remove(mount);
     }
 
+    // ---- network ---------------------------------------------------------------------------
+
+    /** CAP_NET_ADMIN. */
+    private static final int CAP_NET_ADMIN = 12;
+
+    /** The state of the caller's network namespace's loopback device: {up, everUp}. */
+    public boolean[] loopbackState() {
+        enter();
+        var net = (isolab.sim.namespace.NetNamespace) task.nsproxy().net();
+        return new boolean[] {net.loUp(), net.loEverUp()};
+    }
+
+    /**
+     * Sets a device up or down (rtnetlink RTM_NEWLINK with IFF_UP): ENODEV for a device other than
+     * lo, EPERM without CAP_NET_ADMIN over the network namespace.
+     */
+    public void linkSetUp(String device, boolean up) {
+        enter();
+        var net = (isolab.sim.namespace.NetNamespace) task.nsproxy().net();
+        if (!device.equals("lo")) {
+            throw new SysException(Errno.ENODEV);
+        }
+        if (!task.cred().capableIn(net.owner(), CAP_NET_ADMIN)) {
+            throw new SysException(Errno.EPERM);
+        }
+        net.setLoUp(up);
+    }
+
     // ---- System V IPC ----------------------------------------------------------------------
 
     /** IPC_CREAT and IPC_EXCL of msgget(2), shmget(2), semget(2). */

@@ -94,6 +94,18 @@ class UtilLinuxTest {
     }
 
     @Test
+    void bringing_lo_up_gives_it_the_loopback_addresses_in_that_namespace_only() {
+        // measured: unshare --net sh -c 'ip link set lo up; ip -br addr; ip link set lo down; ip -br addr'
+        assertEquals("lo               UNKNOWN        127.0.0.1/8 ::1/128 \nlo               DOWN           127.0.0.1/8 \n",
+                m.out("unshare --net sh -c 'ip link set lo up; ip -br addr; ip link set lo down; ip -br addr'"));
+        assertEquals("lo               DOWN           \n", m.out("ip -br addr"));
+        assertEquals("Cannot find device \"eth0\"\n", m.run("ip link set eth0 up").output());
+        CommandResult denied = m.run("unshare --user ip link set lo up");
+        assertEquals("RTNETLINK answers: Operation not permitted\n", denied.output());
+        assertEquals(2, denied.status());
+    }
+
+    @Test
     void a_fresh_ipc_namespace_has_empty_tables() {
         assertEquals("\n------ Message Queues --------\nkey        msqid      owner      perms      used-bytes   messages    \n\n"
                 + "------ Shared Memory Segments --------\nkey        shmid      owner      perms      bytes      nattch     status      \n\n"
