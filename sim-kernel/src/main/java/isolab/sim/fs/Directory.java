@@ -99,8 +99,24 @@ public class Directory extends Inode {
         return entries;
     }
 
+    /** BOGO_DIRENT_SIZE: what tmpfs counts per directory entry in a directory's size (mm/shmem.c). */
+    private static final int BOGO_DIRENT_SIZE = 20;
+
+    /**
+     * A disk directory is one 4 KiB block; a tmpfs (or mqueue) directory reports 20 bytes per entry,
+     * "." and ".." included; rendered filesystems report 0.
+     */
     @Override
     public long size() {
-        return 4096;
+        String type = sb().fsType();
+        if (type.equals("tmpfs") || type.equals("mqueue")) {
+            return (long) BOGO_DIRENT_SIZE * (entries.size() + 2);
+        }
+        return inMemoryFs() ? 0 : 4096;
+    }
+
+    @Override
+    public long blocks() {
+        return inMemoryFs() ? 0 : 8;
     }
 }

@@ -74,12 +74,14 @@ public final class Kernel {
         isolab.sim.namespace.TimeNamespace time = new isolab.sim.namespace.TimeNamespace(
                 Nsfs.initialInode(NamespaceType.TIME), initialUserNs);
         time.markEntered();
-        initialPidNs = new PidNamespace(nsfs.allocate(), initialUserNs, null);  // the sandbox's own, as on a real host
+        // The sandbox's own namespaces, in the order the real launcher makes them (pid first, then
+        // copy_namespaces: mnt, uts, ipc, cgroup, net), so that their inode numbers sort alike.
+        initialPidNs = new PidNamespace(nsfs.allocate(), initialUserNs, null);
         MntNamespace mnt = new MntNamespace(nsfs.allocate(), initialUserNs);
         UtsNamespace uts = new UtsNamespace(nsfs.allocate(), initialUserNs, "isolab", "(none)");
         Namespace ipc = new isolab.sim.namespace.IpcNamespace(nsfs.allocate(), initialUserNs);
-        Namespace net = new isolab.sim.namespace.NetNamespace(nsfs.allocate(), initialUserNs);
         Namespace cgroup = new SimpleNamespace(NamespaceType.CGROUP, nsfs.allocate(), initialUserNs);
+        Namespace net = new isolab.sim.namespace.NetNamespace(nsfs.allocate(), initialUserNs);
         for (Namespace ns : List.of(initialUserNs, time, initialPidNs, mnt, uts, ipc, net, cgroup)) {
             namespaces.register(ns);
         }

@@ -103,6 +103,7 @@ public final class Namespaces {
         MntNamespace to = new MntNamespace(kernel.nsfs().allocate(), owner);
         Map<Integer, Mount> copies = new TreeMap<>();
         MountTable source = from.mounts();
+        kernel.nextMountId(); // the copy of the rootfs the namespace's root sits on (never listed)
         for (Mount m : source.mounts()) {
             Mount parent = m.isRoot() ? null : copies.get(m.parent().id());
             Mount copy = new Mount(kernel.nextMountId(), m.sb(), m.root(), parent,

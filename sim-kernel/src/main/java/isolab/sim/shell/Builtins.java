@@ -40,7 +40,7 @@ final class Builtins {
     private static final List<String> NOT_MODELLED = List.of(
             "[[", "bind", "builtin", "caller", "compgen", "complete", "compopt", "declare", "typeset",
             "dirs", "pushd", "popd", "disown", "enable", "fc", "history", "help", "logout", "mapfile", "readarray",
-            "shopt", "suspend", "getopts", "hash", "ulimit", "bg");
+            "shopt", "suspend", "getopts", "ulimit", "bg");
 
     private static final Map<String, Builtin> ALL = new TreeMap<>();
 
@@ -81,6 +81,7 @@ final class Builtins {
         ALL.put("trap", VariableBuiltins::trap);
         ALL.put("let", VariableBuiltins::let);
         ALL.put("alias", Builtins::alias);
+        ALL.put("hash", Builtins::hash);
         ALL.put("unalias", Builtins::alias);
         for (String name : NOT_MODELLED) {
             ALL.putIfAbsent(name, Builtins::notModelled);
@@ -140,6 +141,15 @@ final class Builtins {
             status = 1;
         }
         return status;
+    }
+
+    /** hash: {@code -r} forgets every remembered path; listing the table (with hit counts) is not modelled. */
+    private static int hash(Shell sh, List<String> w) {
+        if (w.size() == 2 && w.get(1).equals("-r")) {
+            sh.hashed.clear();
+            return 0;
+        }
+        return notModelled(sh, w);
     }
 
     private static int notModelled(Shell sh, List<String> w) {
@@ -390,6 +400,9 @@ final class Builtins {
             } else if (find(sh.dialect, name) != null) {
                 what = name + " is a " + (isSpecial(sh.dialect, name) && !sh.dialect.bash() ? "special shell builtin"
                         : "shell builtin");
+            } else if (sh.hashed.containsKey(name)) {
+                what = sh.dialect.bash() ? name + " is hashed (" + sh.hashed.get(name) + ")"
+                        : name + " is a tracked alias for " + sh.hashed.get(name);
             } else {
                 String path = pathLookup(sh, name);
                 if (path == null) {

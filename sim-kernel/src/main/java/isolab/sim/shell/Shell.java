@@ -104,6 +104,8 @@ public final class Shell {
     int lastSubstStatus = -1;
     int functionDepth;
     String runningBuiltin;
+    /** The command hash table (bash hashlib/hashcmd.c, dash exec.c cmdtable): name to path found on PATH. */
+    final Map<String, String> hashed = new LinkedHashMap<>();
     int initialTtyPgrp;
     Jobs jobs = new Jobs();
     private final List<Map<String, Var>> localFrames = new ArrayList<>();
@@ -568,6 +570,7 @@ public final class Shell {
             copy.vars.put(e.getKey(), v);
         }
         copy.functions.putAll(functions);
+        copy.hashed.putAll(hashed);
         copy.positional = new ArrayList<>(positional);
         copy.arg0 = arg0;
         copy.lastStatus = lastStatus;
@@ -947,8 +950,35 @@ public final class Shell {
         if (last && !subshellHasTraps()) {
             return execInPlace(words, assigns, cmd.redirects());
         }
+        // Both shells search PATH in the parent, before forking, and remember what they found.
+        if (!name.contains("/") && !assigns.containsKey("PATH")) {
+            String found = searchPath(name);
+            if (found != null) {
+                hashed.put(name, found);
+            }
+        }
         int pid = forkChild(child -> child.execInPlace(words, assigns, cmd.redirects()), true, 0);
         return waitForeground(List.of(pid), sourceText(cmd));
+    }
+
+    /** The first executable regular file called {@code name} on PATH, or null. */
+    String searchPath(String name) {
+        String path = getVar("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(":", -1)) {
+            String candidate = (dir.isEmpty() ? "." : dir) + "/" + name;
+            try {
+                isolab.sim.syscall.Stat st = sys.stat(candidate);
+                if (st.isRegular() && (st.mode() & 0111) != 0) {
+                    return candidate;
+                }
+            } catch (SysException e) {
+                // not here
+            }
+        }
+        return null;
     }
 
     /** A simple command as bash prints it in job reports: its words as written. */

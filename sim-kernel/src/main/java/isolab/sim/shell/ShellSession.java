@@ -167,6 +167,13 @@ final class ShellSession {
     // ---- input loops -------------------------------------------------------------------------
 
     private int interactiveLoop() {
+        // bash keeps its terminal open on fd 255 and dash on fd 10, both close-on-exec
+        // (measured in /proc/PID/fd); a child's fd table keeps that size (FDSize 256 under bash).
+        try {
+            sh.sys.dupAtLeast(0, sh.dialect.bash() ? 255 : 10, true);
+        } catch (SysException e) {
+            // no terminal on fd 0
+        }
         sh.initialTtyPgrp = safeTcgetpgrp();
         for (int sig : new int[] {Signal.SIGTERM, Signal.SIGQUIT, Signal.SIGTSTP, Signal.SIGTTIN, Signal.SIGTTOU}) {
             if (sig != Signal.SIGTERM || sh.dialect.bash()) {

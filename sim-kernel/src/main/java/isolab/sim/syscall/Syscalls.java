@@ -345,7 +345,27 @@ public final class Syscalls {
     public int open(String path, int flags, int mode) {
         enter();
         OpenFile file = openFile(path, flags, mode);
+        if (file.name() == null) {
+            file.setName(displayName(path));
+        }
         return task.files().install(file, 0, (flags & OpenFile.O_CLOEXEC) != 0);
+    }
+
+    /** The absolute path of {@code path} with its directory resolved, as d_path would show the file. */
+    private String displayName(String path) {
+        try {
+            Namei.Parent parent = Namei.walkParent(kernel.context(task), path);
+            String dir = Namei.pathOf(kernel.context(task), parent.dir());
+            if (dir == null) {
+                return null;
+            }
+            if (parent.name().equals(".")) {
+                return dir;
+            }
+            return dir.equals("/") ? "/" + parent.name() : dir + "/" + parent.name();
+        } catch (SysException e) {
+            return null;
+        }
     }
 
     private OpenFile openFile(String path, int flags, int mode) {
@@ -552,7 +572,7 @@ public final class Syscalls {
         enter();
         OpenFile file = task.files().get(fd);
         if (file.path() == null) {
-            return new Stat("0:14", 0, Inode.S_IFIFO | 0600, 1, task.cred().uid(), task.cred().gid(), 0, 0, 0,
+            return new Stat("0:14", 0, Inode.S_IFIFO | 0600, 1, task.cred().uid(), task.cred().gid(), 0, 0, 0, 0,
                     isolab.sim.determinism.Clock.BOOT_EPOCH_SECONDS);
         }
         return statOf(file.path().inode());
@@ -563,11 +583,12 @@ public final class Syscalls {
         int minor = inode instanceof CharDevice dev ? dev.minor() : 0;
         // procfs reports its links (and files) with size 0.
         boolean proc = inode.sb().fsType().equals("proc");
-        long size = proc ? 0 : inode instanceof Symlink link ? lengthOf(link.target(task)) : inode.size();
+        long size = inode instanceof Symlink link ? (proc ? (link.size() == 64 ? 64 : 0) : lengthOf(link.target(task)))
+                : proc ? 0 : inode.size();
         var userNs = task.cred().userNs();
         return new Stat(inode.sb().device(), inode.ino(), inode.mode(), Math.max(1, inode.nlink()),
                 (int) userNs.shown(inode.uid(), true), (int) userNs.shown(inode.gid(), false), major, minor, size,
-                isolab.sim.determinism.Clock.epochSecondsAt(inode.mtimeTicks()));
+                proc ? 0 : inode.blocks(), isolab.sim.determinism.Clock.epochSecondsAt(inode.mtimeTicks()));
     }
 
     private static long lengthOf(String text) {

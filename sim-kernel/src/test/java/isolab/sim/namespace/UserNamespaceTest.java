@@ -24,7 +24,7 @@ class UserNamespaceTest {
         assertEquals("", m.out("unshare --user cat /proc/self/uid_map"));
         assertEquals("CapPrm:\t0000000000000000\nCapEff:\t0000000000000000\nCapBnd:\t000001ffffffffff\n",
                 m.out("unshare --user grep -E 'CapPrm|CapEff|CapBnd' /proc/self/status"));
-        assertEquals("drwx------ 2 nobody nogroup 4096 Jan  6 09:00 /root\n", m.out("unshare --user ls -ld /root"));
+        assertEquals("drwx------ 2 nobody nogroup 40 Jan  6 09:00 /root\n", m.out("unshare --user ls -ld /root"));
     }
 
     @Test

@@ -350,10 +350,16 @@ public final class ProcFs {
                 return e;
             }
             for (int fd : task.files().fds()) {
-                e.put(String.valueOf(fd), new Symlink(sb(), base + fd, null) {
+                var open = task.files().get(fd);
+                Symlink fdLink = new Symlink(sb(), base + fd, null) {
                     @Override
                     public String target(Caller who) {
                         return ProcRender.fdTarget(kernel, task, fd);
+                    }
+
+                    @Override
+                    public long size() {
+                        return 64;
                     }
 
                     @Override
@@ -367,7 +373,10 @@ public final class ProcFs {
                         }
                         return new FdObjectInode(sb(), base + fd, file);
                     }
-                });
+                };
+                // fs/proc/fd.c: proc_fd_link modes follow the open mode: r-x, -wx or rwx for the owner.
+                fdLink.chmod(open.readable() && open.writable() ? 0700 : open.writable() ? 0300 : 0500);
+                e.put(String.valueOf(fd), fdLink);
             }
             return e;
         }

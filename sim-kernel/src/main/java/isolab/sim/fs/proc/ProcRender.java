@@ -79,13 +79,7 @@ public final class ProcRender {
     }
 
     private static int fdSize(Task task) {
-        List<Integer> fds = task.files() == null ? List.of() : task.files().fds();
-        int max = fds.isEmpty() ? 0 : fds.get(fds.size() - 1);
-        int size = 64;
-        while (size <= max) {
-            size *= 2;
-        }
-        return size;
+        return task.files() == null ? 64 : task.files().capacity();
     }
 
     /** The PIDs of the process (group, session) whose leader has initial PID {@code pid}, from {@code ns} inwards. */
@@ -180,6 +174,9 @@ public final class ProcRender {
         if (file.path() == null) {
             return "anon_inode:[unknown]";
         }
+        if (!(file.path().inode() instanceof isolab.sim.fs.Directory) && file.name() != null) {
+            return file.name();
+        }
         Namei.Context ctx = new Namei.Context(task.root(), task.cwd(), task.nsproxy().mnt().mounts(), task);
         String path = Namei.pathOf(ctx, file.path());
         return path == null ? "/" : path;
@@ -212,7 +209,9 @@ public final class ProcRender {
             if (point == null) {
                 continue;
             }
-            s.append(m.id()).append(' ').append(m.isRoot() ? m.id() : m.parent().id()).append(' ')
+            // A namespace's root sits on a mount outside it (the rootfs it was pivoted from, or
+            // its copy): mountinfo names that parent, which no line lists (measured).
+            s.append(m.id()).append(' ').append(m.isRoot() ? m.id() - 1 : m.parent().id()).append(' ')
                     .append(m.sb().device()).append(' ').append(rootWithin(m)).append(' ').append(escape(point))
                     .append(' ').append(m.options());
             if (!m.propagation().isEmpty()) {
@@ -254,7 +253,8 @@ public final class ProcRender {
         if (kernel.config().cgroup() == isolab.api.CgroupVersion.V2) {
             return "0::/\n";
         }
-        String[] controllers = {"cpu", "cpuacct", "cpuset", "memory", "devices", "freezer", "blkio", "pids"};
+        // The lab machines' kernel also has a named systemd hierarchy (9), not mounted in the machine.
+        String[] controllers = {"cpu", "cpuacct", "cpuset", "memory", "devices", "freezer", "blkio", "pids", "name=systemd"};
         StringBuilder s = new StringBuilder();
         for (int i = controllers.length; i >= 1; i--) {
             s.append(i).append(':').append(controllers[i - 1]).append(":/\n");
@@ -268,7 +268,8 @@ public final class ProcRender {
         StringBuilder s = new StringBuilder("#subsys_name\thierarchy\tnum_cgroups\tenabled\n");
         boolean v1 = kernel.config().cgroup() == isolab.api.CgroupVersion.V1;
         String[][] rows = {{"cpuset", "3"}, {"cpu", "1"}, {"cpuacct", "2"}, {"blkio", "7"}, {"memory", "4"},
-            {"devices", "5"}, {"freezer", "6"}, {"pids", "8"}};
+            {"devices", "5"}, {"freezer", "6"}, {"net_cls", "0"}, {"perf_event", "0"}, {"net_prio", "0"},
+            {"hugetlb", "0"}, {"pids", "8"}};
         for (String[] row : rows) {
             s.append(row[0]).append('\t').append(v1 ? row[1] : "0").append("\t1\t1\n");
         }
