@@ -156,6 +156,18 @@ public final class Kernel {
         return rootPath;
     }
 
+    /**
+     * Ends the building of the root image: from now on what is in it is the overlay's lower layer,
+     * and changes go to the upper layer, where the sandbox starts with /etc/bash.bashrc.
+     */
+    public void sealRootImage() {
+        isolab.sim.fs.Directory root = (isolab.sim.fs.Directory) rootPath.inode();
+        root.sealAsLower();
+        root.inUpper("etc");
+        ((isolab.sim.fs.Directory) root.lookup("etc", null)).inUpper("bash.bashrc");
+        rootPath.inode().sb().seal();
+    }
+
     /** Installs the userland's program loader. */
     public void setBinaryLoader(BinaryLoader loader) {
         this.binaryLoader = loader;

@@ -40,7 +40,7 @@ final class Builtins {
     private static final List<String> NOT_MODELLED = List.of(
             "[[", "bind", "builtin", "caller", "compgen", "complete", "compopt", "declare", "typeset",
             "dirs", "pushd", "popd", "disown", "enable", "fc", "history", "help", "logout", "mapfile", "readarray",
-            "shopt", "suspend", "getopts", "ulimit", "bg");
+            "shopt", "suspend", "getopts", "bg");
 
     private static final Map<String, Builtin> ALL = new TreeMap<>();
 
@@ -82,6 +82,7 @@ final class Builtins {
         ALL.put("let", VariableBuiltins::let);
         ALL.put("alias", Builtins::alias);
         ALL.put("hash", Builtins::hash);
+        ALL.put("ulimit", Builtins::ulimit);
         ALL.put("unalias", Builtins::alias);
         for (String name : NOT_MODELLED) {
             ALL.putIfAbsent(name, Builtins::notModelled);
@@ -141,6 +142,48 @@ final class Builtins {
             status = 1;
         }
         return status;
+    }
+
+    /** The resource limits of the lab machines, as bash's {@code ulimit -a} prints them (measured). */
+    private static final String[][] LIMITS = {
+        {"R", "real-time non-blocking time  (microseconds, -R)", "unlimited"},
+        {"c", "core file size              (blocks, -c)", "0"},
+        {"d", "data seg size               (kbytes, -d)", "unlimited"},
+        {"e", "scheduling priority                 (-e)", "0"},
+        {"f", "file size                   (blocks, -f)", "unlimited"},
+        {"i", "pending signals                     (-i)", "96365"},
+        {"l", "max locked memory           (kbytes, -l)", "8192"},
+        {"m", "max memory size             (kbytes, -m)", "unlimited"},
+        {"n", "open files                          (-n)", "20000"},
+        {"p", "pipe size                (512 bytes, -p)", "8"},
+        {"q", "POSIX message queues         (bytes, -q)", "819200"},
+        {"r", "real-time priority                  (-r)", "0"},
+        {"s", "stack size                  (kbytes, -s)", "8192"},
+        {"t", "cpu time                   (seconds, -t)", "unlimited"},
+        {"u", "max user processes                  (-u)", "96365"},
+        {"v", "virtual memory              (kbytes, -v)", "unlimited"},
+        {"x", "file locks                          (-x)", "unlimited"}};
+
+    /** ulimit: prints limits ({@code -a}, one option, default {@code -f}); changing them is not modelled. */
+    private static int ulimit(Shell sh, List<String> w) {
+        List<String> args = w.subList(1, w.size());
+        if (args.size() == 1 && args.get(0).equals("-a")) {
+            StringBuilder s = new StringBuilder();
+            for (String[] l : LIMITS) {
+                s.append(l[1]).append(' ').append(l[2]).append('\n');
+            }
+            return out(sh, s.toString()) ? 0 : 1;
+        }
+        String flag = args.isEmpty() ? "f" : args.size() == 1 && args.get(0).matches("-[SH]?[A-Za-z]") ? args.get(0)
+                .substring(args.get(0).length() - 1) : null;
+        if (flag != null) {
+            for (String[] l : LIMITS) {
+                if (l[0].equals(flag)) {
+                    return out(sh, l[2] + "\n") ? 0 : 1;
+                }
+            }
+        }
+        return notModelled(sh, w);
     }
 
     /** hash: {@code -r} forgets every remembered path; listing the table (with hit counts) is not modelled. */

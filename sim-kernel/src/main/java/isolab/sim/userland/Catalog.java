@@ -18,7 +18,7 @@ public final class Catalog {
             "vi", "vim", "nano", "whoami", "groups", "su", "sudo", "setsid", "nohup", "timeout",
             "nice", "renice", "taskset", "cgexec", "cgcreate", "systemctl", "journalctl", "dmesg", "lsof", "strace",
             "ss", "netstat", "curl", "wget", "tar", "gzip", "python3", "perl", "make", "gcc", "dirname",
-            "realpath", "uniq", "rev", "diff", "cmp", "md5sum", "sha256sum", "nproc", "lscpu",
+            "realpath", "uniq", "diff", "cmp", "md5sum", "sha256sum", "nproc", "lscpu",
             "dnsdomainname", "tty", "stty", "script", "capsh",
             "getpcaps", "setpriv", "mkfifo", "mknod", "sync", "truncate", "split", "tac", "nl", "od",
             "hexdump", "xxd", "file", "which", "hostnamectl", "lsblk", "blkid", "losetup", "mkfs", "runc", "ctr",

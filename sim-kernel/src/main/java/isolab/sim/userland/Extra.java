@@ -39,6 +39,7 @@ final class Extra {
         r.add("coreutils/basename", isolab.sim.userland.coreutils.Small::basename, "/usr/bin/basename");
         r.add("coreutils/dirname", isolab.sim.userland.coreutils.Small::dirname, "/usr/bin/dirname");
         r.add("coreutils/printenv", isolab.sim.userland.coreutils.Small::printenv, "/usr/bin/printenv");
+        r.add("util-linux/rev", isolab.sim.userland.coreutils.Small::rev, "/usr/bin/rev");
         r.add("coreutils/date", isolab.sim.userland.coreutils.Small::date, "/usr/bin/date");
         r.add("coreutils/stat", isolab.sim.userland.coreutils.StatChroot::stat, "/usr/bin/stat");
         r.add("coreutils/chroot", isolab.sim.userland.coreutils.StatChroot::chroot, "/usr/sbin/chroot");

@@ -78,7 +78,7 @@ class UtilLinuxTest {
     void stat_prints_the_inode_of_a_namespace_and_file_details() {
         String link = m.out("readlink /proc/self/ns/uts");
         assertEquals(link.replaceAll("\\D", "") + "\n", m.out("stat -L -c %i /proc/self/ns/uts"));
-        assertEquals("/etc 4096 directory\n/etc/hostname 7 regular file\n", m.out("stat -c '%n %s %F' /etc /etc/hostname"));
+        assertEquals("/etc 60 directory\n/etc/hostname 7 regular file\n", m.out("stat -c '%n %s %F' /etc /etc/hostname"));
         assertEquals("stat: cannot statx '/nonexist': No such file or directory\n", m.run("stat /nonexist").output());
         assertTrue(m.out("stat /etc/hostname").startsWith("  File: /etc/hostname\n  Size: 7         \tBlocks: 8"));
     }
