@@ -31,14 +31,14 @@ final class Builtins {
             "times", "trap", "unset", "source");
 
     private static final List<String> BASH_ONLY = List.of(
-            "[[", "let", "source", "bind", "builtin", "caller", "compgen", "complete", "compopt", "declare", "typeset", "dirs",
+            "[[", "let", "source", "bind", "builtin", "caller", "compgen", "complete", "compopt", "dirs",
             "pushd", "popd", "disown", "enable", "fc", "history", "help", "let", "logout", "mapfile", "readarray",
             "shopt", "suspend");
 
     private static final List<String> DASH_ONLY = List.of("chdir");
 
     private static final List<String> NOT_MODELLED = List.of(
-            "[[", "bind", "builtin", "caller", "compgen", "complete", "compopt", "declare", "typeset",
+            "[[", "bind", "builtin", "caller", "compgen", "complete", "compopt",
             "dirs", "pushd", "popd", "disown", "enable", "fc", "history", "help", "logout", "mapfile", "readarray",
             "shopt", "suspend", "getopts", "bg");
 
@@ -83,6 +83,8 @@ final class Builtins {
         ALL.put("alias", Builtins::alias);
         ALL.put("hash", Builtins::hash);
         ALL.put("ulimit", Builtins::ulimit);
+        ALL.put("declare", Builtins::declare);
+        ALL.put("typeset", Builtins::declare);
         ALL.put("unalias", Builtins::alias);
         for (String name : NOT_MODELLED) {
             ALL.putIfAbsent(name, Builtins::notModelled);
@@ -184,6 +186,46 @@ final class Builtins {
             }
         }
         return notModelled(sh, w);
+    }
+
+    /** declare/typeset (bash): NAME[=VALUE] with {@code -x} (export) or {@code -r} (readonly); other attributes are not modelled. */
+    private static int declare(Shell sh, List<String> w) {
+        boolean export = false;
+        boolean readonly = false;
+        int status = 0;
+        for (String a : w.subList(1, w.size())) {
+            if (a.startsWith("-") && a.length() > 1) {
+                for (char c : a.substring(1).toCharArray()) {
+                    if (c == 'x') {
+                        export = true;
+                    } else if (c == 'r') {
+                        readonly = true;
+                    } else {
+                        return notModelled(sh, w);
+                    }
+                }
+                continue;
+            }
+            int eq = a.indexOf('=');
+            String name = eq < 0 ? a : a.substring(0, eq);
+            if (!Parser.isName(name)) {
+                sh.error(w.get(0) + ": `" + a + "': not a valid identifier");
+                status = 1;
+                continue;
+            }
+            if (eq >= 0) {
+                sh.setVar(name, a.substring(eq + 1), export);
+            } else {
+                sh.vars.computeIfAbsent(name, n -> new Shell.Var(null, false));
+            }
+            if (export) {
+                sh.vars.get(name).exported = true;
+            }
+            if (readonly) {
+                sh.vars.get(name).readonly = true;
+            }
+        }
+        return status;
     }
 
     /** hash: {@code -r} forgets every remembered path; listing the table (with hit counts) is not modelled. */
@@ -470,20 +512,24 @@ final class Builtins {
             return 0;
         }
         if (w.get(1).equals("-v") || w.get(1).equals("-V")) {
-            int status = 0;
+            // measured: bash succeeds if any name was found; dash fails if any was not
+            boolean anyFound = false;
+            boolean anyMissing = false;
             for (String name : w.subList(2, w.size())) {
                 if (find(sh.dialect, name) != null || KEYWORDS.contains(name) || sh.functions.containsKey(name)) {
                     out(sh, name + "\n");
+                    anyFound = true;
                 } else {
                     String path = pathLookup(sh, name);
                     if (path == null) {
-                        status = 1;
+                        anyMissing = true;
                     } else {
                         out(sh, path + "\n");
+                        anyFound = true;
                     }
                 }
             }
-            return status;
+            return sh.dialect.bash() ? (anyFound ? 0 : 1) : (anyMissing ? 127 : 0);
         }
         List<String> rest = w.subList(1, w.size());
         Builtin builtin = find(sh.dialect, rest.get(0));
@@ -504,7 +550,7 @@ final class Builtins {
         Node node;
         try {
             node = Parser.parse(text + "\n", sh.dialect.bash(), sh.currentLine);
-        } catch (Parser.Incomplete | Parser.SyntaxError | Parser.BadSubstitution e) {
+        } catch (Parser.Incomplete | Parser.SyntaxError | Parser.BadSubstitution | Parser.ArraysNotModelled e) {
             sh.error(sh.dialect.bash() ? "eval: syntax error" : "Syntax error");
             return 2;
         }
@@ -527,7 +573,7 @@ final class Builtins {
         Node node;
         try {
             node = Parser.parse(text.endsWith("\n") ? text : text + "\n", sh.dialect.bash(), 1);
-        } catch (Parser.Incomplete | Parser.SyntaxError | Parser.BadSubstitution e) {
+        } catch (Parser.Incomplete | Parser.SyntaxError | Parser.BadSubstitution | Parser.ArraysNotModelled e) {
             sh.error("syntax error in " + w.get(1));
             return 2;
         }

@@ -238,6 +238,10 @@ public final class Shell {
         return v == null ? null : v.value;
     }
 
+    /**
+     * $-: the shell's option letters in bash's order (flags.c: e f h i m u x, then B H, then s for
+     * commands from standard input or c for -c), measured: "himBHs" at the terminal, "hBc" for -c.
+     */
     private String flags() {
         StringBuilder f = new StringBuilder();
         if (errexit) {
@@ -247,16 +251,10 @@ public final class Shell {
             f.append('f');
         }
         if (dialect.bash()) {
-            f.append("hB");
+            f.append('h');
         }
         if (interactive) {
-            f.append('i');
-            if (!dialect.bash()) {
-                f.append('m');
-            }
-        }
-        if (dialect.bash() && interactive) {
-            f.append("mH");
+            f.append("im");
         }
         if (nounset) {
             f.append('u');
@@ -264,7 +262,31 @@ public final class Shell {
         if (xtrace) {
             f.append('x');
         }
+        if (dialect.bash()) {
+            f.append('B');
+            if (interactive) {
+                f.append('H');
+            }
+            f.append(commandString ? "c" : scriptName == null ? "s" : "");
+        }
         return f.toString();
+    }
+
+    /** Whether the shell runs a -c string (for $-). */
+    boolean commandString;
+
+    /** The command of {@code trap '...' EXIT}, run when the shell exits; null if none. */
+    String exitTrap;
+
+    /** An error that abandons the rest of the command line (an unbound variable, ${x?}): status, then the next prompt. */
+    static final class AbortLine extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        AbortLine(int status) {
+            super(null, null, false, false);
+            this.status = status;
+        }
     }
 
     /** Sets a variable; EXIT-free error for a readonly one. */
@@ -416,6 +438,14 @@ public final class Shell {
         }
         if (node instanceof Node.Subshell sub) {
             return runSubshell(sub);
+        }
+        if (node instanceof Node.Timed timed) {
+            long start = sys.monotonicTicks();
+            int status = run(timed.pipeline(), false);
+            long ms = sys.monotonicTicks() - start;
+            // bash's time keyword (execute_cmd.c: time_command) with TIMEFORMAT unset; CPU time is not modelled.
+            proc.err(String.format("%nreal\t%dm%d.%03ds%nuser\t0m0.000s%nsys\t0m0.000s%n", ms / 60000, ms / 1000 % 60, ms % 1000));
+            return status;
         }
         if (node instanceof Node.Group group) {
             return withRedirects(group.redirects(), () -> run(group.body(), false));
@@ -904,9 +934,9 @@ public final class Shell {
         } catch (Expander.ExpansionError e) {
             error(e.getMessage());
             if (!interactive) {
-                throw new ExitShell(e.status);
+                throw new ExitShell(e.unbound && dialect.bash() ? 127 : e.status);
             }
-            return e.status;
+            throw new AbortLine(e.status);
         }
         Map<String, String> assigns = new LinkedHashMap<>();
         try {

@@ -267,6 +267,26 @@ class ShellTest {
     }
 
     @Test
+    void bash_extras_measured_against_the_real_sandbox() {
+        assertEquals("5 hel ello HELLO Hello\n", m.out("x=hello; echo ${#x} ${x%l*} ${x#h} ${x^^} ${x^}"));
+        assertEquals("\nreal\t0m0.000s\nuser\t0m0.000s\nsys\t0m0.000s\n", m.run("time true").output());
+        assertEquals("hi\nbye\n", m.out("bash -c 'trap \"echo bye\" EXIT; echo hi'"));
+        assertEquals("FOO=1\n", m.out("declare -x FOO=1; env | grep FOO"));
+        assertEquals("himBHs\n", m.out("echo $-"));
+        assertEquals("hBc\n", m.out("bash -c 'echo $-'"));
+        assertEquals("bash: arrays are not modelled in isolab\n", m.run("a=(1 2 3)").output());
+    }
+
+    @Test
+    void an_unbound_variable_abandons_the_rest_of_the_line() {
+        CommandResult r = m.run("set -u; echo $nope; echo not reached");
+        assertEquals("bash: nope: unbound variable\n", r.output());
+        assertEquals(1, r.status());
+        CommandResult c = m.run("bash -c 'set -u; echo $nope; echo after'");
+        assertEquals(127, c.status());
+    }
+
+    @Test
     void arithmetic_errors_read_as_each_shell_writes_them() {
         assertEquals("bash: 1 / 0 : division by 0 (error token is \"0 \")\n", m.run("echo $(( 1 / 0 ))").output());
         assertEquals("sh: 1: arithmetic expression: division by zero: \" 1 / 0 \"\n",
