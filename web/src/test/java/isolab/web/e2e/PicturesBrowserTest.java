@@ -159,6 +159,17 @@ class PicturesBrowserTest {
     }
 
     @Test
+    void at_1280_pixels_the_matrix_and_the_mount_trees_are_still_drawn_at_their_natural_size() {
+        Page page = student("hamilton", 1280);
+        for (int i = 0; i < 3; i++) {
+            page.click("#run-next");
+        }
+        assertEquals(1.0, assertFits(page, "namespaces"), 0.001);
+        assertEquals(1.0, assertFits(page, "mounts"), 0.001);
+        page.close();
+    }
+
+    @Test
     void at_a_narrower_window_the_pictures_shrink_rather_than_scroll() {
         Page page = student("lovelace", 1024);
         for (int i = 0; i < 3; i++) {

@@ -186,6 +186,18 @@ class ProcessTreeSvgTest {
     }
 
     @Test
+    void a_duplicate_pid_an_empty_nspid_and_a_missing_comm_are_drawn_without_failing() {
+        SvgDoc svg = tree(view(List.of(process(1, 0, "init", HOST), process(2, 1, "bash", HOST),
+                process(2, 1, "bash", HOST), new ProcessView(3, 2, null, List.of(), 'Z', 0, List.of(), HOST)),
+                List.of(), List.of()));
+        assertEquals(2, svg.all("//*[@class='process'][@data-pid='2']").size());
+        assertEquals(1, svg.all("//*[@class='process'][@data-pid='3']").size());
+        List<Element> rects = svg.all("//*[@class='process']/*[local-name()='rect']");
+        assertFalse(overlap(rects.get(1), rects.get(2)), "the two PID 2 boxes side by side");
+        svg.assertNothingOverflows();
+    }
+
+    @Test
     void a_deep_nspid_is_shortened_to_fit_its_box() {
         NamespaceSet deep = HOST.with(NamespaceType.PID, 4026539999L);
         SvgDoc svg = tree(view(List.of(process(1, 0, "init", HOST),
