@@ -88,13 +88,10 @@ public final class MountTreeSvg {
         Svg svg = new Svg("mount-tree", WIDTH, height, FONT, "Mount trees of " + view.hostname() + ": "
                 + trees.size() + " mount namespace" + (trees.size() == 1 ? "" : "s")
                 + (reference == 0 || trees.size() < 2 ? "" : "; " + added + " mount" + (added == 1 ? "" : "s")
-                        + " not in " + numbers.name(NamespaceType.MNT, reference) + ", " + missing + " of its missing"));
-        int y = MARGIN;
-        for (String[] column : new String[][] {{"TARGET", "" + TARGET_X}, {"FSTYPE", "" + FSTYPE_X},
-                {"SOURCE", "" + SOURCE_X}, {"PROPAGATION", "" + PROPAGATION_X}}) {
-            svg.element("text", column[0], "x", Integer.parseInt(column[1]), "y", y + 12, "fill", MUTED, "font-weight", "bold");
-        }
-        y += ROW_HEIGHT;
+                        + " not in " + numbers.name(NamespaceType.MNT, reference) + ", init's; " + missing + " of its mounts missing"
+                        + " elsewhere"));
+        drawColumnHeads(svg, MARGIN);
+        int y = MARGIN + ROW_HEIGHT;
         if (trees.isEmpty()) {
             svg.element("text", "no mounts", "x", MARGIN, "y", y + 16);
         }
@@ -103,6 +100,15 @@ public final class MountTreeSvg {
         }
         drawLegend(svg, legend, y);
         return svg.end();
+    }
+
+    /** findmnt's column heads. */
+    private static void drawColumnHeads(Svg svg, int top) {
+        String[] heads = {"TARGET", "FSTYPE", "SOURCE", "PROPAGATION"};
+        int[] xs = {TARGET_X, FSTYPE_X, SOURCE_X, PROPAGATION_X};
+        for (int i = 0; i < heads.length; i++) {
+            svg.element("text", heads[i], "x", xs[i], "y", top + 12, "fill", MUTED, "font-weight", "bold");
+        }
     }
 
     private int drawNamespace(Svg svg, long inode, List<MountTree.Row> rows, int top) {

@@ -26,6 +26,7 @@ public final class NamespaceMatrixSvg {
     static final int ROW_HEIGHT = 20;
     static final int HEADER_HEIGHT = 22;
     static final int LINE = 15;
+    static final int LEGEND_LINE = 18;
     static final int INDENT = 14;
     static final int PIDS_LISTED = 5;
     /** The width of every matrix: it fits the player's picture panel (about 620 units at 1280 pixels) unscaled. */
@@ -69,12 +70,12 @@ public final class NamespaceMatrixSvg {
     private String draw() {
         List<ProcessView> processes = view.processes();
         List<String[]> legend = legend();
-        List<List<String>> summaries = summaries();
+        List<Summary> summaries = summaries();
         int rowsBottom = MARGIN + HEADER_HEIGHT + Math.max(processes.size(), 1) * ROW_HEIGHT;
         int legendTop = rowsBottom + 10;
-        int legendHeight = legend.size() * 18;
+        int legendHeight = legend.size() * LEGEND_LINE;
         int summaryTop = legendTop + legendHeight + 8;
-        int summaryLines = summaries.stream().mapToInt(List::size).sum();
+        int summaryLines = summaries.stream().mapToInt(summary -> summary.lines().size()).sum();
         int height = summaryTop + summaryLines * LINE + (summaries.isEmpty() ? 0 : LINE + 4) + MARGIN;
         Svg svg = new Svg("namespace-matrix", WIDTH, height, FONT, "Namespaces of each process on "
                 + view.hostname() + ": " + processes.size() + " processes in " + groups.size() + " group"
@@ -148,7 +149,7 @@ public final class NamespaceMatrixSvg {
 
     private void drawLegend(Svg svg, List<String[]> legend, int top) {
         for (int i = 0; i < legend.size(); i++) {
-            int y = top + i * 18;
+            int y = top + i * LEGEND_LINE;
             boolean own = legend.get(i)[0].equals("own");
             Palette colour = Palette.ofNumber(2);
             svg.open("g", "class", "legend", "data-sharing", legend.get(i)[0])
@@ -159,31 +160,32 @@ public final class NamespaceMatrixSvg {
         }
     }
 
-    /** Per group of processes: the lines naming its members, then the wrapped sentence of what it shares. */
-    private List<List<String>> summaries() {
-        List<List<String>> summaries = new ArrayList<>();
+    /** One group's entry in "Who shares what": its PIDs, and its lines (its members, then the wrapped sentence). */
+    private record Summary(String pids, List<String> lines) {
+    }
+
+    private List<Summary> summaries() {
+        List<Summary> summaries = new ArrayList<>();
         for (Map.Entry<NamespaceSet, List<ProcessView>> group : groups.entrySet()) {
             List<String> lines = new ArrayList<>();
             lines.add(Svg.clip(members(group.getValue()), TEXT_CHARS));
             lines.addAll(Svg.wrap(sentence(group.getKey()), TEXT_CHARS - 2));
-            summaries.add(lines);
+            List<String> pids = group.getValue().stream().map(p -> Integer.toString(p.pid())).toList();
+            summaries.add(new Summary(String.join(" ", pids), lines));
         }
         return summaries;
     }
 
-    private void drawSummaries(Svg svg, List<List<String>> summaries, int top) {
+    private static void drawSummaries(Svg svg, List<Summary> summaries, int top) {
         if (summaries.isEmpty()) {
             return;
         }
         svg.element("text", "Who shares what", "x", MARGIN, "y", top + 11, "font-weight", "bold");
         int y = top + LINE + 4;
-        int g = 0;
-        for (Map.Entry<NamespaceSet, List<ProcessView>> group : groups.entrySet()) {
-            List<String> lines = summaries.get(g++);
-            svg.open("g", "class", "group", "data-pids", group.getValue().stream().map(p -> Integer.toString(p.pid()))
-                    .reduce((a, b) -> a + " " + b).orElse(""));
-            for (int i = 0; i < lines.size(); i++) {
-                svg.element("text", lines.get(i), "x", i == 0 ? MARGIN : MARGIN + INDENT, "y", y + 11,
+        for (Summary summary : summaries) {
+            svg.open("g", "class", "group", "data-pids", summary.pids());
+            for (int i = 0; i < summary.lines().size(); i++) {
+                svg.element("text", summary.lines().get(i), "x", i == 0 ? MARGIN : MARGIN + INDENT, "y", y + 11,
                         "font-weight", i == 0 ? "bold" : null);
                 y += LINE;
             }

@@ -28,9 +28,4 @@ record Palette(String fill, String stroke) {
     static Palette ofNumber(int number) {
         return number <= 1 ? PLAIN : COLOURS[Math.floorMod(number - 2, COLOURS.length)];
     }
-
-    /** Whether this is the plain colour of init's namespaces. */
-    boolean plain() {
-        return this.equals(PLAIN);
-    }
 }
