@@ -18,10 +18,10 @@ public abstract class UserNamespaceContract extends MachineContract {
             CapAmb:\t0000000000000000
             """;
 
-    /** Starts {@code unshare --user sleep 100} in the background (job 1, PID 3) and waits until it is inside. */
+    /** Starts {@code unshare --user sleep 100} in the background (job 1, PID 3) and waits until sleep runs. */
     private void startUnmappedSleeper() {
         expect("unshare --user sleep 100 &", "[1] 3\n", 0);
-        ok("until [[ $(readlink /proc/3/ns/user) != $(readlink /proc/self/ns/user) ]]; do :; done");
+        ok("until read -r c < /proc/3/comm && [[ $c == sleep ]]; do :; done");
     }
 
     @Test
@@ -84,7 +84,14 @@ public abstract class UserNamespaceContract extends MachineContract {
                 nobody nogroup /tmp/g
                 """, 0);
         expect("nsenter -t 3 -U sh -c 'touch /tmp/h'; ls -ln /tmp/h | cut -d' ' -f3,4", "10000 10000\n", 0);
-        expect("grep -E '^(Uid|Gid)' /proc/3/status", "Uid:\t65534\t65534\t65534\t65534\nGid:\t65534\t65534\t65534\t65534\n", 0);
+        // /proc/PID/status shows ids as the reader's user namespace maps them: sleep is still host root.
+        expect("grep -E '^(Uid|Gid)' /proc/3/status", "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n", 0);
+        expect("nsenter -t 3 -U grep -E '^(Uid|Gid)' /proc/3/status /proc/self/status", """
+                /proc/3/status:Uid:\t65534\t65534\t65534\t65534
+                /proc/3/status:Gid:\t65534\t65534\t65534\t65534
+                /proc/self/status:Uid:\t0\t0\t0\t0
+                /proc/self/status:Gid:\t0\t0\t0\t0
+                """, 0);
     }
 
     @Test
@@ -137,8 +144,10 @@ public abstract class UserNamespaceContract extends MachineContract {
 
     @Test
     void an_unprivileged_user_may_map_only_its_own_id_and_gid_map_needs_setgroups_deny() {
+        // Waits for sleep's exec: between unshare(CLONE_NEWUSER) and exec the process is not dumpable
+        // (kernel/cred.c: commit_creds), so its /proc files belong to root and uid 1000 cannot open them.
         expect("setpriv --reuid=1000 --regid=1000 --clear-groups bash -c 'unshare --user sleep 100 & P=$!;"
-                + " until [[ $(readlink /proc/$P/ns/user) != $(readlink /proc/self/ns/user) ]]; do :; done;"
+                + " until read -r c < /proc/$P/comm && [[ $c == sleep ]]; do :; done;"
                 + " echo \"0 1001 1\" > /proc/$P/uid_map; echo \"0 1000 1\" > /proc/$P/gid_map;"
                 + " echo \"0 1000 1\" > /proc/$P/uid_map && cat /proc/$P/uid_map; echo deny > /proc/$P/setgroups;"
                 + " echo \"0 1000 1\" > /proc/$P/gid_map && cat /proc/$P/gid_map; kill $P'", """
