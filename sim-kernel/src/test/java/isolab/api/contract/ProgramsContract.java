@@ -119,16 +119,23 @@ public abstract class ProgramsContract extends MachineContract {
 
     @Test
     void lsns_lists_one_line_per_namespace_with_its_lowest_pid() {
-        expect("lsns", """
+        // lsns sorts by inode. The initial time and user namespaces have fixed inodes below every
+        // dynamic one (include/linux/proc_ns.h: PROC_DYNAMIC_FIRST); the others get the lowest
+        // free inode, which other machines on the host may have freed: their order varies.
+        expect("lsns | head -3", """
                         NS TYPE   NPROCS PID USER COMMAND
-                4026531834 time        \\d+   1 root /sbin/init (re)
-                4026531837 user        \\d+   1 root /sbin/init (re)
-                \\d{10} pid         \\d+   1 root /sbin/init (re)
-                \\d{10} mnt         \\d+   1 root /sbin/init (re)
-                \\d{10} uts         \\d+   1 root /sbin/init (re)
-                \\d{10} ipc         \\d+   1 root /sbin/init (re)
-                \\d{10} cgroup      \\d+   1 root /sbin/init (re)
-                \\d{10} net         \\d+   1 root /sbin/init (re)
+                4026531834 time        4   1 root /sbin/init
+                4026531837 user        4   1 root /sbin/init
+                """, 0);
+        expect("lsns -n -o TYPE,NPROCS,PID,USER,COMMAND | sort", """
+                cgroup      4   1 root /sbin/init
+                ipc         4   1 root /sbin/init
+                mnt         4   1 root /sbin/init
+                net         4   1 root /sbin/init
+                pid         4   1 root /sbin/init
+                time        4   1 root /sbin/init
+                user        4   1 root /sbin/init
+                uts         4   1 root /sbin/init
                 """, 0);
         expect("lsns -t pid", """
                         NS TYPE NPROCS PID USER COMMAND
@@ -139,13 +146,13 @@ public abstract class ProgramsContract extends MachineContract {
     @Test
     void lsns_shows_a_new_namespace_with_the_process_that_holds_it() {
         startTarget();
-        expect("lsns -t uts -n", """
-                \\d{10} uts       3   1 root /sbin/init (re)
+        expect("lsns -t uts -n | sort -n -k4", """
+                \\d{10} uts       4   1 root /sbin/init (re)
                 \\d{10} uts       2   3 root unshare --uts --ipc --net --mount --pid --fork --mount-proc --cgroup --time sh -c hostname target; ipcmk -Q >/dev/null; exec sleep 100 (re)
                 """, 0);
-        expect("lsns -t pid -o NS,TYPE,NPROCS,PID,COMMAND", """
+        expect("lsns -t pid -o NS,TYPE,NPROCS,PID,COMMAND | sort -n -k4", """
                         NS TYPE NPROCS PID COMMAND
-                \\d{10} pid       4   1 /sbin/init (re)
+                \\d{10} pid       5   1 /sbin/init (re)
                 \\d{10} pid       1   4 sleep 100 (re)
                 """, 0);
         expect("lsns -t bogus", "lsns: unknown namespace type: bogus\n", 1);

@@ -185,7 +185,7 @@ public abstract class UserNamespaceContract extends MachineContract {
     }
 
     @Test
-    void a_user_namespace_s_owner_is_seen_through_lsns_and_its_link_differs_from_the_machine_s() {
+    void lsns_lists_a_new_user_namespace_after_the_initial_one() {
         ok("unshare --user --map-root-user sh");
         Terminal other = host.terminal("other");
         expect(other, "lsns -t user -o NS,TYPE,NPROCS,PID,COMMAND", """
