@@ -18,7 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
  * <p>An expected screen is a text block, one line per line the terminal shows. A line ending in
  * {@code " (re)"} is a Java regular expression the whole line must match: used only where Linux's
  * output legitimately varies (inode numbers, PIDs outside the lab's namespaces, times, random keys
- * and MAC addresses). A line that is exactly {@code ...} matches any number of lines. Trailing
+ * and MAC addresses, the state of PID 1, which may be running when {@code ps} samples it because
+ * it relays the terminal's output). A line that is exactly {@code ...} matches any number of lines. Trailing
  * spaces are ignored, as LabMD ignores them ({@code ipcs} pads its columns).
  */
 public abstract class MachineContract {
@@ -38,6 +39,15 @@ public abstract class MachineContract {
     @AfterEach
     void tearDown() {
         host.close();
+    }
+
+    /**
+     * A command line for bash or dash that waits, without forking (so that it takes no PID), until
+     * PID {@code pid} of the shell's /proc runs {@code comm}: a program started in the background
+     * may not have exec'd yet when the next command looks at it.
+     */
+    protected static String untilRunning(int pid, String comm) {
+        return "until read -r c < /proc/" + pid + "/comm && [ \"$c\" = " + comm + " ]; do :; done";
     }
 
     /** Runs {@code line} on {@code terminal} and asserts it exits 0; returns what it showed. */

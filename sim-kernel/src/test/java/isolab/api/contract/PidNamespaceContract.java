@@ -62,6 +62,7 @@ public abstract class PidNamespaceContract extends MachineContract {
     void the_machine_sees_a_namespace_s_processes_with_the_machine_s_pids() {
         ok("unshare --pid --fork --mount-proc sh");
         ok("sleep 100 &");
+        ok(untilRunning(2, "sleep"));
         Terminal other = host.terminal("other");
         expect(other, "ps -e -o pid,ppid,comm", """
                     PID    PPID COMMAND
@@ -98,10 +99,10 @@ public abstract class PidNamespaceContract extends MachineContract {
         // Only SIGKILL and SIGSTOP are forced on a namespace's init from an ancestor namespace.
         // unshare --fork then fails to re-raise SIGKILL on itself and exits 1 (util-linux).
         expect("unshare --pid --fork sh -c 'sleep 100 & sleep 100' &", "[1] 3\n", 0);
-        ok("until [[ -e /proc/6/comm ]]; do :; done");
+        ok(untilRunning(5, "sleep") + "; " + untilRunning(6, "sleep"));
         expect("kill -TERM 4; sleep 0.2; ps -e -o pid,ppid,stat,comm", """
                     PID    PPID STAT COMMAND
-                      1       0 Ss   init
+                      1       0 [RS]s   init (re)
                       2       1 S    bash
                       3       2 S    unshare
                       4       3 S    sh
@@ -109,13 +110,14 @@ public abstract class PidNamespaceContract extends MachineContract {
                       6       4 S    sleep
                       8       2 R+   ps
                 """, 0);
-        expect("kill -KILL 4; wait", """
+        // `jobs` after `wait`: bash's notice of the job's end comes exactly once, from one or the other.
+        expect("kill -KILL 4; wait; jobs", """
                 unshare: sigprocmask unblock failed: Invalid argument
                 [1]+  Exit 1                  unshare --pid --fork sh -c 'sleep 100 & sleep 100'
                 """, 0);
         expect("ps -e -o pid,ppid,stat,comm", """
                     PID    PPID STAT COMMAND
-                      1       0 Ss   init
+                      1       0 [RS]s   init (re)
                       2       1 S    bash
                       9       2 R+   ps
                 """, 0);
@@ -126,16 +128,17 @@ public abstract class PidNamespaceContract extends MachineContract {
         // kernel/pid_namespace.c: zap_pid_ns_processes
         ok("unshare --pid --fork --mount-proc sh");
         ok("sleep 100 &");
+        ok(untilRunning(2, "sleep"));
         expect("ps -o pid,ppid,comm", """
                     PID    PPID COMMAND
                       1       0 sh
                       2       1 sleep
                       3       1 ps
                 """, 0);
-        expect("exit", "sh: 3: Cannot set tty process group (No such process)\n", 2);
+        expect("exit", "sh: 4: Cannot set tty process group (No such process)\n", 2);
         expect("ps -e -o pid,ppid,stat,comm", """
                     PID    PPID STAT COMMAND
-                      1       0 Ss   init
+                      1       0 [RS]s   init (re)
                       2       1 S    bash
                       7       2 R+   ps
                 """, 0);
@@ -196,6 +199,7 @@ public abstract class PidNamespaceContract extends MachineContract {
         ok("unshare --pid --fork --mount-proc sh");
         ok("unshare --pid --fork --mount-proc sh");
         ok("sleep 100 &");
+        ok(untilRunning(2, "sleep"));
         expect("ps -o pid,ppid,comm", """
                     PID    PPID COMMAND
                       1       0 sh

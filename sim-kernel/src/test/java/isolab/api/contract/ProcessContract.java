@@ -44,7 +44,7 @@ public abstract class ProcessContract extends MachineContract {
         ok(untilZombie(4));
         expect("ps -o pid,ppid,stat,comm,args", """
                     PID    PPID STAT COMMAND         COMMAND
-                      1       0 Ss   init            /sbin/init
+                      1       0 [RS]s   init            /sbin/init (re)
                       2       1 S    bash            bash
                       3       2 S    sleep           sleep 2
                       4       3 Z    sleep           [sleep] <defunct>
@@ -60,9 +60,10 @@ public abstract class ProcessContract extends MachineContract {
     @Test
     void an_orphan_is_reparented_to_init() {
         expect("sh -c 'sleep 100 & echo $!'", "4\n", 0);
+        ok(untilRunning(4, "sleep"));
         expect("ps -o pid,ppid,stat,comm", """
                     PID    PPID STAT COMMAND
-                      1       0 Ss   init
+                      1       0 [RS]s   init (re)
                       2       1 S    bash
                       4       1 S    sleep
                       5       2 R+   ps
@@ -74,6 +75,7 @@ public abstract class ProcessContract extends MachineContract {
         // kernel/exit.c: find_child_reaper picks the init of the orphan's own PID namespace.
         ok("unshare --pid --fork --mount-proc sh");
         expect("sh -c 'sleep 100 & echo $!'", "3\n", 0);
+        ok(untilRunning(3, "sleep"));
         expect("ps -o pid,ppid,comm", """
                     PID    PPID COMMAND
                       1       0 sh
@@ -85,7 +87,8 @@ public abstract class ProcessContract extends MachineContract {
     @Test
     void kill_sends_sigterm_and_bash_reports_the_job_terminated() {
         expect("sleep 100 &", "[1] 3\n", 0);
-        expect("kill %1; wait; echo $?", """
+        // `jobs` after `wait`: bash's notice of the job's end comes exactly once, from one or the other.
+        expect("kill %1; wait; s=$?; jobs; echo $s", """
                 [1]+  Terminated              sleep 100
                 0
                 """, 0);
@@ -94,7 +97,7 @@ public abstract class ProcessContract extends MachineContract {
     @Test
     void kill_9_kills_and_wait_reports_128_plus_the_signal() {
         expect("sleep 100 &", "[1] 3\n", 0);
-        expect("kill -9 $!; wait $!; echo $?", """
+        expect("kill -9 $!; wait $!; s=$?; jobs; echo $s", """
                 [1]+  Killed                  sleep 100
                 137
                 """, 0);
@@ -103,7 +106,7 @@ public abstract class ProcessContract extends MachineContract {
     @Test
     void a_stopped_process_shows_state_t_until_continued() {
         expect("sleep 100 &", "[1] 3\n", 0);
-        ok("until read -r s < /proc/3/comm && [[ $s == sleep ]]; do :; done");
+        ok(untilRunning(3, "sleep"));
         expect("kill -STOP 3; until read -r s < /proc/3/stat && [[ $s == *') T '* ]]; do :; done;"
                 + " grep State /proc/3/status", """
                 State:\tT (stopped)
@@ -135,7 +138,7 @@ public abstract class ProcessContract extends MachineContract {
 
     @Test
     void a_child_s_exit_sends_sigchld_to_its_parent() {
-        expect("trap 'echo got SIGCHLD' CHLD; sleep 0.1 & wait; trap - CHLD", """
+        expect("trap 'echo got SIGCHLD' CHLD; sleep 0.1 & wait; jobs; trap - CHLD", """
                 [1] 3
                 got SIGCHLD
                 [1]+  Done                    sleep 0.1

@@ -14,7 +14,7 @@ public abstract class ProgramsContract extends MachineContract {
     private void startTarget() {
         expect("unshare --uts --ipc --net --mount --pid --fork --mount-proc --cgroup --time"
                 + " sh -c 'hostname target; ipcmk -Q >/dev/null; exec sleep 100' &", "[1] 3\n", 0);
-        ok("until read -r c < /proc/4/comm && [[ $c == sleep ]]; do :; done");
+        ok(untilRunning(4, "sleep"));
     }
 
     @Test
@@ -180,7 +180,7 @@ public abstract class ProgramsContract extends MachineContract {
                 """, 0);
         expect("ps aux", """
                 USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND
-                root           1  \\d+\\.\\d  \\d+\\.\\d +\\d+ +\\d+ pts/0    Ss   \\d\\d:\\d\\d   0:00 /sbin/init (re)
+                root           1  \\d+\\.\\d  \\d+\\.\\d +\\d+ +\\d+ pts/0    [RS]s   \\d\\d:\\d\\d   0:00 /sbin/init (re)
                 root           2  \\d+\\.\\d  \\d+\\.\\d +\\d+ +\\d+ pts/0    S    \\d\\d:\\d\\d   0:00 bash (re)
                 root           6  \\d+\\.\\d  \\d+\\.\\d +\\d+ +\\d+ pts/0    R\\+   \\d\\d:\\d\\d   0:00 ps aux (re)
                 """, 0);

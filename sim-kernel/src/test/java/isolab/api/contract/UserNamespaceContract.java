@@ -21,7 +21,7 @@ public abstract class UserNamespaceContract extends MachineContract {
     /** Starts {@code unshare --user sleep 100} in the background (job 1, PID 3) and waits until sleep runs. */
     private void startUnmappedSleeper() {
         expect("unshare --user sleep 100 &", "[1] 3\n", 0);
-        ok("until read -r c < /proc/3/comm && [[ $c == sleep ]]; do :; done");
+        ok(untilRunning(3, "sleep"));
     }
 
     @Test
