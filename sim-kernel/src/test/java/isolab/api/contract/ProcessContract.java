@@ -85,22 +85,28 @@ public abstract class ProcessContract extends MachineContract {
     }
 
     @Test
-    void kill_sends_sigterm_and_bash_reports_the_job_terminated() {
+    void kill_sends_sigterm_and_bash_reports_the_job_terminated_at_its_next_prompt() {
+        // A foreground command after the kill: bash reaps the job while it waits for that command
+        // and reports it before the prompt. (After `wait`, bash 5.2 reports a job that died during
+        // the wait silently and one that died before it aloud: a race, so no `wait` here.)
         expect("sleep 100 &", "[1] 3\n", 0);
-        // `jobs` after `wait`: bash's notice of the job's end comes exactly once, from one or the other.
-        expect("kill %1; wait; s=$?; jobs; echo $s", """
-                [1]+  Terminated              sleep 100
-                0
-                """, 0);
+        expect("kill %1; sleep 0.5", "[1]+  Terminated              sleep 100\n", 0);
     }
 
     @Test
-    void kill_9_kills_and_wait_reports_128_plus_the_signal() {
+    void wait_reports_death_by_a_signal_as_128_plus_the_signal() {
+        // Job control off (set +m): bash prints no job notices, only the statuses.
+        ok("set +m");
         expect("sleep 100 &", "[1] 3\n", 0);
-        expect("kill -9 $!; wait $!; s=$?; jobs; echo $s", """
-                [1]+  Killed                  sleep 100
-                137
-                """, 0);
+        expect("kill $!; wait $!; echo $?", "143\n", 0);
+        expect("sleep 100 &", "[1] 4\n", 0);
+        expect("kill -9 $!; wait $!; echo $?", "137\n", 0);
+    }
+
+    @Test
+    void kill_9_kills_and_bash_reports_the_job_killed() {
+        expect("sleep 100 &", "[1] 3\n", 0);
+        expect("kill -9 %1; sleep 0.5", "[1]+  Killed                  sleep 100\n", 0);
     }
 
     @Test
@@ -138,11 +144,8 @@ public abstract class ProcessContract extends MachineContract {
 
     @Test
     void a_child_s_exit_sends_sigchld_to_its_parent() {
-        expect("trap 'echo got SIGCHLD' CHLD; sleep 0.1 & wait; jobs; trap - CHLD", """
-                [1] 3
-                got SIGCHLD
-                [1]+  Done                    sleep 0.1
-                """, 0);
+        expect("sh -c 'trap \"echo got SIGCHLD\" CHLD; sleep 0.1 & wait; echo done'", "got SIGCHLD\ndone\n", 0);
+        expect("bash -c 'trap \"echo got SIGCHLD\" CHLD; sleep 0.1 & wait; echo done'", "got SIGCHLD\ndone\n", 0);
     }
 
     @Test
