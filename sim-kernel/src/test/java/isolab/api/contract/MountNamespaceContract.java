@@ -214,6 +214,16 @@ public abstract class MountNamespaceContract extends MachineContract {
     }
 
     @Test
+    void unshare_propagation_shared_makes_every_mount_a_peer_of_its_copy() {
+        ok("mkdir /tmp/a; unshare --mount --propagation shared sh");
+        expect("findmnt -o TARGET,PROPAGATION /tmp", "TARGET PROPAGATION\n/tmp   shared\n", 0);
+        expect("findmnt -o TARGET,PROPAGATION /", "TARGET PROPAGATION\n/      shared\n", 0);
+        ok("mount -t tmpfs frominside /tmp/a");
+        // The machine's copies were private: nothing propagates back out.
+        expect(host.terminal("other"), "findmnt /tmp/a", "", 1);
+    }
+
+    @Test
     void a_slave_mount_receives_from_its_master_but_does_not_send() {
         ok("mkdir /tmp/s; mount -t tmpfs src /tmp/s; mount --make-shared /tmp/s; mkdir /tmp/s/a /tmp/s/b");
         ok("unshare --mount --propagation slave sh");

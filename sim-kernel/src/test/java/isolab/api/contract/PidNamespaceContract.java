@@ -219,4 +219,13 @@ public abstract class PidNamespaceContract extends MachineContract {
                      10       9 ps
                 """, 0);
     }
+
+    @Test
+    void pid_namespaces_nest_32_levels_deep_counting_the_machine_s_own() {
+        // kernel/pid_namespace.c: create_pid_namespace, MAX_PID_NS_LEVEL 32. docs/MACHINE.md: the
+        // machine's own PID namespace is level 1, so 31 more fit and the 32nd is ENOSPC.
+        expect("c=true; for i in $(seq 31); do c=\"unshare --pid --fork $c\"; done; $c; echo $?", "0\n", 0);
+        expect("c=true; for i in $(seq 32); do c=\"unshare --pid --fork $c\"; done; $c",
+                "unshare: unshare failed: No space left on device\n", 1);
+    }
 }

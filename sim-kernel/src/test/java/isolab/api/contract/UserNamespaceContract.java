@@ -194,4 +194,18 @@ public abstract class UserNamespaceContract extends MachineContract {
                 \\d{10} user       1   3 sh (re)
                 """, 0);
     }
+
+    @Test
+    void user_namespaces_nest_33_levels_below_the_initial_one() {
+        // kernel/user_namespace.c: create_user_ns refuses a parent deeper than 32 with ENOSPC.
+        expect("c=true; for i in $(seq 33); do c=\"unshare --user -r $c\"; done; $c; echo $?", "0\n", 0);
+        expect("c=true; for i in $(seq 34); do c=\"unshare --user -r $c\"; done; $c",
+                "unshare: unshare failed: No space left on device\n", 1);
+    }
+
+    @Test
+    void a_process_whose_ids_are_unmapped_cannot_create_a_user_namespace() {
+        // kernel/user_namespace.c: create_user_ns needs the creator's euid and egid mapped.
+        expect("unshare --user unshare --user true", "unshare: unshare failed: Operation not permitted\n", 1);
+    }
 }
