@@ -36,6 +36,14 @@ public abstract class MountNamespaceContract extends MachineContract {
     }
 
     @Test
+    void the_seeds_count_of_proc_mounts_lines_is_the_machine_s_seventeen() {
+        expect("wc -l /proc/mounts", "17 /proc/mounts\n", 0);
+        ok("unshare --mount sh");
+        expect("mount -t tmpfs t /mnt; wc -l < /proc/mounts", "18\n", 0);
+        expect(host.terminal("other"), "wc -l < /proc/mounts", "17\n", 0);
+    }
+
+    @Test
     void mountinfo_gives_ids_parents_devices_roots_and_propagation() {
         // fs/proc_namespace.c: show_mountinfo; ids and anonymous devices are the host's.
         expect("cat /proc/self/mountinfo", """

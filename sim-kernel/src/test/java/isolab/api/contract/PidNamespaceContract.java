@@ -228,4 +228,12 @@ public abstract class PidNamespaceContract extends MachineContract {
         expect("c=true; for i in $(seq 32); do c=\"unshare --pid --fork $c\"; done; $c",
                 "unshare: unshare failed: No space left on device\n", 1);
     }
+
+    @Test
+    void the_seeds_count_of_ps_aux_lines_drops_inside_a_pid_namespace() {
+        // Header, init, bash, ps and wc on the machine; header, sh, ps and wc in the namespace.
+        expect("ps aux | wc -l", "5\n", 0);
+        ok("unshare --pid --fork --mount-proc sh");
+        expect("ps aux | wc -l", "4\n", 0);
+    }
 }
