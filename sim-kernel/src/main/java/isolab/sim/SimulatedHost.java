@@ -86,6 +86,6 @@ public final class SimulatedHost implements Host {
 
     /** The terminals created so far, by name, in creation order. */
     public synchronized Map<String, Terminal> terminals() {
-        return Map.copyOf(terminals);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(terminals));
     }
 }

@@ -46,10 +46,14 @@ final class FrontMatterParser {
         List<String> topics = List.of();
         List<HostKind> hosts = List.of(HostKind.SIM, HostKind.REAL);
         List<ParamSpec> params = List.of();
+        boolean idGiven = false;
         for (Yaml.Entry entry : yaml.entries(root.get(), "the front matter")) {
             String what = "'" + entry.key() + "'";
             switch (entry.key()) {
-                case "id" -> id = yaml.scalar(entry.value(), what).flatMap(v -> id(v, entry.line())).orElse(null);
+                case "id" -> {
+                    idGiven = true;
+                    id = yaml.scalar(entry.value(), what).flatMap(v -> id(v, entry.line())).orElse(null);
+                }
                 case "title" -> title = yaml.scalar(entry.value(), what).orElse(null);
                 case "cgroup" -> cgroup = yaml.scalar(entry.value(), what).flatMap(v -> cgroup(v, entry.line())).orElse(cgroup);
                 case "topics" -> topics = yaml.scalars(entry.value(), what).orElse(topics);
@@ -60,7 +64,7 @@ final class FrontMatterParser {
             }
         }
         if (id == null || title == null || title.isBlank()) {
-            if (id == null) {
+            if (!idGiven) {
                 problems.add(firstLine, "the front matter needs 'id: <lab-id>'");
             }
             if (title == null || title.isBlank()) {

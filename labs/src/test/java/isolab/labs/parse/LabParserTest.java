@@ -294,6 +294,12 @@ class LabParserTest {
     }
 
     @Test
+    void a_malformed_id_is_reported_once_and_not_as_missing() {
+        assertEquals(List.of("x.lab.md:2: id 'Bad Lab' must be lower-case letters, digits and dashes ([a-z0-9][a-z0-9-]*)"),
+                errors("x.lab.md", "---\nid: Bad Lab\ntitle: t\n---\nprose\n"));
+    }
+
+    @Test
     void the_id_must_match_the_file_name() {
         assertEquals(List.of("other.lab.md:2: id 'x' does not match the file name 'other.lab.md' (expected x.lab.md)"),
                 errors("other.lab.md", header("")));

@@ -15,6 +15,14 @@ public interface IoContext extends Caller {
      */
     void sleepOn(WaitQueue queue);
 
+    /**
+     * Called before a read of terminal {@code tty}: a process of a background group reading its
+     * controlling terminal gets SIGTTIN (drivers/tty/tty_jobctrl.c: __tty_check_change) and the
+     * read is restarted once it is continued; EIO if it ignores SIGTTIN.
+     */
+    default void checkTerminalRead(Object tty, int foregroundPgrp) {
+    }
+
     /** Sends SIGPIPE to the caller (a write to a pipe nobody reads). */
     void raiseSigpipe();
 

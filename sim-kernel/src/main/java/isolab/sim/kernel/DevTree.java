@@ -23,6 +23,5 @@ final class DevTree {
         Tmpfs.symlink(dev, "stderr", "/proc/self/fd/2");
         Tmpfs.mkdirs(dev, "pts", 0755);
         Tmpfs.mkdirs(dev, "mqueue", 0755);
-        Tmpfs.mkdirs(dev, "shm", 01777);
     }
 }

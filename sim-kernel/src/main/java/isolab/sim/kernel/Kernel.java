@@ -199,6 +199,20 @@ public final class Kernel {
         return new Namei.Context(task.root(), task.cwd(), task.nsproxy().mnt().mounts(), task);
     }
 
+    private final List<String> bugs = new ArrayList<>();
+
+    /** Records a program that let an exception escape (a bug in the model's userland). */
+    public void reportBug(Task task, RuntimeException bug) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        bug.printStackTrace(new java.io.PrintWriter(trace));
+        bugs.add(task.comm() + "[" + task.pid() + "]: " + trace);
+    }
+
+    /** The bugs recorded so far; checkers require none. */
+    public List<String> bugs() {
+        return List.copyOf(bugs);
+    }
+
     /** Asks to be told of every task's exit (after it became a zombie). */
     public void onExit(Consumer<Task> listener) {
         exitListeners.add(listener);

@@ -49,11 +49,17 @@ final class MachineMounts {
         SuperBlock sys = Tmpfs.create("sysfs", "sysfs", kernel.nextAnonDevice(), "rw", 0555);
         Directory sysFs = Tmpfs.mkdirs(sys.root(), "fs/cgroup", 0755);
         Tmpfs.mkdirs(sys.root(), "kernel", 0755);
-        Tmpfs.mkdirs(sys.root(), "class/net", 0755);
+        // A network namespace here has only lo, down (issue 3 models the rest of the network).
+        Directory lo = Tmpfs.mkdirs(sys.root(), "devices/virtual/net/lo", 0755);
+        for (String[] attr : new String[][] {{"operstate", "down"}, {"mtu", "65536"}, {"address", "00:00:00:00:00:00"},
+            {"type", "772"}, {"ifindex", "1"}, {"flags", "0x8"}}) {
+            Tmpfs.file(lo, attr[0], 0444, attr[1] + "\n");
+        }
+        Tmpfs.symlink(Tmpfs.mkdirs(sys.root(), "class/net", 0755), "lo", "../../devices/virtual/net/lo");
         Mount sysMount = mountOn(kernel, mnt, root, top, "sys", sys, "rw,nosuid,nodev,noexec,relatime");
         if (cgroup == CgroupVersion.V1) {
             SuperBlock cgroupTmpfs = Tmpfs.create("tmpfs", "tmpfs", kernel.nextAnonDevice(), "rw,mode=755", 0755);
-            Mount cgroupMount = mountOn(kernel, mnt, sysMount, sysFs, "cgroup", cgroupTmpfs, "rw,nosuid,nodev,noexec,relatime");
+            Mount cgroupMount = mountOn(kernel, mnt, sysMount, sysFs, null, cgroupTmpfs, "rw,nosuid,nodev,noexec,relatime");
             for (String controller : V1_CONTROLLERS) {
                 Tmpfs.mkdirs(cgroupTmpfs.root(), controller, 0555);
                 SuperBlock hierarchy = sealed("cgroup", "cgroup", kernel.nextAnonDevice(), "rw," + controller);

@@ -14,7 +14,8 @@ import isolab.sim.namespace.UtsNamespace;
 import isolab.sim.process.Task;
 import isolab.sim.process.TaskState;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class Namespaces {
 
     private final Kernel kernel;
     private final Set<Namespace> live = new LinkedHashSet<>();
-    private Map<Mount, Mount> lastMountCopy;
+    private Map<Integer, Mount> lastMountCopy;
 
     Namespaces(Kernel kernel) {
         this.kernel = kernel;
@@ -78,13 +79,13 @@ public final class Namespaces {
     /** fs/namespace.c: copy_mnt_ns, copy_tree: every mount again, with new ids, private. */
     private MntNamespace copyMounts(MntNamespace from, UserNamespace owner) {
         MntNamespace to = new MntNamespace(kernel.nsfs().allocate(), owner);
-        Map<Mount, Mount> copies = new IdentityHashMap<>();
+        Map<Integer, Mount> copies = new TreeMap<>();
         MountTable source = from.mounts();
         for (Mount m : source.mounts()) {
-            Mount parent = m.isRoot() ? null : copies.get(m.parent());
+            Mount parent = m.isRoot() ? null : copies.get(m.parent().id());
             Mount copy = new Mount(kernel.nextMountId(), m.sb(), m.root(), parent,
                     m.isRoot() ? null : m.mountpoint(), m.options());
-            copies.put(m, copy);
+            copies.put(m.id(), copy);
             to.mounts().add(copy);
         }
         lastMountCopy = copies;
@@ -99,39 +100,39 @@ public final class Namespaces {
         if (lastMountCopy == null || path == null) {
             return path;
         }
-        Mount copy = lastMountCopy.get(path.mnt());
+        Mount copy = lastMountCopy.get(path.mnt().id());
         return copy == null ? path : new isolab.sim.fs.Path(copy, path.inode());
     }
 
     /** Announces and forgets every namespace no task refers to any more. */
     public void releaseUnused(Kernel k) {
-        Set<Namespace> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Long> used = new TreeSet<>();
         for (Task t : k.pids().all()) {
-            used.add(t.pidNs());
+            used.add((t.pidNs()).inode());
             for (PidNamespace p = t.pidNs().parent(); p != null; p = p.parent()) {
-                used.add(p);
+                used.add((p).inode());
             }
             if (t.state() == TaskState.ZOMBIE || t.state() == TaskState.DEAD) {
                 continue;
             }
             NsProxy n = t.nsproxy();
-            used.add(n.uts());
-            used.add(n.ipc());
-            used.add(n.mnt());
-            used.add(n.pidForChildren());
+            used.add((n.uts()).inode());
+            used.add((n.ipc()).inode());
+            used.add((n.mnt()).inode());
+            used.add((n.pidForChildren()).inode());
             for (PidNamespace p = n.pidForChildren(); p != null; p = p.parent()) {
-                used.add(p);
+                used.add((p).inode());
             }
-            used.add(n.net());
-            used.add(n.time());
-            used.add(n.timeForChildren());
-            used.add(n.cgroup());
+            used.add((n.net()).inode());
+            used.add((n.time()).inode());
+            used.add((n.timeForChildren()).inode());
+            used.add((n.cgroup()).inode());
             for (UserNamespace u = t.cred().userNs(); u != null; u = u.parent()) {
-                used.add(u);
+                used.add((u).inode());
             }
         }
         for (Namespace ns : List.copyOf(live)) {
-            if (!used.contains(ns)) {
+            if (!used.contains(ns.inode())) {
                 live.remove(ns);
                 kernel.emit(new NamespaceEvent.Destroyed(ns.type(), ns.inode()));
             }

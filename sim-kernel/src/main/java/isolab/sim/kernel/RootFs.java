@@ -110,6 +110,10 @@ final class RootFs {
                 BUG_REPORT_URL="https://bugs.debian.org/"
                 """);
         Tmpfs.file(etc, "debian_version", 0644, "12.12\n");
+        // The same rc file the real sandbox writes (real-runtime's launcher): it sets nothing.
+        Tmpfs.file(etc, "bash.bashrc", 0644, "# System-wide .bashrc file for interactive bash(1) shells on an isolab machine.\n"
+                + "# isolab's terminals keep the PS1 they were started with (see real-runtime's\n"
+                + "# package-info), so this file, unlike the host's, sets nothing.\n");
         return sb;
     }
 }

@@ -48,7 +48,15 @@ public final class Exec {
         task.argv = List.copyOf(loaded.argv());
         task.environ = List.copyOf(envp);
         kernel.emit(new ProcessEvent.Execed(task.pid(), task.comm, task.argv));
-        int status = loaded.image().run(task, task.argv, task.environ);
+        int status;
+        try {
+            status = loaded.image().run(task, task.argv, task.environ);
+        } catch (RuntimeException bug) {
+            // A program let an error escape: it must never return into the image it replaced.
+            // A C program would crash; the model records the bug and ends the task with SIGSEGV.
+            kernel.reportBug(task, bug);
+            throw new TaskExit(Signal.SIGSEGV);
+        }
         throw new TaskExit((status & 0xff) << 8);
     }
 

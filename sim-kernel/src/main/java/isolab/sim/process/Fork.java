@@ -102,6 +102,10 @@ public final class Fork {
                 status = (body.applyAsInt(task) & 0xff) << 8;
             } catch (TaskExit exit) {
                 status = exit.waitStatus();
+            } catch (StackOverflowError overflow) {
+                // Unbounded recursion in a program (f() { f; }; f): its stack is exhausted, and a
+                // C program dies of SIGSEGV there.
+                status = Signal.SIGSEGV;
             }
             Exit.doExit(kernel, task, status);
         });

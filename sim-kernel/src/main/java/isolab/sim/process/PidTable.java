@@ -2,7 +2,6 @@ package isolab.sim.process;
 
 import isolab.sim.namespace.PidNamespace;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,14 +13,14 @@ import java.util.TreeMap;
 public final class PidTable {
 
     private final TreeMap<Integer, Task> byGlobalPid = new TreeMap<>();
-    // Looked up by identity only, never iterated: the determinism rule allows it.
-    private final Map<PidNamespace, TreeMap<Integer, Task>> byNamespace = new IdentityHashMap<>();
+    /** Per PID namespace, keyed by the namespace's inode (unique for the machine's lifetime). */
+    private final Map<Long, TreeMap<Integer, Task>> byNamespace = new TreeMap<>();
 
     /** Lists {@code task} under each of its PIDs. */
     void add(Task task) {
         byGlobalPid.put(task.pid(), task);
         for (PidNamespace ns = task.pidNs(); ns != null; ns = ns.parent()) {
-            byNamespace.computeIfAbsent(ns, n -> new TreeMap<>()).put(task.pidIn(ns), task);
+            byNamespace.computeIfAbsent(ns.inode(), n -> new TreeMap<>()).put(task.pidIn(ns), task);
         }
     }
 
@@ -30,7 +29,7 @@ public final class PidTable {
         byGlobalPid.remove(task.pid());
         for (PidNamespace ns = task.pidNs(); ns != null; ns = ns.parent()) {
             int nr = task.pidIn(ns);
-            TreeMap<Integer, Task> map = byNamespace.get(ns);
+            TreeMap<Integer, Task> map = byNamespace.get(ns.inode());
             if (map != null) {
                 map.remove(nr);
             }
@@ -40,13 +39,13 @@ public final class PidTable {
 
     /** The task with PID {@code nr} in {@code ns}, or null. */
     public Task find(PidNamespace ns, int nr) {
-        TreeMap<Integer, Task> map = byNamespace.get(ns);
+        TreeMap<Integer, Task> map = byNamespace.get(ns.inode());
         return map == null ? null : map.get(nr);
     }
 
     /** Every task visible in {@code ns}, by PID there. */
     public List<Task> visibleIn(PidNamespace ns) {
-        TreeMap<Integer, Task> map = byNamespace.get(ns);
+        TreeMap<Integer, Task> map = byNamespace.get(ns.inode());
         return map == null ? List.of() : new ArrayList<>(map.values());
     }
 

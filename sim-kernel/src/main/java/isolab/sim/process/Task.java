@@ -52,6 +52,8 @@ public final class Task implements IoContext {
     final WaitQueue childExit = new WaitQueue();
     final WaitQueue stopWait = new WaitQueue();
     boolean readingCommand;
+    int stopSignal;
+    boolean stopReported = true;
     int promptStatus;
     String exe = "";
 
@@ -299,15 +301,21 @@ public final class Task implements IoContext {
                 continue;
             }
             if (Signal.stopsByDefault(sig)) {
-                stop();
+                stop(sig);
                 continue;
             }
             throw new TaskExit(Signal.dumpsCore(sig) ? sig | 0x80 : sig);
         }
     }
 
-    private void stop() {
+    private void stop(int sig) {
         state = TaskState.STOPPED;
+        stopSignal = sig;
+        stopReported = false;
+        if (parent != null) {
+            Signals.send(kernel, parent, Signal.SIGCHLD, this);
+            parent.childExit.wakeAll(kernel.scheduler());
+        }
         while (state == TaskState.STOPPED) {
             if ((pendingSignals & Signal.bit(Signal.SIGKILL)) != 0) {
                 state = TaskState.RUNNING;
@@ -354,20 +362,42 @@ public final class Task implements IoContext {
         sleepOn(childExit);
     }
 
-    /** Sleeps until virtual time {@code tick}; EINTR if a caught signal comes first. */
+    /**
+     * Sleeps until virtual time {@code tick}; EINTR if a caught signal comes first. A stop and
+     * continue in between does not end the sleep early (the kernel restarts nanosleep).
+     */
     public void sleepUntil(long tick) {
+        while (kernel.clock().nowTicks() < tick) {
+            checkSignals();
+            if (caughtSignalPending()) {
+                throw new SysException(Errno.EINTR);
+            }
+            state = TaskState.SLEEPING;
+            try {
+                kernel.scheduler().sleepUntil(tick);
+            } finally {
+                state = TaskState.RUNNING;
+            }
+        }
+        checkSignals();
+    }
+
+    @Override
+    public void checkTerminalRead(Object terminal, int foregroundPgrp) {
+        if (terminal != tty || foregroundPgrp == 0 || foregroundPgrp == pgid) {
+            return;
+        }
+        long ttin = Signal.bit(Signal.SIGTTIN);
+        if ((ignoredSignals & ttin) != 0) {
+            throw new SysException(Errno.EIO);
+        }
+        for (Task member : kernel.pids().all()) {
+            if (member.pgid == pgid) {
+                Signals.send(kernel, member, Signal.SIGTTIN, this);
+            }
+        }
         checkSignals();
         if (caughtSignalPending()) {
-            throw new SysException(Errno.EINTR);
-        }
-        state = TaskState.SLEEPING;
-        try {
-            kernel.scheduler().sleepUntil(tick);
-        } finally {
-            state = TaskState.RUNNING;
-        }
-        checkSignals();
-        if (caughtSignalPending() && kernel.clock().nowTicks() < tick) {
             throw new SysException(Errno.EINTR);
         }
     }

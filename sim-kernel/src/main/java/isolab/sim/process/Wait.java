@@ -14,6 +14,9 @@ public final class Wait {
     /** waitpid(2) option: do not sleep. */
     public static final int WNOHANG = 1;
 
+    /** waitpid(2) option: also report children that stopped. */
+    public static final int WUNTRACED = 2;
+
     /** What wait reported: the child's PID in the caller's namespace and its wait status; PID 0 for none yet. */
     public record Reaped(int pid, int status) {
     }
@@ -38,6 +41,10 @@ public final class Wait {
                     int status = child.waitStatus;
                     release(kernel, task, child);
                     return new Reaped(nr, status);
+                }
+                if ((options & WUNTRACED) != 0 && child.state == TaskState.STOPPED && !child.stopReported) {
+                    child.stopReported = true;
+                    return new Reaped(child.pidIn(task.pidNs()), (child.stopSignal << 8) | 0x7f);
                 }
             }
             if (!any) {

@@ -11,6 +11,9 @@ public final class Fiber {
     /** Where a fiber is in its life. */
     public enum State { NEW, RUNNABLE, RUNNING, BLOCKED, DEAD }
 
+    /** Java stack of a fiber: deep enough for the shell's recursion on ordinary scripts. */
+    static final long STACK_BYTES = 4L << 20;
+
     final Semaphore baton = new Semaphore(0);
     final Thread thread;
     final String name;
@@ -20,7 +23,7 @@ public final class Fiber {
 
     Fiber(String name, Runnable body) {
         this.name = name;
-        this.thread = new Thread(body, "isolab-" + name);
+        this.thread = new Thread(null, body, "isolab-" + name, STACK_BYTES);
         this.thread.setDaemon(true);
     }
 

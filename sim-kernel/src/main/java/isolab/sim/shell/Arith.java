@@ -16,6 +16,18 @@ final class Arith {
         Error(String message) {
             super(message, null, false, false);
         }
+
+        /** The same error in dash's words (arith_yacc.c). */
+        String dashMessage() {
+            String m = getMessage();
+            if (m.startsWith("division by 0")) {
+                return "division by zero";
+            }
+            if (m.contains("operand expected")) {
+                return "expecting primary";
+            }
+            return "syntax error";
+        }
     }
 
     /** Reads and writes shell variables. */
@@ -27,6 +39,7 @@ final class Arith {
 
     private final String s;
     private final Vars vars;
+    private String token = "";
     private int pos;
 
     private Arith(String s, Vars vars) {
@@ -131,7 +144,10 @@ final class Arith {
                 return left;
             }
             pos += found.length();
+            skip();
+            int rightStart = pos;
             long right = binary(level + 1);
+            token = " (error token is \"" + s.substring(rightStart) + "\")";
             left = apply(found, left, right);
         }
     }
@@ -145,7 +161,7 @@ final class Arith {
                 && !op.equals("!") && !op.equals("<") && !op.equals(">") && !op.equals("=");
     }
 
-    private static long apply(String op, long a, long b) {
+    private long apply(String op, long a, long b) {
         return switch (op) {
             case "||" -> (a != 0 || b != 0) ? 1 : 0;
             case "&&" -> (a != 0 && b != 0) ? 1 : 0;
@@ -168,16 +184,16 @@ final class Arith {
         };
     }
 
-    private static long divide(long a, long b) {
+    private long divide(long a, long b) {
         if (b == 0) {
-            throw new Error("division by 0");
+            throw new Error("division by 0" + token);
         }
         return a / b;
     }
 
-    private static long modulo(long a, long b) {
+    private long modulo(long a, long b) {
         if (b == 0) {
-            throw new Error("division by 0");
+            throw new Error("division by 0" + token);
         }
         return a % b;
     }

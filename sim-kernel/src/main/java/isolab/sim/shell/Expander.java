@@ -50,7 +50,15 @@ final class Expander {
     /** Expands words into fields: splitting and globbing included (a command's arguments). */
     List<String> expandFields(List<Word> words) {
         List<String> fields = new ArrayList<>();
+        List<Word> braced = new ArrayList<>();
         for (Word w : words) {
+            if (shell.dialect.bash()) {
+                braced.addAll(Braces.expand(w));
+            } else {
+                braced.add(w);
+            }
+        }
+        for (Word w : braced) {
             Chars chars = new Chars();
             expandParts(w.parts(), chars, false);
             for (Chars field : split(chars)) {
@@ -128,8 +136,8 @@ final class Expander {
                         }
                     });
                 } catch (Arith.Error e) {
-                    String message = shell.dialect.bash() ? expr.trim() + ": " + e.getMessage() : "arithmetic expression: "
-                            + e.getMessage() + ": \"" + expr + "\"";
+                    String message = shell.dialect.bash() ? expr.stripLeading() + ": " + e.getMessage()
+                            : "arithmetic expression: " + e.dashMessage() + ": \"" + expr + "\"";
                     throw new ExpansionError(message, shell.dialect.bash() ? 1 : 2);
                 }
                 out.add(Long.toString(value), inQuotes ? QUOTED | EXPANDED : EXPANDED);
@@ -236,8 +244,76 @@ final class Expander {
                 String pattern = expandPattern(p.arg());
                 out.add(trim(v, pattern, op), flag);
             }
+            case "/", "//" -> {
+                String v = value == null ? "" : value;
+                String arg = p.arg().source();
+                int slash = arg.indexOf('/');
+                String patternText = slash < 0 ? arg : arg.substring(0, slash);
+                String replacement = slash < 0 ? "" : expandSingle(Parser.parseHeredocBody(arg.substring(slash + 1)), false);
+                String pattern = expandPattern(Parser.parseHeredocBody(patternText));
+                out.add(substitute(v, pattern, replacement, op.equals("//")), flag);
+            }
+            case ":" -> {
+                String v = value == null ? "" : value;
+                String[] parts = p.arg().source().split(":", 2);
+                long offset = evalArith(parts[0]);
+                int start = (int) (offset < 0 ? Math.max(0, v.length() + offset) : Math.min(offset, v.length()));
+                int end = v.length();
+                if (parts.length > 1) {
+                    long len = evalArith(parts[1]);
+                    end = (int) (len < 0 ? Math.max(start, v.length() + len) : Math.min(v.length(), start + len));
+                }
+                out.add(v.substring(start, end), flag);
+            }
             default -> throw new ExpansionError("bad substitution", 1);
         }
+    }
+
+    private long evalArith(String expr) {
+        try {
+            return Arith.eval(expandArithText(expr), new Arith.Vars() {
+                @Override
+                public String get(String name) {
+                    return shell.getVar(name);
+                }
+
+                @Override
+                public void set(String name, String v) {
+                    shell.setVar(name, v, false);
+                }
+            });
+        } catch (Arith.Error e) {
+            throw new ExpansionError(expr + ": " + e.getMessage(), 1);
+        }
+    }
+
+    /** bash's ${var/pattern/replacement}: the longest match at the first (or every) position. */
+    private static String substitute(String value, String pattern, String replacement, boolean all) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        boolean done = false;
+        while (i <= value.length()) {
+            int matchEnd = -1;
+            if (!done && !pattern.isEmpty()) {
+                for (int j = value.length(); j > i; j--) {
+                    if (Glob.match(pattern, value.substring(i, j))) {
+                        matchEnd = j;
+                        break;
+                    }
+                }
+            }
+            if (matchEnd > 0) {
+                out.append(replacement);
+                i = matchEnd;
+                done = !all;
+                continue;
+            }
+            if (i < value.length()) {
+                out.append(value.charAt(i));
+            }
+            i++;
+        }
+        return out.toString();
     }
 
     private static String trim(String value, String pattern, String op) {

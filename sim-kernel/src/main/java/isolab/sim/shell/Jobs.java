@@ -17,6 +17,8 @@ final class Jobs {
         final String text;
         final int[] statuses;
         boolean notified;
+        boolean stopped;
+        boolean stopNotified;
 
         Job(int number, List<Integer> pids, String text) {
             this.number = number;
@@ -54,12 +56,18 @@ final class Jobs {
         return job;
     }
 
-    /** Records that {@code pid} ended with {@code waitStatus}; false if it is no job's. */
+    /** Records that {@code pid} ended (or stopped) with {@code waitStatus}; false if it is no job's. */
     boolean childExited(int pid, int waitStatus) {
         for (Job j : jobs) {
             for (int i = 0; i < j.pids.size(); i++) {
                 if (j.pids.get(i) == pid) {
-                    j.statuses[i] = waitStatus;
+                    if ((waitStatus & 0xff) == 0x7f) {
+                        j.stopped = true;
+                        j.stopNotified = false;
+                    } else {
+                        j.statuses[i] = waitStatus;
+                        j.stopped = false;
+                    }
                     return true;
                 }
             }

@@ -2,7 +2,7 @@ package isolab.sim.shell;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+
 
 /**
  * Parses shell input into a command tree by recursive descent over the characters, as dash's
@@ -19,7 +19,7 @@ public final class Parser {
         private final String expecting;
         private final int line;
 
-        Incomplete(String expecting, int line) {
+        public Incomplete(String expecting, int line) {
             super("incomplete", null, false, false);
             this.expecting = expecting;
             this.line = line;
@@ -58,7 +58,7 @@ public final class Parser {
         }
     }
 
-    private static final Set<String> RESERVED = Set.of(
+    private static final List<String> RESERVED = List.of(
             "if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until", "for", "{", "}", "!", "in");
     private static final String[] OPERATORS = {
         "&>>", "<<-", "<<<", "&&", "||", ";;", "<<", ">>", "<&", ">&", "<>", ">|", "&>", "|&", ";", "&", "|", "(", ")",
@@ -83,7 +83,7 @@ public final class Parser {
      */
     public static Node parse(String src, boolean bash, int firstLine) {
         Parser p = new Parser(src, bash, firstLine);
-        Node.Sequence seq = p.parseList(Set.of(), true);
+        Node.Sequence seq = p.parseList(List.of(), true);
         p.skipBlanks();
         if (p.pos < p.src.length()) {
             throw new SyntaxError(p.tokenAt(), p.line);
@@ -100,7 +100,7 @@ public final class Parser {
 
     // ---- lists -------------------------------------------------------------------------------
 
-    private Node.Sequence parseList(Set<String> terminators, boolean top) {
+    private Node.Sequence parseList(List<String> terminators, boolean top) {
         List<Node.Item> items = new ArrayList<>();
         while (true) {
             skipBlanksAndNewlines();
@@ -142,7 +142,7 @@ public final class Parser {
         return new Node.Sequence(items);
     }
 
-    private static String expectingOf(Set<String> terminators) {
+    private static String expectingOf(List<String> terminators) {
         for (String t : List.of("fi", "then", "done", "do", "esac", "}", ")", "in")) {
             if (terminators.contains(t)) {
                 return t;
@@ -151,7 +151,7 @@ public final class Parser {
         return null;
     }
 
-    private boolean atTerminator(Set<String> terminators) {
+    private boolean atTerminator(List<String> terminators) {
         if (terminators.isEmpty()) {
             return false;
         }
@@ -242,7 +242,7 @@ public final class Parser {
         String op = peekOp();
         if ("(".equals(op)) {
             pos++;
-            Node body = parseList(Set.of(")"), false);
+            Node body = parseList(List.of(")"), false);
             expectOp(")");
             return new Node.Subshell(body, parseRedirects());
         }
@@ -254,7 +254,7 @@ public final class Parser {
             switch (kw) {
                 case "{" -> {
                     readWord();
-                    Node body = parseList(Set.of("}"), false);
+                    Node body = parseList(List.of("}"), false);
                     expectWord("}");
                     return new Node.Group(body, parseRedirects());
                 }
@@ -263,9 +263,9 @@ public final class Parser {
                 }
                 case "while", "until" -> {
                     readWord();
-                    Node cond = parseList(Set.of("do"), false);
+                    Node cond = parseList(List.of("do"), false);
                     expectWord("do");
-                    Node body = parseList(Set.of("done"), false);
+                    Node body = parseList(List.of("done"), false);
                     expectWord("done");
                     return new Node.Loop(cond, body, kw.equals("until"), parseRedirects());
                 }
@@ -334,22 +334,22 @@ public final class Parser {
         List<Node> conditions = new ArrayList<>();
         List<Node> bodies = new ArrayList<>();
         Node otherwise = null;
-        conditions.add(parseList(Set.of("then"), false));
+        conditions.add(parseList(List.of("then"), false));
         expectWord("then");
         while (true) {
-            Node body = parseList(Set.of("elif", "else", "fi"), false);
+            Node body = parseList(List.of("elif", "else", "fi"), false);
             bodies.add(body);
             skipBlanksAndNewlines();
             String kw = peekPlainWord();
             if ("elif".equals(kw)) {
                 readWord();
-                conditions.add(parseList(Set.of("then"), false));
+                conditions.add(parseList(List.of("then"), false));
                 expectWord("then");
                 continue;
             }
             if ("else".equals(kw)) {
                 readWord();
-                otherwise = parseList(Set.of("fi"), false);
+                otherwise = parseList(List.of("fi"), false);
             }
             expectWord("fi");
             return new Node.If(conditions, bodies, otherwise, parseRedirects());
@@ -404,7 +404,7 @@ public final class Parser {
         }
         skipBlanksAndNewlines();
         expectWord("do");
-        Node body = parseList(Set.of("done"), false);
+        Node body = parseList(List.of("done"), false);
         expectWord("done");
         return new Node.For(name, words, body, parseRedirects());
     }
@@ -451,7 +451,7 @@ public final class Parser {
                 }
                 throw new SyntaxError(op == null ? tokenAt() : op, line);
             }
-            Node body = parseList(Set.of(";;", "esac"), false);
+            Node body = parseList(List.of(";;", "esac"), false);
             items.add(new Node.CaseItem(patterns, body));
             skipBlanksAndNewlines();
             if (";;".equals(peekOp())) {
@@ -950,7 +950,7 @@ public final class Parser {
                 throw new Incomplete("))", line);
             }
             pos++;
-            Node body = parseList(Set.of(")"), false);
+            Node body = parseList(List.of(")"), false);
             skipBlanksAndNewlines();
             if (pos >= src.length()) {
                 throw new Incomplete(")", line);
@@ -1023,7 +1023,8 @@ public final class Parser {
             return new Word.Param(name, null, null);
         }
         String op = null;
-        for (String candidate : new String[] {":-", ":=", ":?", ":+", "%%", "##", "-", "=", "?", "+", "%", "#"}) {
+        for (String candidate : bash ? new String[] {":-", ":=", ":?", ":+", "%%", "##", "//", "-", "=", "?", "+", "%", "#", "/",
+            ":"} : new String[] {":-", ":=", ":?", ":+", "%%", "##", "-", "=", "?", "+", "%", "#"}) {
             if (src.startsWith(candidate, pos)) {
                 op = candidate;
                 break;

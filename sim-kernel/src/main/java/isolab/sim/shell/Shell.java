@@ -115,394 +115,12 @@ public final class Shell {
 
     /** The program {@code /bin/bash}. */
     public static int bash(Proc proc) {
-        return new Shell(Dialect.BASH, proc).main();
+        return new ShellSession(new Shell(Dialect.BASH, proc)).main();
     }
 
     /** The program {@code /bin/sh} (dash). */
     public static int dash(Proc proc) {
-        return new Shell(Dialect.DASH, proc).main();
-    }
-
-    // ---- start-up ----------------------------------------------------------------------------
-
-    private int main() {
-        List<String> args = proc.args();
-        arg0 = proc.argv().isEmpty() ? (dialect.bash() ? "bash" : "sh") : proc.argv().get(0);
-        String command = null;
-        boolean forceInteractive = false;
-        boolean readStdin = false;
-        int i = 0;
-        for (; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (dialect.bash() && a.startsWith("--")) {
-                switch (a) {
-                    case "--norc", "--noprofile", "--login", "--posix", "--noediting", "--restricted" -> {
-                        continue;
-                    }
-                    case "--version" -> {
-                        proc.out("GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\n");
-                        return proc.exit(0);
-                    }
-                    default -> {
-                        proc.err(arg0 + ": " + a + ": invalid option\n");
-                        proc.err("Usage:\t" + arg0 + " [GNU long option] [option] ...\n\t" + arg0
-                                + " [GNU long option] [option] script-file ...\n");
-                        return 2;
-                    }
-                }
-            }
-            if (a.length() > 1 && (a.charAt(0) == '-' || a.charAt(0) == '+') && !a.equals("-")) {
-                boolean on = a.charAt(0) == '-';
-                for (int k = 1; k < a.length(); k++) {
-                    char c = a.charAt(k);
-                    switch (c) {
-                        case 'c' -> command = "";
-                        case 'i' -> forceInteractive = on;
-                        case 's' -> readStdin = true;
-                        case 'e' -> errexit = on;
-                        case 'x' -> xtrace = on;
-                        case 'u' -> nounset = on;
-                        case 'f' -> noglob = on;
-                        case 'l', 'm', 'p', 'h', 'v', 'n', 'a', 'b', 'C', 'E', 'T', 'P', 'H', 'B', 'k', 't' -> {
-                        }
-                        default -> {
-                            if (dialect.bash()) {
-                                proc.err(arg0 + ": -" + c + ": invalid option\n");
-                                proc.err("Usage:\t" + arg0 + " [GNU long option] [option] ...\n\t" + arg0
-                                        + " [GNU long option] [option] script-file ...\n");
-                            } else {
-                                proc.err(arg0 + ": 0: Illegal option -" + c + "\n");
-                            }
-                            return 2;
-                        }
-                    }
-                }
-                continue;
-            }
-            break;
-        }
-        List<String> rest = args.subList(Math.min(i, args.size()), args.size());
-        setUpVariables();
-        if (command != null) {
-            if (rest.isEmpty()) {
-                proc.err(arg0 + (dialect.bash() ? ": -c: option requires an argument\n" : ": 0: -c requires an argument\n"));
-                return 2;
-            }
-            String text = rest.get(0);
-            if (rest.size() > 1) {
-                arg0 = rest.get(1);
-                positional = new ArrayList<>(rest.subList(2, rest.size()));
-            }
-            execLast = dialect.bash();
-            return finish(runString(text, true));
-        }
-        if (!rest.isEmpty() && !readStdin) {
-            scriptName = rest.get(0);
-            arg0 = scriptName;
-            positional = new ArrayList<>(rest.subList(1, rest.size()));
-            return finish(runScriptFile(scriptName));
-        }
-        positional = new ArrayList<>(rest);
-        interactive = forceInteractive || sys.isatty(0) && sys.isatty(2);
-        if (interactive) {
-            return finish(interactiveLoop());
-        }
-        return finish(readLoop());
-    }
-
-    private int finish(int status) {
-        return status;
-    }
-
-    private void setUpVariables() {
-        for (Map.Entry<String, String> e : proc.env().entrySet()) {
-            if (Parser.isName(e.getKey())) {
-                vars.put(e.getKey(), new Var(e.getValue(), true));
-            }
-        }
-        shellPid = sys.getpid();
-        parentPid = sys.getppid();
-        setVar("IFS", " \t\n", false);
-        setVar("PPID", String.valueOf(parentPid), false);
-        if (!vars.containsKey("PS1")) {
-            setVar("PS1", sys.geteuid() == 0 ? "# " : "$ ", false);
-        }
-        setVar("PS2", "> ", false);
-        setVar("OPTIND", "1", false);
-        try {
-            String cwd = sys.getcwd();
-            Var pwd = vars.get("PWD");
-            if (pwd == null || !pwd.value.equals(cwd)) {
-                setVar("PWD", cwd, dialect.bash() || pwd != null);
-            }
-            if (!dialect.bash()) {
-                vars.get("PWD").exported = true;
-            }
-        } catch (SysException e) {
-            // cwd unreachable: leave PWD alone
-        }
-        if (dialect.bash()) {
-            int level = 0;
-            try {
-                level = Integer.parseInt(vars.containsKey("SHLVL") ? vars.get("SHLVL").value : "0");
-            } catch (NumberFormatException e) {
-                level = 0;
-            }
-            setVar("SHLVL", String.valueOf(level + 1), true);
-            setVar("UID", String.valueOf(sys.getuid()), false);
-            setVar("EUID", String.valueOf(sys.geteuid()), false);
-            setVar("HOSTNAME", sys.uname().nodename(), false);
-            setVar("BASH", "/usr/bin/bash", false);
-            setVar("BASH_VERSION", "5.2.15(1)-release", false);
-            setVar("HOSTTYPE", "x86_64", false);
-            setVar("OSTYPE", "linux-gnu", false);
-            setVar("MACHTYPE", "x86_64-pc-linux-gnu", false);
-        }
-    }
-
-    // ---- input loops -------------------------------------------------------------------------
-
-    private int interactiveLoop() {
-        initialTtyPgrp = safeTcgetpgrp();
-        for (int sig : new int[] {Signal.SIGTERM, Signal.SIGQUIT, Signal.SIGTSTP, Signal.SIGTTIN, Signal.SIGTTOU}) {
-            if (sig != Signal.SIGTERM || dialect.bash()) {
-                sys.sigaction(sig, Syscalls.Disposition.IGNORE);
-            }
-        }
-        sys.sigaction(Signal.SIGINT, Syscalls.Disposition.CATCH);
-        try {
-            sys.setpgid(0, 0);
-        } catch (SysException e) {
-            // already a group leader (the terminal's session leader)
-        }
-        try {
-            sys.tcsetpgrp(0, sys.getpid());
-        } catch (SysException e) {
-            // not our terminal to take
-        }
-        StringBuilder pending = new StringBuilder();
-        int linesRead = 0;
-        while (true) {
-            if (pending.length() == 0) {
-                reapJobs(true);
-            }
-            String line;
-            try {
-                sys.promptStatus(lastStatus, pending.length() == 0);
-                line = readLine(0);
-            } catch (SysException e) {
-                if (e.errno() == Errno.EINTR) {
-                    sys.takeSignals();
-                    pending.setLength(0);
-                    continue;
-                }
-                line = null;
-            } finally {
-                sys.promptDone();
-            }
-            if (line == null) {
-                if (dialect.bash()) {
-                    proc.err("exit\n");
-                }
-                return exitShell(lastStatus);
-            }
-            linesRead++;
-            pending.append(line);
-            Node node;
-            try {
-                node = Parser.parse(pending.toString(), dialect.bash(), linesRead - count(pending, '\n') + 1);
-            } catch (Parser.Incomplete more) {
-                continue;
-            } catch (Parser.SyntaxError err) {
-                syntaxError(err, pending.toString().trim(), linesRead);
-                lastStatus = 2;
-                pending.setLength(0);
-                continue;
-            } catch (Parser.BadSubstitution bad) {
-                error("${...}: bad substitution", linesRead);
-                lastStatus = 1;
-                pending.setLength(0);
-                continue;
-            }
-            pending.setLength(0);
-            lineBase = 0;
-            reapJobs(false);
-            if (node == null) {
-                continue;
-            }
-            try {
-                lastStatus = run(node, false);
-            } catch (ExitShell exit) {
-                return exitShell(exit.status);
-            } catch (Interrupt interrupt) {
-                proc.err("\n");
-                lastStatus = 130;
-            } catch (LoopControl | Return stray) {
-                // break/continue/return outside their construct: ignored, as bash does
-            }
-        }
-    }
-
-    private static int count(CharSequence s, char c) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == c) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private int safeTcgetpgrp() {
-        try {
-            return sys.tcgetpgrp(0);
-        } catch (SysException e) {
-            return -1;
-        }
-    }
-
-    /** Leaves an interactive shell: dash gives the terminal back to its original process group. */
-    private int exitShell(int status) {
-        if (interactive && !dialect.bash() && initialTtyPgrp >= 0) {
-            try {
-                sys.tcsetpgrp(0, initialTtyPgrp);
-            } catch (SysException e) {
-                // dash jobs.c: setjobctl(0) -> xtcsetpgrp, reported as an error.
-                proc.err(arg0 + ": " + currentLineForDash() + ": Cannot set tty process group (" + e.strerror() + ")\n");
-                return 2;
-            }
-        }
-        return status;
-    }
-
-    private int currentLineForDash() {
-        return currentLine;
-    }
-
-    /** Reads commands from a non-terminal standard input, one line at a time, running each. */
-    private int readLoop() {
-        StringBuilder pending = new StringBuilder();
-        int linesRead = 0;
-        while (true) {
-            String line = readLine(0);
-            if (line == null) {
-                if (pending.length() > 0) {
-                    try {
-                        Parser.parse(pending.toString(), dialect.bash(), linesRead);
-                    } catch (Parser.Incomplete more) {
-                        syntaxEof(more, linesRead);
-                        return 2;
-                    } catch (RuntimeException ignored) {
-                        return 2;
-                    }
-                }
-                return lastStatus;
-            }
-            linesRead++;
-            pending.append(line);
-            Node node;
-            try {
-                node = Parser.parse(pending.toString(), dialect.bash(), linesRead - count(pending, '\n') + 1);
-            } catch (Parser.Incomplete more) {
-                continue;
-            } catch (Parser.SyntaxError err) {
-                syntaxError(err, pending.toString().trim(), linesRead);
-                return 2;
-            } catch (Parser.BadSubstitution bad) {
-                error("Bad substitution", linesRead);
-                return 2;
-            }
-            pending.setLength(0);
-            if (node != null) {
-                try {
-                    lastStatus = run(node, false);
-                } catch (ExitShell exit) {
-                    return exit.status;
-                } catch (LoopControl | Return stray) {
-                    // ignored outside their construct
-                }
-            }
-        }
-    }
-
-    private int runScriptFile(String path) {
-        String text;
-        try {
-            text = proc.readFile(path);
-        } catch (SysException e) {
-            if (dialect.bash()) {
-                proc.err(proc.argv().get(0) + ": " + path + ": " + e.strerror() + "\n");
-            } else {
-                proc.err(proc.argv().get(0) + ": 0: cannot open " + path + ": " + dashOpenError(e) + "\n");
-            }
-            return e.errno() == Errno.ENOENT ? 127 : 126;
-        }
-        return runString(text, false);
-    }
-
-    /** Parses and runs a whole string (the argument of -c, a script, eval). */
-    int runString(String text, boolean commandString) {
-        Node node;
-        try {
-            node = Parser.parse(text.endsWith("\n") ? text : text + "\n", dialect.bash(), 1);
-        } catch (Parser.Incomplete more) {
-            syntaxEof(more, count(text, '\n') + 1);
-            return 2;
-        } catch (Parser.SyntaxError err) {
-            syntaxError(err, lineOf(text, err.line()), err.line());
-            return 2;
-        } catch (Parser.BadSubstitution bad) {
-            if (dialect.bash()) {
-                error("${...}: bad substitution", bad.line());
-            } else {
-                error("Bad substitution", bad.line());
-            }
-            return 2;
-        }
-        if (node == null) {
-            return 0;
-        }
-        try {
-            lastStatus = run(node, execLast);
-        } catch (ExitShell exit) {
-            return exit.status;
-        } catch (LoopControl | Return stray) {
-            return lastStatus;
-        }
-        return lastStatus;
-    }
-
-    private static String lineOf(String text, int line) {
-        String[] lines = text.split("\n", -1);
-        return line - 1 < lines.length && line >= 1 ? lines[line - 1] : text;
-    }
-
-    /** Reads one line (with its newline) from {@code fd}; null at end of input. */
-    String readLine(int fd) {
-        if (sys.isatty(fd)) {
-            byte[] buffer = new byte[4096];
-            int n = sys.read(fd, buffer, 0, buffer.length);
-            if (n <= 0) {
-                return null;
-            }
-            return new String(buffer, 0, n, StandardCharsets.UTF_8);
-        }
-        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-        byte[] one = new byte[1];
-        while (true) {
-            int n = sys.read(fd, one, 0, 1);
-            if (n <= 0) {
-                return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
-            }
-            line.write(one[0]);
-            if (one[0] == '\n') {
-                return line.toString(StandardCharsets.UTF_8);
-            }
-        }
+        return new ShellSession(new Shell(Dialect.DASH, proc)).main();
     }
 
     // ---- errors ------------------------------------------------------------------------------
@@ -524,11 +142,11 @@ public final class Shell {
         }
     }
 
-    private String shellName() {
+    String shellName() {
         return proc.argv().isEmpty() ? "bash" : proc.argv().get(0);
     }
 
-    private void syntaxError(Parser.SyntaxError err, String text, int line) {
+    void syntaxError(Parser.SyntaxError err, String text, int line) {
         if (dialect.bash()) {
             String where = interactive ? "" : scriptName != null ? scriptName + ": line " + err.line() + ": "
                     : shellName() + ": -c: line " + err.line() + ": ";
@@ -541,7 +159,7 @@ public final class Shell {
         }
     }
 
-    private void syntaxEof(Parser.Incomplete more, int line) {
+    void syntaxEof(Parser.Incomplete more, int line) {
         if (dialect.bash()) {
             String prefix = scriptName != null ? scriptName + ": line " + line + ": " : shellName() + ": -c: line " + line + ": ";
             String expecting = more.expecting();
@@ -991,7 +609,9 @@ public final class Shell {
     int forkChild(ChildBody body, boolean foregroundGroupOfItsOwn, int joinGroup) {
         Shell copy = copyForChild();
         boolean jobControl = interactive;
-        int pid = sys.fork(childSys -> {
+        int pid;
+        try {
+            pid = sys.fork(childSys -> {
             Shell child = copy.attach(childSys);
             if (jobControl && joinGroup >= 0) {
                 try {
@@ -1016,6 +636,15 @@ public final class Shell {
                 return child.exitWith(child.lastStatus);
             }
         });
+        } catch (SysException e) {
+            // bash: "bash: fork: Cannot allocate memory", exit 254; dash: "sh: 1: Cannot fork", exit 2.
+            if (dialect.bash()) {
+                error("fork: " + e.strerror());
+                throw new ExitShell(254);
+            }
+            error("Cannot fork");
+            throw new ExitShell(2);
+        }
         if (jobControl && joinGroup >= 0) {
             try {
                 sys.setpgid(pid, joinGroup == 0 ? pid : joinGroup);
@@ -1105,6 +734,7 @@ public final class Shell {
             if (dialect.bash()) {
                 proc.err("[" + job.number + "] " + pid + "\n");
             }
+            // dash announces nothing when it starts a background job (measured).
         }
         return 0;
     }
@@ -1170,6 +800,18 @@ public final class Shell {
         }
     }
 
+    /**
+     * A job as the shell lists it: bash {@code [1]+  Done                    sleep 1} (jobs.c:
+     * pretty_print_job), dash {@code [1] + Done                       sleep 1} (jobs.c: showjob,
+     * the command in column 33).
+     */
+    String jobLine(Jobs.Job job, String state, String text) {
+        if (dialect.bash()) {
+            return "[" + job.number + "]" + jobs.marker(job) + "  " + pad(state, 24) + text;
+        }
+        return pad("[" + job.number + "] " + jobs.marker(job) + " " + state, 33) + text;
+    }
+
     static String pad(String s, int width) {
         StringBuilder b = new StringBuilder(s);
         while (b.length() < width) {
@@ -1183,7 +825,7 @@ public final class Shell {
         while (true) {
             Wait.Reaped reaped;
             try {
-                reaped = sys.wait4(-1, Wait.WNOHANG);
+                reaped = sys.wait4(-1, Wait.WNOHANG | Wait.WUNTRACED);
             } catch (SysException e) {
                 break;
             }
@@ -1196,10 +838,16 @@ public final class Shell {
             return;
         }
         for (Jobs.Job job : jobs.all()) {
+            if (job.stopped && !job.stopNotified && !job.done()) {
+                // bash starts a fresh line before it reports a stopped job (jobs.c: notify_of_job_status).
+                proc.err(dialect.bash() ? "\n" + jobLine(job, "Stopped", job.text) + "\n"
+                        : jobLine(job, "Stopped", job.text) + "\n");
+                job.stopNotified = true;
+                continue;
+            }
             if (job.done()) {
-                if (!job.notified && dialect.bash()) {
-                    proc.err("[" + job.number + "]" + jobs.marker(job) + "  " + pad(Jobs.stateOf(job.lastStatus()), 24)
-                            + job.text + "\n");
+                if (!job.notified) {
+                    proc.err(jobLine(job, Jobs.stateOf(job.lastStatus()), job.text) + "\n");
                 }
                 jobs.remove(job);
             }
@@ -1398,11 +1046,12 @@ public final class Shell {
         String name = words.get(0);
         if (e.errno() == Errno.ENOEXEC) {
             Shell script = new Shell(dialect, new Proc(sys, words, env));
-            script.setUpVariables();
+            ShellSession session = new ShellSession(script);
+            session.setUpVariables();
             script.scriptName = path;
             script.arg0 = path;
             script.positional = new ArrayList<>(words.subList(1, words.size()));
-            return script.runScriptFile(path);
+            return session.runScriptFile(path);
         }
         if (e.errno() == Errno.ENOENT) {
             if (dialect.bash()) {

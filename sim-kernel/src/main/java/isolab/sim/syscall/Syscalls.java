@@ -198,6 +198,13 @@ public final class Syscalls {
         task.sleepUntil(kernel.clock().nowTicks() + Math.max(0, ticks));
     }
 
+    /** sched_yield(2): every other runnable task runs before the caller continues. */
+    public void schedYield() {
+        enter();
+        kernel.scheduler().yieldNow();
+        task.checkSignals();
+    }
+
     /** A scheduling point for programs that compute without calling the kernel (a shell loop). */
     public void step() {
         enter();
@@ -546,7 +553,9 @@ public final class Syscalls {
     private Stat statOf(Inode inode) {
         int major = inode instanceof CharDevice dev ? dev.major() : 0;
         int minor = inode instanceof CharDevice dev ? dev.minor() : 0;
-        long size = inode instanceof Symlink link ? lengthOf(link.target(task)) : inode.size();
+        // procfs reports its links (and files) with size 0.
+        boolean proc = inode.sb().fsType().equals("proc");
+        long size = proc ? 0 : inode instanceof Symlink link ? lengthOf(link.target(task)) : inode.size();
         return new Stat(inode.sb().device(), inode.ino(), inode.mode(), Math.max(1, inode.nlink()), inode.uid(),
                 inode.gid(), major, minor, size, isolab.sim.determinism.Clock.epochSecondsAt(inode.mtimeTicks()));
     }

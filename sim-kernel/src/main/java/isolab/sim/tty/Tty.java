@@ -100,6 +100,7 @@ public final class Tty {
     }
 
     private int read(IoContext io, byte[] buffer, int at, int length) {
+        io.checkTerminalRead(this, foregroundPgrp);
         while (input.indexOf("\n") < 0) {
             io.sleepOn(readWait);
         }

@@ -1,6 +1,8 @@
 package isolab.sim.userland;
 
-import java.util.Set;
+import java.util.List;
+
+
 
 /**
  * Programs a Debian machine has that isolab does not model yet. The shells' command-not-found
@@ -9,17 +11,16 @@ import java.util.Set;
  */
 public final class Catalog {
 
-    private static final Set<String> KNOWN = Set.of(
+    private static final List<String> KNOWN = List.of(
             "top", "htop", "free", "vmstat", "pgrep", "pkill", "pidof", "watch", "uptime", "w", "pstree", "pmap",
-            "nsenter", "lsns", "mount", "umount", "chroot", "pivot_root", "findmnt", "ip", "ifconfig", "ping",
-            "ipcs", "ipcmk", "ipcrm", "docker", "stress-ng", "sysbench", "dd", "stat", "mkdir", "rmdir", "rm",
-            "touch", "mv", "cp", "ln", "chmod", "chown", "df", "du", "find", "xargs", "awk", "sed", "less", "more",
-            "vi", "vim", "nano", "tee", "date", "whoami", "groups", "su", "sudo", "setsid", "nohup", "timeout",
+            "pivot_root", "findmnt", "ip", "ifconfig", "ping",
+            "ipcs", "ipcmk", "ipcrm", "docker", "stress-ng", "sysbench", "dd", "mv", "cp", "chmod", "chown", "df", "du", "find", "xargs", "awk", "sed", "less", "more",
+            "vi", "vim", "nano", "whoami", "groups", "su", "sudo", "setsid", "nohup", "timeout",
             "nice", "renice", "taskset", "cgexec", "cgcreate", "systemctl", "journalctl", "dmesg", "lsof", "strace",
-            "ss", "netstat", "curl", "wget", "tar", "gzip", "python3", "perl", "make", "gcc", "basename", "dirname",
-            "realpath", "uniq", "rev", "diff", "cmp", "md5sum", "sha256sum", "yes", "printenv", "nproc", "lscpu",
-            "domainname", "nisdomainname", "ypdomainname", "dnsdomainname", "tty", "stty", "script", "capsh",
-            "getpcaps", "setpriv", "unshare", "mkfifo", "mknod", "sync", "truncate", "split", "tac", "nl", "od",
+            "ss", "netstat", "curl", "wget", "tar", "gzip", "python3", "perl", "make", "gcc", "dirname",
+            "realpath", "uniq", "rev", "diff", "cmp", "md5sum", "sha256sum", "nproc", "lscpu",
+            "dnsdomainname", "tty", "stty", "script", "capsh",
+            "getpcaps", "setpriv", "mkfifo", "mknod", "sync", "truncate", "split", "tac", "nl", "od",
             "hexdump", "xxd", "file", "which", "hostnamectl", "lsblk", "blkid", "losetup", "mkfs", "runc", "ctr",
             "podman", "lxc", "chcpu", "prlimit", "ulimit", "cgget", "cgset");
 

@@ -29,9 +29,22 @@ final class Extra {
         r.add("coreutils/rmdir", Simple::rmdir, "/usr/bin/rmdir");
         r.add("coreutils/touch", Simple::touch, "/usr/bin/touch");
         r.add("coreutils/rm", Simple::rm, "/usr/bin/rm");
+        r.add("coreutils/ln", Simple::ln, "/usr/bin/ln");
         r.add("coreutils/cut", Text::cut, "/usr/bin/cut");
         r.add("coreutils/tr", Text::tr, "/usr/bin/tr");
         r.add("coreutils/sort", Text::sort, "/usr/bin/sort");
         r.add("procps/kill", Kill::main, "/usr/bin/kill");
+        r.add("coreutils/yes", isolab.sim.userland.coreutils.Small::yes, "/usr/bin/yes");
+        r.add("coreutils/tee", isolab.sim.userland.coreutils.Small::tee, "/usr/bin/tee");
+        r.add("coreutils/basename", isolab.sim.userland.coreutils.Small::basename, "/usr/bin/basename");
+        r.add("coreutils/dirname", isolab.sim.userland.coreutils.Small::dirname, "/usr/bin/dirname");
+        r.add("coreutils/printenv", isolab.sim.userland.coreutils.Small::printenv, "/usr/bin/printenv");
+        r.add("coreutils/date", isolab.sim.userland.coreutils.Small::date, "/usr/bin/date");
+        r.add("coreutils/stat", isolab.sim.userland.coreutils.StatChroot::stat, "/usr/bin/stat");
+        r.add("coreutils/chroot", isolab.sim.userland.coreutils.StatChroot::chroot, "/usr/sbin/chroot");
+        r.add("util-linux/mount", isolab.sim.userland.utillinux.Mount::mount, "/usr/bin/mount");
+        r.add("util-linux/umount", isolab.sim.userland.utillinux.Mount::umount, "/usr/bin/umount");
+        r.add("util-linux/nsenter", isolab.sim.userland.utillinux.Nsenter::main, "/usr/bin/nsenter");
+        r.add("util-linux/lsns", isolab.sim.userland.utillinux.Lsns::main, "/usr/bin/lsns");
     }
 }

@@ -52,6 +52,8 @@ public final class Programs {
         add("coreutils/readlink", Readlink::main, "/usr/bin/readlink");
         add("coreutils/uname", Uname::main, "/usr/bin/uname");
         add("hostname/hostname", Hostname::main, "/usr/bin/hostname");
+        add("hostname/domainname", Hostname::domainname, "/usr/bin/domainname", "/usr/bin/nisdomainname",
+                "/usr/bin/ypdomainname");
         add("procps/ps", Ps::main, "/usr/bin/ps");
         add("util-linux/unshare", Unshare::main, "/usr/bin/unshare");
         Extra.register(Programs::add);

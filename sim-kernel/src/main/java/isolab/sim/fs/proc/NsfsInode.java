@@ -1,6 +1,10 @@
 package isolab.sim.fs.proc;
 
+import isolab.sim.fs.Caller;
 import isolab.sim.fs.Inode;
+import isolab.sim.fs.OpenFile;
+import isolab.sim.fs.Path;
+import isolab.sim.fs.Rendered;
 import isolab.sim.fs.SuperBlock;
 import isolab.sim.namespace.Namespace;
 
@@ -9,7 +13,7 @@ import isolab.sim.namespace.Namespace;
  * namespace's inode number, on the nsfs device 0:4. Two processes share a namespace exactly when
  * their links lead to the same device and inode.
  */
-public final class NsfsInode extends Inode {
+public final class NsfsInode extends Inode implements Rendered {
 
     /** The single nsfs superblock. */
     private static final SuperBlock NSFS = new SuperBlock("nsfs", "nsfs", "0:4", "rw", 1);
@@ -35,5 +39,12 @@ public final class NsfsInode extends Inode {
     @Override
     public long size() {
         return 0;
+    }
+
+    /** An open namespace file: what setns(2) takes; reading it fails with EINVAL. */
+    @Override
+    public OpenFile open(int flags, Path path, Caller caller) {
+        return new OpenFile(flags, path) {
+        };
     }
 }

@@ -127,10 +127,23 @@ public final class HeadTail {
     }
 
     private static void head(Proc p, int fd, long count, boolean bytesMode) {
+        if (bytesMode && count >= 0) {
+            byte[] buffer = new byte[4096];
+            long left = count;
+            while (left > 0) {
+                int n = p.sys().read(fd, buffer, 0, (int) Math.min(buffer.length, left));
+                if (n <= 0) {
+                    break;
+                }
+                p.flush();
+                p.sys().write(1, buffer, 0, n);
+                left -= n;
+            }
+            return;
+        }
         if (bytesMode) {
-            String all = p.readAll(fd);
-            byte[] b = all.getBytes(StandardCharsets.UTF_8);
-            int n = (int) (count >= 0 ? Math.min(count, b.length) : Math.max(0, b.length + count));
+            byte[] b = p.readAll(fd).getBytes(StandardCharsets.UTF_8);
+            int n = (int) Math.max(0, b.length + count);
             p.out(new String(b, 0, n, StandardCharsets.UTF_8));
             return;
         }

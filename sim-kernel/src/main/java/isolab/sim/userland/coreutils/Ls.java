@@ -175,8 +175,11 @@ public final class Ls {
             return;
         }
         List<String> cells = new ArrayList<>();
+        boolean tty = p.stdoutIsTty();
+        boolean anyQuoted = tty && names.stream().anyMatch(Ls::needsQuotes);
         for (String n : names) {
-            String cell = n + suffix(dir.isEmpty() ? n : join(dir, n));
+            String shown = tty ? (anyQuoted && !needsQuotes(n) ? " " + n : quoted(n)) : n;
+            String cell = shown + suffix(dir.isEmpty() ? n : join(dir, n));
             if (inode) {
                 cell = inodeOf(dir.isEmpty() ? n : join(dir, n)) + " " + cell;
             }
@@ -223,44 +226,85 @@ public final class Ls {
         return "";
     }
 
-    /** GNU ls's vertical column layout for a terminal {@code width} wide. */
+    /**
+     * GNU ls's vertical column layout (ls.c: calculate_columns, print_many_per_line): the most
+     * columns whose widths (longest name + 2, the last column without) stay under {@code width};
+     * the gaps are filled with tabs where a tab stop (every 8) is reached, as ls's indent() does.
+     */
     static String columns(List<String> cells, int width) {
         if (cells.isEmpty()) {
             return "";
         }
         int n = cells.size();
-        for (int cols = n; cols >= 1; cols--) {
-            int rows = (n + cols - 1) / cols;
-            int[] widths = new int[cols];
+        int cols = 1;
+        int[] widths = {0};
+        for (int c = Math.min(n, Math.max(1, width / 3)); c >= 1; c--) {
+            int rows = (n + c - 1) / c;
+            if ((n + rows - 1) / rows != c) {
+                continue;
+            }
+            int[] w = new int[c];
             for (int i = 0; i < n; i++) {
-                int c = i / rows;
-                widths[c] = Math.max(widths[c], cells.get(i).length());
+                int col = i / rows;
+                w[col] = Math.max(w[col], cells.get(i).length() + (col == c - 1 ? 0 : 2));
             }
             int total = 0;
-            for (int c = 0; c < cols; c++) {
-                total += widths[c] + (c < cols - 1 ? 2 : 0);
+            for (int x : w) {
+                total += x;
             }
-            if (total <= width || cols == 1) {
-                StringBuilder s = new StringBuilder();
-                for (int r = 0; r < rows; r++) {
-                    for (int c = 0; c < cols; c++) {
-                        int i = c * rows + r;
-                        if (i >= n) {
-                            break;
-                        }
-                        String cell = cells.get(i);
-                        s.append(cell);
-                        boolean lastInRow = c == cols - 1 || (c + 1) * rows + r >= n;
-                        if (!lastInRow) {
-                            s.append(" ".repeat(widths[c] + 2 - cell.length()));
-                        }
-                    }
-                    s.append('\n');
-                }
-                return s.toString();
+            if (total < width || c == 1) {
+                cols = c;
+                widths = w;
+                break;
             }
         }
-        return String.join("\n", cells) + "\n";
+        int rows = (n + cols - 1) / cols;
+        StringBuilder s = new StringBuilder();
+        for (int r = 0; r < rows; r++) {
+            int pos = 0;
+            for (int c = 0; c < cols; c++) {
+                int i = c * rows + r;
+                if (i >= n) {
+                    break;
+                }
+                String cell = cells.get(i);
+                s.append(cell);
+                boolean lastInRow = c == cols - 1 || (c + 1) * rows + r >= n;
+                if (!lastInRow) {
+                    indent(s, pos + cell.length(), pos + widths[c]);
+                }
+                pos += widths[c];
+            }
+            s.append('\n');
+        }
+        return s.toString();
+    }
+
+    private static void indent(StringBuilder s, int from, int to) {
+        while (from < to) {
+            if (to / 8 > (from + 1) / 8) {
+                s.append('\t');
+                from += 8 - from % 8;
+            } else {
+                s.append(' ');
+                from++;
+            }
+        }
+    }
+
+    /** Whether GNU ls's shell-escape quoting (its default on a terminal) quotes {@code name}. */
+    static boolean needsQuotes(String name) {
+        for (char c : name.toCharArray()) {
+            if (" \t\n!\"#$&'()*;<>?[\\]^`{|}~".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code name} as ls shows it on a terminal: 'single quoted' where the shell would need it. */
+    static String quoted(String name) {
+        return needsQuotes(name) ? "'" + name.replace("'", "'\\''") + "'" : name;
     }
 
     private void printLong(List<String> names, String dir) {
@@ -282,8 +326,9 @@ public final class Ls {
                 numeric ? String.valueOf(st.uid()) : users.getOrDefault(st.uid(), String.valueOf(st.uid())),
                 numeric ? String.valueOf(st.gid()) : groups.getOrDefault(st.gid(), String.valueOf(st.gid())),
                 size,
-                mode(st.mode()) + "\u0000" + date(st.mtimeEpochSeconds()) + "\u0000" + n + suffix(path)
-                        + (st.isSymlink() ? " -> " + target(path) : "") + "\u0000" + (inode ? st.ino() + " " : "")};
+                mode(st.mode()) + "\u0000" + date(st.mtimeEpochSeconds()) + "\u0000" + shownName(n, names) + suffix(path)
+                        + (st.isSymlink() ? " -> " + (p.stdoutIsTty() ? quoted(target(path)) : target(path)) : "")
+                        + "\u0000" + (inode ? st.ino() + " " : "")};
             for (int i = 0; i < 4; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
@@ -295,6 +340,14 @@ public final class Ls {
                     + pad(row[2], widths[2], false) + " " + pad(row[3], widths[3], true) + " " + rest[1] + " " + rest[2]
                     + "\n");
         }
+    }
+
+    private String shownName(String n, List<String> names) {
+        if (!p.stdoutIsTty()) {
+            return n;
+        }
+        boolean anyQuoted = names.stream().anyMatch(Ls::needsQuotes);
+        return anyQuoted && !needsQuotes(n) ? " " + n : quoted(n);
     }
 
     private String target(String path) {

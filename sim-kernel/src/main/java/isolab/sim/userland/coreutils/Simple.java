@@ -394,6 +394,55 @@ public final class Simple {
         return status;
     }
 
+    /** /usr/bin/ln: symbolic links ({@code -s}, {@code -f}); hard links are not modelled. */
+    public static int ln(Proc p) {
+        boolean symbolic = false;
+        boolean force = false;
+        List<String> names = new ArrayList<>();
+        for (String a : p.args()) {
+            if (a.startsWith("-") && a.length() > 1 && !a.startsWith("--")) {
+                for (char c : a.substring(1).toCharArray()) {
+                    switch (c) {
+                        case 's' -> symbolic = true;
+                        case 'f' -> force = true;
+                        case 'n', 'T', 'v', 'r', 'L', 'P', 'b', 'i' -> {
+                            return Usage.notModelled(p, "-" + c);
+                        }
+                        default -> {
+                            return Usage.tryHelp(p, "invalid option -- '" + c + "'", 1);
+                        }
+                    }
+                }
+            } else if (a.startsWith("--")) {
+                return Usage.notModelled(p, a);
+            } else {
+                names.add(a);
+            }
+        }
+        if (names.isEmpty()) {
+            return Usage.tryHelp(p, "missing file operand", 1);
+        }
+        if (!symbolic) {
+            return Usage.notModelled(p, "hard links (without -s)");
+        }
+        String target = names.get(0);
+        String link = names.size() > 1 ? names.get(1) : target.substring(target.lastIndexOf('/') + 1);
+        try {
+            if (force) {
+                try {
+                    p.sys().unlink(link);
+                } catch (SysException e) {
+                    // nothing to replace
+                }
+            }
+            p.sys().symlink(target, link);
+            return 0;
+        } catch (SysException e) {
+            p.error("failed to create symbolic link " + Usage.quote(link) + ": " + e.strerror());
+            return 1;
+        }
+    }
+
     /** /usr/bin/rm: -f, -r/-R. */
     public static int rm(Proc p) {
         boolean force = false;

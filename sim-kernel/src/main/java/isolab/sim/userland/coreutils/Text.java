@@ -221,6 +221,16 @@ public final class Text {
                     continue;
                 }
             }
+            if (c == '\\' && i + 1 < set.length() && set.charAt(i + 1) >= '0' && set.charAt(i + 1) <= '7') {
+                int v = 0;
+                int digits = 0;
+                while (i + 1 < set.length() && digits < 3 && set.charAt(i + 1) >= '0' && set.charAt(i + 1) <= '7') {
+                    v = v * 8 + (set.charAt(++i) - '0');
+                    digits++;
+                }
+                s.append((char) v);
+                continue;
+            }
             if (c == '\\' && i + 1 < set.length()) {
                 char n = set.charAt(++i);
                 s.append(switch (n) {

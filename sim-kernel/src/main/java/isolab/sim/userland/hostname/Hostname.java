@@ -49,6 +49,26 @@ public final class Hostname {
     private Hostname() {
     }
 
+    /** {@code domainname}: the NIS domain name of the UTS namespace, or sets it. */
+    public static int domainname(Proc p) {
+        List<String> args = p.args();
+        if (args.isEmpty()) {
+            p.out(p.sys().uname().domainname() + "\n");
+            return 0;
+        }
+        if (args.size() == 1 && !args.get(0).startsWith("-")) {
+            try {
+                p.sys().setdomainname(args.get(0));
+                return 0;
+            } catch (SysException e) {
+                p.err("domainname: you must be root to change the domain name\n");
+                return 1;
+            }
+        }
+        p.error("option '" + args.get(0) + "' is not modelled in isolab");
+        return 2;
+    }
+
     public static int main(Proc p) {
         List<String> args = p.args();
         boolean shortName = false;

@@ -392,19 +392,10 @@ public final class Ps {
         List<Column> columns = new ArrayList<>();
         String rest = format.trim();
         while (!rest.isEmpty()) {
-            String spec;
-            int eq = rest.indexOf('=');
+            // procps (Linux personality): commas and spaces separate specifiers; "name=header" renames.
             int sep = firstSeparator(rest);
-            if (eq >= 0 && (sep < 0 || eq < sep)) {
-                spec = rest;
-                rest = "";
-            } else if (sep >= 0) {
-                spec = rest.substring(0, sep);
-                rest = rest.substring(sep + 1).trim();
-            } else {
-                spec = rest;
-                rest = "";
-            }
+            String spec = sep < 0 ? rest : rest.substring(0, sep);
+            rest = sep < 0 ? "" : rest.substring(sep + 1).trim();
             if (spec.isEmpty()) {
                 continue;
             }

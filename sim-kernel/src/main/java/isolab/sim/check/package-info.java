@@ -1,0 +1,5 @@
+/**
+ * Checkers beside the model (TigerBeetle's habit): {@link isolab.sim.check.Invariants} lists the
+ * violations of properties that must hold between commands; tests run it after every step.
+ */
+package isolab.sim.check;

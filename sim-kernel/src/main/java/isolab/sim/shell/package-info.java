@@ -1,0 +1,13 @@
+/**
+ * The shell, a user program (xv6's sh.c grown to POSIX sh): {@link isolab.sim.shell.Parser} turns
+ * input into a {@link isolab.sim.shell.Node} tree of records; {@link isolab.sim.shell.Shell} runs
+ * it with system calls only. One implementation, two {@link isolab.sim.shell.Dialect}s: bash
+ * (the terminal's shell) and dash ({@code /bin/sh}), with their own error texts, builtins, job
+ * messages and forking, as measured on Linux: bash -c execs its last simple command, dash -c
+ * does not; subshells and command substitutions exec their last simple command in both;
+ * pipelines fork every element.
+ *
+ * <p>Simplifies: no aliases, no history, no traps with commands, no {@code [[ ]]}, arrays or
+ * {@code select}; unsupported builtins say they are not modelled.
+ */
+package isolab.sim.shell;

@@ -1,0 +1,4 @@
+/**
+ * The lab machine's /sbin/init: PID 1 reaps orphans and nothing else.
+ */
+package isolab.sim.userland.init;

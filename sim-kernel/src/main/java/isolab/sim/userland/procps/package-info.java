@@ -1,0 +1,4 @@
+/**
+ * procps-ng 4.0.2: ps (reading /proc only) and kill.
+ */
+package isolab.sim.userland.procps;

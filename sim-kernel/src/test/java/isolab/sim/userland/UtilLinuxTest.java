@@ -1,0 +1,92 @@
+package isolab.sim.userland;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import isolab.api.CommandResult;
+import isolab.sim.Machine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** mount, umount, nsenter, lsns, stat and chroot, with util-linux's and coreutils' messages (measured). */
+class UtilLinuxTest {
+
+    private final Machine m = new Machine();
+
+    @AfterEach
+    void close() {
+        m.close();
+    }
+
+    @Test
+    void mount_lists_the_namespace_s_mounts_as_util_linux_does() {
+        assertEquals("""
+                overlay on / type overlay (rw,relatime,lowerdir=/,upperdir=/run/isolab/upper,workdir=/run/isolab/work,uuid=on)
+                proc on /proc type proc (rw,nosuid,nodev,noexec,relatime)
+                tmpfs on /dev type tmpfs (rw,nosuid,size=65536k,mode=755)
+                """, m.out("mount | head -3"));
+    }
+
+    @Test
+    void a_tmpfs_mounted_in_a_new_mount_namespace_is_invisible_outside() {
+        m.out("mkdir /tmp/mp");
+        assertEquals("tmpfs on /tmp/mp type tmpfs (rw,relatime)\n",
+                m.out("unshare --mount sh -c 'mount -t tmpfs tmpfs /tmp/mp && mount | tail -1'"));
+        assertEquals("tmpfs on /root type tmpfs (rw,relatime,mode=700)\n", m.out("mount | tail -1"));
+    }
+
+    @Test
+    void mount_and_umount_failures_exit_32_with_libmount_s_messages() {
+        m.out("mkdir /tmp/mp");
+        CommandResult bogus = m.run("mount -t bogus x /tmp/mp");
+        assertEquals("mount: /tmp/mp: unknown filesystem type 'bogus'.\n"
+                + "       dmesg(1) may have more information after failed mount system call.\n", bogus.output());
+        assertEquals(32, bogus.status());
+        assertEquals("mount: /nonexist: mount point does not exist.\n"
+                + "       dmesg(1) may have more information after failed mount system call.\n",
+                m.run("mount -t proc proc /nonexist").output());
+        assertEquals("umount: /tmp/mp: not mounted.\n", m.run("umount /tmp/mp").output());
+        m.out("mount -t tmpfs tmpfs /tmp/mp && mkdir /tmp/mp/sub && mount -t tmpfs t2 /tmp/mp/sub");
+        assertEquals("umount: /tmp/mp: target is busy.\n", m.run("umount /tmp/mp").output());
+        assertEquals("", m.out("umount -l /tmp/mp"));
+    }
+
+    @Test
+    void nsenter_joins_the_namespaces_of_a_target_process() {
+        m.run("unshare --uts --pid --fork --mount-proc sh -c 'hostname box; sleep 100' &");
+        String pid = m.out("ps -e -o pid=,comm= | grep ' sleep$' | tr -d ' a-z'").trim();
+        assertEquals("box\n", m.out("nsenter -t " + pid + " -u hostname"));
+        assertEquals("    PID COMMAND\n      1 sh\n      3 sleep\n      4 ps\n",
+                m.out("nsenter -t " + pid + " -p -m ps -o pid,comm"));
+        assertEquals("isolab\n", m.out("hostname"));
+    }
+
+    @Test
+    void nsenter_reports_a_missing_target() {
+        CommandResult r = m.run("nsenter -t 99999 -u true");
+        assertEquals("nsenter: cannot open /proc/99999/ns/uts: No such file or directory\n", r.output());
+        assertEquals(1, r.status());
+    }
+
+    @Test
+    void lsns_lists_each_namespace_once_with_its_lowest_pid() {
+        String out = m.out("lsns -t uts");
+        assertTrue(out.matches("        NS TYPE NPROCS PID USER COMMAND\n\\d{10} uts       3   1 root /sbin/init\n"), out);
+    }
+
+    @Test
+    void stat_prints_the_inode_of_a_namespace_and_file_details() {
+        String link = m.out("readlink /proc/self/ns/uts");
+        assertEquals(link.replaceAll("\\D", "") + "\n", m.out("stat -L -c %i /proc/self/ns/uts"));
+        assertEquals("/etc 4096 directory\n/etc/hostname 7 regular file\n", m.out("stat -c '%n %s %F' /etc /etc/hostname"));
+        assertEquals("stat: cannot statx '/nonexist': No such file or directory\n", m.run("stat /nonexist").output());
+        assertTrue(m.out("stat /etc/hostname").startsWith("  File: /etc/hostname\n  Size: 7         \tBlocks: 8"));
+    }
+
+    @Test
+    void chroot_reports_a_missing_directory_with_status_125() {
+        CommandResult r = m.run("chroot /nonexist true");
+        assertEquals("chroot: cannot change root directory to '/nonexist': No such file or directory\n", r.output());
+        assertEquals(125, r.status());
+    }
+}
