@@ -51,6 +51,7 @@ final class Extra {
         r.add("util-linux/ipcrm", isolab.sim.userland.utillinux.Ipcs::ipcrm, "/usr/bin/ipcrm");
         r.add("iproute2/ip", isolab.sim.userland.iproute2.Ip::main, "/usr/sbin/ip", "/usr/bin/ip");
         r.add("net-tools/ifconfig", isolab.sim.userland.nettools.Ifconfig::main, "/usr/sbin/ifconfig");
+        r.add("iputils/ping", isolab.sim.userland.iputils.Ping::main, "/usr/bin/ping");
         r.add("util-linux/lsns", isolab.sim.userland.utillinux.Lsns::main, "/usr/bin/lsns");
     }
 }

@@ -88,6 +88,7 @@ public final class ProcFs {
             e.put("filesystems", file(4, c -> ProcRender.filesystems()));
             e.put("loadavg", file(5, c -> ProcRender.loadavg(kernel, ns)));
             e.put("mounts", new Symlink(sb(), 6, "self/mounts"));
+            e.put("net", new Symlink(sb(), 19, "self/net"));
             e.put("stat", file(18, c -> ProcRender.stat(kernel)));
             e.put("self", new Symlink(sb(), 7, null) {
                 @Override
@@ -199,6 +200,7 @@ public final class ProcFs {
             e.put("fd", new FdDir(kernel, sb(), self, task, base + 7));
             e.put("mountinfo", file(8, c -> ProcRender.mountinfo(kernel, task)));
             e.put("mounts", file(9, c -> ProcRender.mounts(kernel, task)));
+            e.put("net", new NetDir(sb(), self, task, base + 18));
             e.put("ns", new NsDir(sb(), self, task, base + 10));
             e.put("root", link(11, c -> ProcRender.pathOf(kernel, task, c, false)));
             e.put("setgroups", new IdMapFile(sb(), base + 14, task, null));
@@ -269,6 +271,25 @@ public final class ProcFs {
         @Override
         public long size() {
             return 0;
+        }
+    }
+
+    /** /proc/PID/net: the files of the task's network namespace (net/core/net-procfs.c); only dev is modelled. */
+    static final class NetDir extends Dynamic {
+        private final Task task;
+        private final long base;
+
+        NetDir(SuperBlock sb, Directory parent, Task task, long ino) {
+            super(sb, ino, 0555, parent, "net");
+            this.task = task;
+            this.base = ino * 16;
+        }
+
+        @Override
+        Map<String, Inode> entries(Caller caller) {
+            Map<String, Inode> e = new LinkedHashMap<>();
+            e.put("dev", new RenderedFile(sb(), base + 1, 0444, c -> ProcRender.netDev(task), null));
+            return e;
         }
     }
 
