@@ -108,6 +108,7 @@ public final class Shell {
     final Map<String, String> hashed = new LinkedHashMap<>();
     int initialTtyPgrp;
     Jobs jobs = new Jobs();
+    final Traps traps = new Traps(this);
     private final List<Map<String, Var>> localFrames = new ArrayList<>();
 
     Shell(Dialect dialect, Proc proc) {
@@ -154,6 +155,10 @@ public final class Shell {
             String where = interactive ? "" : scriptName != null ? scriptName + ": line " + err.line() + ": "
                     : shellName() + ": -c: line " + err.line() + ": ";
             String prefix = interactive ? shellName() + ": " : where;
+            if (err.conditionalMessage() != null) {
+                proc.err(prefix + err.conditionalMessage() + "\n");
+                return;
+            }
             proc.err(prefix + "syntax error near unexpected token `" + err.token() + "'\n");
             proc.err(prefix + "`" + text + "'\n");
         } else {
@@ -403,12 +408,7 @@ public final class Shell {
     /** A scheduling point; an interactive shell turns a pending SIGINT into {@link Interrupt}. */
     void step() {
         sys.step();
-        if (sys.signalPending()) {
-            long signals = sys.takeSignals();
-            if ((signals & Signal.bit(Signal.SIGINT)) != 0) {
-                throw new Interrupt();
-            }
-        }
+        traps.handle(sys.signalPending() ? sys.takeSignals() : 0);
     }
 
     /** Runs {@code node}; {@code last} says the shell will exit right after, so it may exec instead of fork. */
@@ -431,6 +431,8 @@ public final class Shell {
         if (node instanceof Node.Simple simple) {
             int status = runSimple(simple, last);
             lastStatus = status;
+            // Both shells look for arrived signals after every command (dash eval.c: evaltree -> dotrap).
+            traps.handle(sys.signalPending() ? sys.takeSignals() : 0);
             if (errexit && status != 0) {
                 throw new ExitShell(status);
             }
@@ -438,6 +440,16 @@ public final class Shell {
         }
         if (node instanceof Node.Subshell sub) {
             return runSubshell(sub);
+        }
+        if (node instanceof Node.Conditional cond) {
+            currentLine = lineBase + cond.line();
+            step();
+            int status = withRedirects(cond.redirects(), () -> Conditional.run(this, cond));
+            lastStatus = status;
+            if (errexit && status != 0) {
+                throw new ExitShell(status);
+            }
+            return status;
         }
         if (node instanceof Node.Timed timed) {
             long start = sys.monotonicTicks();
@@ -616,6 +628,7 @@ public final class Shell {
         copy.scriptName = scriptName;
         copy.currentLine = currentLine;
         copy.jobsControlParent = interactive;
+        traps.copyIgnoredTo(copy.traps);
         return copy;
     }
 
@@ -643,6 +656,7 @@ public final class Shell {
     int forkChild(ChildBody body, boolean foregroundGroupOfItsOwn, int joinGroup) {
         Shell copy = copyForChild();
         boolean jobControl = interactive;
+        long trapped = traps.caught();
         int pid;
         try {
             pid = sys.fork(childSys -> {
@@ -662,6 +676,7 @@ public final class Shell {
                 }
             }
             child.resetSignalsForChild();
+            Traps.resetInChild(childSys, trapped);
             try {
                 return child.exitWith(body.run(child));
             } catch (ExitShell exit) {
@@ -783,7 +798,7 @@ public final class Shell {
                 reaped = sys.wait4(-1, 0);
             } catch (SysException e) {
                 if (e.errno() == Errno.EINTR) {
-                    long signals = sys.takeSignals();
+                    traps.deferDuringWait(sys.takeSignals());
                     continue;
                 }
                 break;
@@ -1024,7 +1039,7 @@ public final class Shell {
     }
 
     private boolean subshellHasTraps() {
-        return false;
+        return traps.any();
     }
 
     private void trace(Map<String, String> assigns, List<String> words) {
@@ -1210,7 +1225,7 @@ public final class Shell {
                 if (e.errno() != Errno.EINTR) {
                     break;
                 }
-                sys.takeSignals();
+                traps.deferDuringWait(sys.takeSignals());
             }
         }
         lastSubstStatus = status;

@@ -7,7 +7,11 @@
  * does not; subshells and command substitutions exec their last simple command in both;
  * pipelines fork every element.
  *
- * <p>Simplifies: no aliases, no history, no traps with commands, no {@code [[ ]]}, arrays or
- * {@code select}; unsupported builtins say they are not modelled.
+ * bash's {@code [[ ]]} is parsed with the command ({@link isolab.sim.shell.Cond}) and run by
+ * {@link isolab.sim.shell.Conditional}; traps ({@link isolab.sim.shell.Traps}) are caught
+ * dispositions the shell acts on between commands, as both shells do.
+ *
+ * <p>Simplifies: no aliases, no history, no arrays, {@code select}, or {@code ERR}/{@code DEBUG}
+ * traps; unsupported builtins and options say they are not modelled.
  */
 package isolab.sim.shell;
