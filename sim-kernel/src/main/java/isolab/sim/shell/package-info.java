@@ -1,7 +1,13 @@
 /**
- * The shell, a user program (xv6's sh.c grown to POSIX sh): {@link isolab.sim.shell.Parser} turns
- * input into a {@link isolab.sim.shell.Node} tree of records; {@link isolab.sim.shell.Shell} runs
- * it with system calls only. One implementation, two {@link isolab.sim.shell.Dialect}s: bash
+ * The shell, a user program (xv6's sh.c grown to POSIX sh): parse, then run.
+ * {@link isolab.sim.shell.ShellSession} reads input (a terminal, a pipe, a script, {@code -c});
+ * {@link isolab.sim.shell.Parser} turns it into a {@link isolab.sim.shell.Node} tree of records;
+ * {@link isolab.sim.shell.Eval} walks the tree, {@link isolab.sim.shell.SimpleCommand} runs
+ * builtins, functions and programs, {@link isolab.sim.shell.Forks} forks for pipelines, subshells,
+ * background jobs and substitutions, {@link isolab.sim.shell.JobStatus} waits and reports,
+ * {@link isolab.sim.shell.Expander} expands words, {@link isolab.sim.shell.Variables} holds the
+ * parameters and {@link isolab.sim.shell.Shell} the state they share. Only system calls reach the
+ * machine. One implementation, two {@link isolab.sim.shell.Dialect}s: bash
  * (the terminal's shell) and dash ({@code /bin/sh}), with their own error texts, builtins, job
  * messages and forking, as measured on Linux: bash -c execs its last simple command, dash -c
  * does not; subshells and command substitutions exec their last simple command in both;
