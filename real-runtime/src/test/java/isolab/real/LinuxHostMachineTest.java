@@ -43,6 +43,19 @@ class LinuxHostMachineTest {
     }
 
     @Test
+    void root_and_init_have_every_capability_but_cap_sys_resource_whatever_the_host_has() {
+        // 0x1fffeffffff: CAP_CHECKPOINT_RESTORE (40) and below, without CAP_SYS_RESOURCE (24).
+        assertEquals("""
+                /proc/1/status:CapPrm:\t000001fffeffffff
+                /proc/1/status:CapEff:\t000001fffeffffff
+                /proc/1/status:CapBnd:\t000001fffeffffff
+                /proc/self/status:CapPrm:\t000001fffeffffff
+                /proc/self/status:CapEff:\t000001fffeffffff
+                /proc/self/status:CapBnd:\t000001fffeffffff
+                """, ok("grep -E 'Cap(Prm|Eff|Bnd)' /proc/1/status /proc/self/status"));
+    }
+
+    @Test
     void dev_holds_the_nodes_and_links_of_machine_md_and_nothing_else() {
         assertEquals("""
                 c 1,3 null

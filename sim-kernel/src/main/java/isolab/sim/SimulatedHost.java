@@ -34,6 +34,7 @@ public final class SimulatedHost implements Host {
     public SimulatedHost(MachineConfig config) {
         this.kernel = new Kernel(config);
         Programs.install(kernel);
+        kernel.sealRootImage();
         this.init = Fork.first(kernel, kernel.initialNsProxy(), kernel.rootCredentials(), kernel.rootPath(), "init",
                 List.of("/sbin/init"), task -> {
                     new Syscalls(kernel, task).execve("/sbin/init", List.of("/sbin/init"), List.of());

@@ -39,7 +39,7 @@ public final class UtilLinuxSandbox implements Sandbox {
     static final String LAUNCH = """
             for f in $CGROUP_PROCS; do echo $$ > "$f" || exit 1; done
             unset CGROUP_PROCS
-            exec unshare --pid --fork --kill-child --mount --uts --ipc --net --cgroup --propagation private \
+            exec setpriv --bounding-set -sys_resource unshare --pid --fork --kill-child --mount --uts --ipc --net --cgroup --propagation private \
                 /bin/sh -c "$1" init "$@"
             """;
 
@@ -89,7 +89,7 @@ public final class UtilLinuxSandbox implements Sandbox {
             init=$1 rows=$2 cols=$3 cwd=$4 argv0=$5 shell=$SHELL
             for f in $CGROUP_PROCS; do echo $$ > "$f" || exit 1; done
             unset CGROUP_PROCS
-            SHELL=/bin/sh exec nsenter --target "$init" --mount --uts --ipc --net --pid --cgroup --root --wdns=/ \
+            SHELL=/bin/sh exec setpriv --bounding-set -sys_resource nsenter --target "$init" --mount --uts --ipc --net --pid --cgroup --root --wdns=/ \
                 script --quiet --flush --return --echo always \
                 --command "stty rows $rows cols $cols; cd $cwd && unset OLDPWD && SHELL=$shell exec $argv0" /dev/null
             """;

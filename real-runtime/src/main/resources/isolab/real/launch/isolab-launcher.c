@@ -30,6 +30,7 @@
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <linux/capability.h>
 #include <linux/nsfs.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -376,6 +377,23 @@ static void build_machine(const char *hostname) {
     if (setdomainname("(none)", 6) < 0) die("setdomainname");
 }
 
+/*
+ * MACHINE.md: the machine's root has every capability but CAP_SYS_RESOURCE, on every host (the
+ * development hosts' root lacks it, so a host that has it drops it to present the same machine).
+ * Dropped from the bounding set, every program init starts as root lacks it after execve
+ * (security/commoncap.c: cap_bprm_creds_from_file); init drops it from its own sets too.
+ */
+static void drop_cap_sys_resource(void) {
+    if (prctl(PR_CAPBSET_DROP, CAP_SYS_RESOURCE, 0, 0, 0) < 0) die("drop CAP_SYS_RESOURCE from the bounding set");
+    struct __user_cap_header_struct head = {.version = _LINUX_CAPABILITY_VERSION_3, .pid = 0};
+    struct __user_cap_data_struct data[2];
+    if (syscall(SYS_capget, &head, data) < 0) die("capget");
+    data[0].effective &= ~(1U << CAP_SYS_RESOURCE);
+    data[0].permitted &= ~(1U << CAP_SYS_RESOURCE);
+    data[0].inheritable &= ~(1U << CAP_SYS_RESOURCE);
+    if (syscall(SYS_capset, &head, data) < 0) die("capset without CAP_SYS_RESOURCE");
+}
+
 /* ---- terminals (init) ------------------------------------------------------------------- */
 
 struct terminal {
@@ -693,6 +711,7 @@ static int init_main(void) {
     const char *hostname = read_config();
     if (unshare(CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWCGROUP) < 0) die("unshare");
     build_machine(hostname);
+    drop_cap_sys_resource();
     umask(022);
     sigset_t chld;
     sigemptyset(&chld);

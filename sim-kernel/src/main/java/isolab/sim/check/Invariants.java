@@ -74,8 +74,14 @@ public final class Invariants {
         }
     }
 
-    /** Between commands no fiber holds the baton, and no task is running. */
+    /**
+     * Between commands no fiber holds the baton, no task is running, and none is runnable unless
+     * background work was cut off after its grace steps.
+     */
     static void quiescence(Kernel kernel, List<String> v) {
+        if (kernel.scheduler().hasRunnable() && !kernel.scheduler().stoppedWithRunnable()) {
+            v.add("a fiber was left runnable between commands");
+        }
         if (kernel.scheduler().current() != null) {
             v.add("fiber " + kernel.scheduler().current() + " still runs between commands");
         }

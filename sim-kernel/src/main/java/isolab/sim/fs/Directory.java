@@ -16,6 +16,10 @@ public class Directory extends Inode {
 
     private Directory parent;
     private String name = "/";
+    /** Overlay only: whether the directory is in the image (lower layer), and its names in the upper layer. */
+    private boolean inLower;
+    private java.util.TreeSet<String> lowerNames;
+    private java.util.TreeSet<String> upperNames;
     private final TreeMap<String, Inode> entries = new TreeMap<>();
 
     public Directory(SuperBlock sb, long ino, int permissions, Directory parent) {
@@ -63,6 +67,13 @@ public class Directory extends Inode {
             throw new SysException(Errno.EEXIST);
         }
         entries.put(name, inode);
+        if (overlayBooted()) {
+            copyUp();
+            upperNames.add(name);
+            if (inode instanceof Directory d && !d.inLower) {
+                d.upperNames = new java.util.TreeSet<>();
+            }
+        }
         if (inode instanceof Directory dir) {
             dir.parent = this;
             dir.name = name;
@@ -80,6 +91,15 @@ public class Directory extends Inode {
         Inode removed = entries.remove(name);
         if (removed == null) {
             throw new SysException(Errno.ENOENT);
+        }
+        if (overlayBooted()) {
+            copyUp();
+            // A name from the image leaves a whiteout in the upper layer; an upper-only name goes.
+            if (lowerNames != null && lowerNames.contains(name)) {
+                upperNames.add(name);
+            } else {
+                upperNames.remove(name);
+            }
         }
         if (removed instanceof Directory) {
             setNlink(nlink() - 1);
@@ -99,8 +119,70 @@ public class Directory extends Inode {
         return entries;
     }
 
+    private boolean overlayBooted() {
+        return sb().fsType().equals("overlay") && sb().sealed();
+    }
+
+    /** Overlay copy-up of a directory: it (and its parents) get a directory in the upper layer. */
+    private void copyUp() {
+        if (upperNames != null) {
+            return;
+        }
+        upperNames = new java.util.TreeSet<>();
+        if (parent != this) {
+            parent.copyUp();
+            parent.upperNames.add(name);
+        }
+    }
+
+    /** Marks this directory and everything below it as the image (lower layer); called once at boot. */
+    public void sealAsLower() {
+        inLower = true;
+        lowerNames = new java.util.TreeSet<>(entries.keySet());
+        for (Inode child : entries.values()) {
+            if (child instanceof Directory d && d != this) {
+                d.sealAsLower();
+            }
+        }
+    }
+
+    /** Puts {@code names} of this directory into the upper layer (what the sandbox writes at start). */
+    public void inUpper(String... names) {
+        copyUp();
+        upperNames.addAll(java.util.List.of(names));
+    }
+
+    /** Overlay: a merged directory (in both layers) reports one link (fs/overlayfs/inode.c: ovl_getattr). */
+    @Override
+    public int nlink() {
+        if (sb().fsType().equals("overlay") && inLower && upperNames != null) {
+            return 1;
+        }
+        return super.nlink();
+    }
+
+    /** BOGO_DIRENT_SIZE: what tmpfs counts per directory entry in a directory's size (mm/shmem.c). */
+    private static final int BOGO_DIRENT_SIZE = 20;
+
+    /**
+     * A disk directory is one 4 KiB block; a tmpfs (or mqueue) directory reports 20 bytes per entry,
+     * "." and ".." included; rendered filesystems report 0.
+     */
     @Override
     public long size() {
-        return 4096;
+        String type = sb().fsType();
+        if (type.equals("tmpfs") || type.equals("mqueue")) {
+            return (long) BOGO_DIRENT_SIZE * (entries.size() + 2);
+        }
+        if (type.equals("overlay") && upperNames != null) {
+            // Overlay reports a directory of the upper layer (a tmpfs here) as that directory.
+            return (long) BOGO_DIRENT_SIZE * (upperNames.size() + 2);
+        }
+        return inMemoryFs() ? 0 : 4096;
+    }
+
+    @Override
+    public long blocks() {
+        return inMemoryFs() || upperNames != null ? 0 : 8;
     }
 }

@@ -13,13 +13,27 @@ import java.util.TreeMap;
  */
 public final class FdTable {
 
-    /** RLIMIT_NOFILE's soft limit on this machine. */
-    public static final int NOFILE = 1024;
+    /** RLIMIT_NOFILE on the lab machines (measured: ulimit -n prints 20000). */
+    public static final int NOFILE = 20000;
 
     private record Slot(OpenFile file, boolean cloexec) {
     }
 
     private final TreeMap<Integer, Slot> slots = new TreeMap<>();
+
+    /** The table's size (fs/file.c: expand_fdtable grows it to a power of two, never shrinks it). */
+    private int capacity = 64;
+
+    /** The table's size, as FDSize in /proc/PID/status. */
+    public int capacity() {
+        return capacity;
+    }
+
+    private void grow(int fd) {
+        while (capacity <= fd) {
+            capacity *= 2;
+        }
+    }
 
     /** The description behind {@code fd}; EBADF if it is not open. */
     public OpenFile get(int fd) {
@@ -45,6 +59,7 @@ public final class FdTable {
             file.put();
             throw new SysException(Errno.EMFILE);
         }
+        grow(fd);
         slots.put(fd, new Slot(file, cloexec));
         return fd;
     }
@@ -58,6 +73,7 @@ public final class FdTable {
         if (oldFd == newFd) {
             return newFd;
         }
+        grow(newFd);
         Slot previous = slots.put(newFd, new Slot(file.get(), false));
         if (previous != null) {
             previous.file().put();
@@ -86,6 +102,7 @@ public final class FdTable {
     /** A copy for a forked child: same descriptions, one more reference each. */
     public FdTable copy() {
         FdTable copy = new FdTable();
+        copy.capacity = capacity;
         for (Map.Entry<Integer, Slot> e : slots.entrySet()) {
             copy.slots.put(e.getKey(), new Slot(e.getValue().file().get(), e.getValue().cloexec()));
         }

@@ -87,6 +87,17 @@ public abstract class Inode {
     /** The size {@code stat} reports. */
     public abstract long size();
 
+    /** The 512-byte blocks {@code stat} reports ({@code st_blocks}); 0 unless a filesystem stores data. */
+    public long blocks() {
+        return 0;
+    }
+
+    /** Whether the filesystem keeps its data in memory pages (tmpfs and its relatives) rather than on a disk. */
+    protected boolean inMemoryFs() {
+        String type = sb.fsType();
+        return !type.equals("overlay") && !type.equals("ext4");
+    }
+
     public final boolean isDirectory() {
         return (mode & S_IFMT) == S_IFDIR;
     }

@@ -28,6 +28,17 @@ public abstract class OpenFile {
     private final Path path;
     private int refs = 1;
     protected long offset;
+    private String name;
+
+    /** The path the file was opened by, as /proc/PID/fd shows it (d_path of its dentry); null if unknown. */
+    public String name() {
+        return name;
+    }
+
+    /** Records the path the file was opened by. */
+    public void setName(String name) {
+        this.name = name;
+    }
 
     protected OpenFile(int flags, Path path) {
         this.flags = flags;

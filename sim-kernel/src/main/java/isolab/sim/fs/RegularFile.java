@@ -22,6 +22,12 @@ public class RegularFile extends Inode {
         return size;
     }
 
+    /** Whole 4 KiB pages, in 512-byte units. */
+    @Override
+    public long blocks() {
+        return (size + 4095L) / 4096 * 8;
+    }
+
     /** Copies up to {@code length} bytes from {@code offset}; returns how many, 0 at the end. */
     public int read(long offset, byte[] buffer, int at, int length) {
         if (offset >= size) {

@@ -50,6 +50,18 @@ public final class SuperBlock {
         return readOnly;
     }
 
+    private boolean sealed;
+
+    /** Whether the filesystem's image is complete (for the overlay root: what is lower from now on). */
+    public boolean sealed() {
+        return sealed;
+    }
+
+    /** Marks the image complete. */
+    public void seal() {
+        sealed = true;
+    }
+
     /** The next free inode number. */
     public long allocateIno() {
         return nextIno++;

@@ -71,13 +71,17 @@ public final class Kernel {
         this.nsfs = new Nsfs(random.split());                       // nsfs inode numbers
         MemoryDevices.register(devices, random.split());            // /dev/urandom and friends
         initialUserNs = new UserNamespace(Nsfs.initialInode(NamespaceType.USER), null);
-        Namespace time = new SimpleNamespace(NamespaceType.TIME, Nsfs.initialInode(NamespaceType.TIME), initialUserNs);
-        initialPidNs = new PidNamespace(nsfs.allocate(), initialUserNs, null);  // the sandbox's own, as on a real host
+        isolab.sim.namespace.TimeNamespace time = new isolab.sim.namespace.TimeNamespace(
+                Nsfs.initialInode(NamespaceType.TIME), initialUserNs);
+        time.markEntered();
+        // The sandbox's own namespaces, in the order the real launcher makes them (pid first, then
+        // copy_namespaces: mnt, uts, ipc, cgroup, net), so that their inode numbers sort alike.
+        initialPidNs = new PidNamespace(nsfs.allocate(), initialUserNs, null);
         MntNamespace mnt = new MntNamespace(nsfs.allocate(), initialUserNs);
         UtsNamespace uts = new UtsNamespace(nsfs.allocate(), initialUserNs, "isolab", "(none)");
-        Namespace ipc = new SimpleNamespace(NamespaceType.IPC, nsfs.allocate(), initialUserNs);
-        Namespace net = new SimpleNamespace(NamespaceType.NET, nsfs.allocate(), initialUserNs);
+        Namespace ipc = new isolab.sim.namespace.IpcNamespace(nsfs.allocate(), initialUserNs);
         Namespace cgroup = new SimpleNamespace(NamespaceType.CGROUP, nsfs.allocate(), initialUserNs);
+        Namespace net = new isolab.sim.namespace.NetNamespace(nsfs.allocate(), initialUserNs);
         for (Namespace ns : List.of(initialUserNs, time, initialPidNs, mnt, uts, ipc, net, cgroup)) {
             namespaces.register(ns);
         }
@@ -150,6 +154,18 @@ public final class Kernel {
     /** The root directory of the initial mount namespace. */
     public Path rootPath() {
         return rootPath;
+    }
+
+    /**
+     * Ends the building of the root image: from now on what is in it is the overlay's lower layer,
+     * and changes go to the upper layer, where the sandbox starts with /etc/bash.bashrc.
+     */
+    public void sealRootImage() {
+        isolab.sim.fs.Directory root = (isolab.sim.fs.Directory) rootPath.inode();
+        root.sealAsLower();
+        root.inUpper("etc");
+        ((isolab.sim.fs.Directory) root.lookup("etc", null)).inUpper("bash.bashrc");
+        rootPath.inode().sb().seal();
     }
 
     /** Installs the userland's program loader. */

@@ -51,8 +51,13 @@ final class MachineMounts {
         Tmpfs.mkdirs(sys.root(), "kernel", 0755);
         // A network namespace here has only lo, down (issue 3 models the rest of the network).
         Directory lo = Tmpfs.mkdirs(sys.root(), "devices/virtual/net/lo", 0755);
-        for (String[] attr : new String[][] {{"operstate", "down"}, {"mtu", "65536"}, {"address", "00:00:00:00:00:00"},
-            {"type", "772"}, {"ifindex", "1"}, {"flags", "0x8"}}) {
+        // sysfs shows the devices of the network namespace that mounted it: the machine's.
+        isolab.sim.namespace.NetNamespace net = (isolab.sim.namespace.NetNamespace) kernel.initialNsProxy().net();
+        lo.link("operstate", new isolab.sim.fs.RenderedFile(sys, sys.allocateIno(), 0444,
+                c -> net.loUp() ? "unknown\n" : "down\n", null));
+        lo.link("flags", new isolab.sim.fs.RenderedFile(sys, sys.allocateIno(), 0644, c -> net.loUp() ? "0x9\n" : "0x8\n", null));
+        for (String[] attr : new String[][] {{"mtu", "65536"}, {"address", "00:00:00:00:00:00"}, {"type", "772"},
+            {"ifindex", "1"}}) {
             Tmpfs.file(lo, attr[0], 0444, attr[1] + "\n");
         }
         Tmpfs.symlink(Tmpfs.mkdirs(sys.root(), "class/net", 0755), "lo", "../../devices/virtual/net/lo");

@@ -52,18 +52,40 @@ public final class Namespaces {
      * unshare it is only where the caller's future children go.
      */
     public NsProxy copy(Task task, NsProxy base, int flags, boolean forChild) {
+        return copy(task, base, flags, forChild, task.cred().userNs());
+    }
+
+    /**
+     * A new user namespace for {@code creator} (kernel/user_namespace.c: create_user_ns): a child of
+     * the creator's, owned by its effective uid, with empty maps; EUSERS beyond 32 levels.
+     */
+    public UserNamespace newUserNamespace(Task creator) {
+        UserNamespace parent = creator.cred().userNs();
+        if (parent.level() + 1 > UserNamespace.MAX_LEVEL) {
+            throw new isolab.sim.syscall.SysException(isolab.sim.syscall.Errno.EUSERS);
+        }
+        UserNamespace ns = new UserNamespace(kernel.nsfs().allocate(), parent, creator.cred().euid());
+        live.add(ns);
+        kernel.emit(new NamespaceEvent.Created(NamespaceType.USER, ns.inode(), creator.pid()));
+        return ns;
+    }
+
+    /** Like {@link #copy(Task, NsProxy, int, boolean)}, with the new namespaces owned by {@code owner}. */
+    public NsProxy copy(Task task, NsProxy base, int flags, boolean forChild, UserNamespace owner) {
         lastMountCopy = null;
         NsProxy ns = base;
-        UserNamespace owner = task.cred().userNs();
         for (NamespaceType type : NamespaceType.values()) {
             if ((flags & type.cloneFlag()) == 0 || type == NamespaceType.USER) {
                 continue;
             }
             Namespace created = switch (type) {
-                case UTS -> base.uts().copy(kernel.nsfs().allocate());
+                case UTS -> base.uts().copy(kernel.nsfs().allocate(), owner);
                 case MNT -> copyMounts(base.mnt(), owner);
                 case PID -> new PidNamespace(kernel.nsfs().allocate(), owner,
                         forChild ? base.pidForChildren() : task.pidNs());
+                case IPC -> new isolab.sim.namespace.IpcNamespace(kernel.nsfs().allocate(), owner);
+                case NET -> new isolab.sim.namespace.NetNamespace(kernel.nsfs().allocate(), owner);
+                case TIME -> ((isolab.sim.namespace.TimeNamespace) base.timeForChildren()).copy(kernel.nsfs().allocate(), owner);
                 default -> new SimpleNamespace(type, kernel.nsfs().allocate(), owner);
             };
             live.add(created);
@@ -81,6 +103,7 @@ public final class Namespaces {
         MntNamespace to = new MntNamespace(kernel.nsfs().allocate(), owner);
         Map<Integer, Mount> copies = new TreeMap<>();
         MountTable source = from.mounts();
+        kernel.nextMountId(); // the copy of the rootfs the namespace's root sits on (never listed)
         for (Mount m : source.mounts()) {
             Mount parent = m.isRoot() ? null : copies.get(m.parent().id());
             Mount copy = new Mount(kernel.nextMountId(), m.sb(), m.root(), parent,

@@ -15,7 +15,8 @@ public final class Uts {
 
     /** Sets the hostname (or the domain name) of {@code task}'s UTS namespace. */
     public static void set(Kernel kernel, Task task, String name, boolean domain) {
-        if (!task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
+        // kernel/sys.c: sethostname: ns_capable(uts_ns->user_ns, CAP_SYS_ADMIN)
+        if (!task.cred().capableIn(task.nsproxy().uts().owner(), Credentials.CAP_SYS_ADMIN)) {
             throw new SysException(Errno.EPERM);
         }
         if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > UtsNamespace.NEW_UTS_LEN) {

@@ -40,8 +40,8 @@ public final class UtsNamespace extends Namespace {
         this.domainname = domainname;
     }
 
-    /** A copy for {@code unshare(CLONE_NEWUTS)}. */
-    public UtsNamespace copy(long inode) {
-        return new UtsNamespace(inode, owner(), nodename, domainname);
+    /** A copy for {@code unshare(CLONE_NEWUTS)}, owned by the creator's user namespace (copy_utsname). */
+    public UtsNamespace copy(long inode, UserNamespace newOwner) {
+        return new UtsNamespace(inode, newOwner, nodename, domainname);
     }
 }

@@ -41,8 +41,57 @@ public record Credentials(
                 MACHINE_ROOT_CAPS, 0, userNs);
     }
 
-    /** Whether the effective set holds capability {@code cap}. */
+    /** CAP_DAC_OVERRIDE: bypass file permission checks. */
+    public static final int CAP_DAC_OVERRIDE = 1;
+
+    /** CAP_SETUID: write arbitrary uid maps. */
+    public static final int CAP_SETUID = 7;
+
+    /** CAP_SETGID: write arbitrary gid maps. */
+    public static final int CAP_SETGID = 6;
+
+    /** CAP_SYS_CHROOT. */
+    public static final int CAP_SYS_CHROOT = 18;
+
+    /** Whether the effective set holds capability {@code cap} (in the credentials' own user namespace). */
     public boolean capable(int cap) {
-        return (capEffective & (1L << cap)) != 0;
+        return capableIn(userNs, cap);
+    }
+
+    /**
+     * Whether these credentials have {@code cap} over namespace {@code target}
+     * (security/commoncap.c: cap_capable): in their own user namespace per the effective set;
+     * in a descendant they own, all capabilities; elsewhere none.
+     */
+    public boolean capableIn(UserNamespace target, int cap) {
+        for (UserNamespace ns = target; ns != null; ns = ns.parent()) {
+            if (ns == userNs) {
+                return (capEffective & (1L << cap)) != 0;
+            }
+            if (ns.level() <= userNs.level()) {
+                return false;
+            }
+            if (ns.parent() == userNs && ns.ownerKuid() == euid) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** These credentials in a new user namespace, with every capability there (set_cred_user_ns). */
+    public Credentials inNewUserNamespace(UserNamespace ns) {
+        return new Credentials(uid, gid, euid, egid, suid, sgid, fsuid, fsgid, groups, 0, CAP_FULL_SET, CAP_FULL_SET,
+                CAP_FULL_SET, 0, ns);
+    }
+
+    /**
+     * The capability sets after execve (security/commoncap.c: cap_bprm_creds_from_file): root in
+     * its user namespace gets the bounding set, anyone else none.
+     */
+    public Credentials afterExec() {
+        boolean root = userNs.fromKernel(euid, true) == 0;
+        long caps = root ? capBounding : 0;
+        return new Credentials(uid, gid, euid, egid, suid, sgid, fsuid, fsgid, groups, 0, caps, caps, capBounding, 0,
+                userNs);
     }
 }

@@ -44,6 +44,17 @@ public final class Exec {
         Loaded loaded = load(kernel, task, file, filename, argv, 0);
         task.files.closeOnExec();
         task.caughtSignals = 0;
+        task.cred = task.cred.afterExec();
+        // fs/exec.c: begin_new_exec -> exec_task_namespaces: a process that unshared a time
+        // namespace enters it at execve.
+        if (task.nsproxy.time() != task.nsproxy.timeForChildren()) {
+            task.nsproxy = new isolab.sim.namespace.NsProxy(task.nsproxy.uts(), task.nsproxy.ipc(), task.nsproxy.mnt(),
+                    task.nsproxy.pidForChildren(), task.nsproxy.net(), task.nsproxy.timeForChildren(),
+                    task.nsproxy.timeForChildren(), task.nsproxy.cgroup());
+        }
+        if (task.nsproxy.time() instanceof isolab.sim.namespace.TimeNamespace tn) {
+            tn.markEntered();
+        }
         task.comm = comm(filename);
         task.argv = List.copyOf(loaded.argv());
         task.environ = List.copyOf(envp);

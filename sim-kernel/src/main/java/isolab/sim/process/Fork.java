@@ -26,8 +26,12 @@ public final class Fork {
      */
     public static Task clone(Kernel kernel, Task parent, int cloneFlags, ToIntFunction<Task> body) {
         NsProxy ns = parent.nsproxy.forChild();
+        Credentials cred = parent.cred;
+        if ((cloneFlags & NamespaceType.USER.cloneFlag()) != 0) {
+            cred = cred.inNewUserNamespace(kernel.namespaces().newUserNamespace(parent));
+        }
         if (cloneFlags != 0) {
-            ns = kernel.namespaces().copy(parent, ns, cloneFlags, true);
+            ns = kernel.namespaces().copy(parent, ns, cloneFlags, true, cred.userNs());
         }
         PidNamespace pidNs = ns.pidForChildren();
         if ((cloneFlags & NamespaceType.PID.cloneFlag()) != 0 && pidNs.hasInit()) {
@@ -39,7 +43,7 @@ public final class Fork {
         child.comm = parent.comm;
         child.argv = parent.argv;
         child.environ = parent.environ;
-        child.cred = parent.cred;
+        child.cred = cred;
         child.nsproxy = ns;
         child.root = cloneFlags != 0 ? kernel.namespaces().translate(parent.root) : parent.root;
         child.cwd = cloneFlags != 0 ? kernel.namespaces().translate(parent.cwd) : parent.cwd;
@@ -50,6 +54,9 @@ public final class Fork {
         child.pgid = parent.pgid;
         child.sid = parent.sid;
         child.tty = parent.tty;
+        if (ns.time() instanceof isolab.sim.namespace.TimeNamespace tn) {
+            tn.markEntered();
+        }
         parent.children.add(child);
         kernel.pids().add(child);
         kernel.emit(new ProcessEvent.Forked(child.pid(), parent.pid(), child.comm, child.nsPids()));

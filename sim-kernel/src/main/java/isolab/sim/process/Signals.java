@@ -79,7 +79,7 @@ public final class Signals {
     private static boolean mayKill(Task sender, Task target) {
         Credentials c = sender.cred();
         Credentials t = target.cred();
-        return c.capable(Credentials.CAP_KILL) || c.euid() == t.suid() || c.euid() == t.uid()
+        return c.capableIn(t.userNs(), Credentials.CAP_KILL) || c.euid() == t.suid() || c.euid() == t.uid()
                 || c.uid() == t.suid() || c.uid() == t.uid();
     }
 

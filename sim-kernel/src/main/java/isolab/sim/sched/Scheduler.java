@@ -44,6 +44,7 @@ public final class Scheduler {
     private long steps;
     private int sliceSteps;
     private long stopSince = -1;
+    private boolean stoppedWithRunnable;
     private long graceSteps = Long.MAX_VALUE;
     private Outcome outcome;
     private volatile boolean shuttingDown;
@@ -147,6 +148,20 @@ public final class Scheduler {
         }
         if (++sliceSteps >= SLICE_STEPS) {
             sliceSteps = 0;
+            if (graceSteps != Long.MAX_VALUE && stop.getAsBoolean()) {
+                if (stopSince < 0) {
+                    stopSince = steps;
+                } else if (steps - stopSince > graceSteps) {
+                    // Background work past its grace: the command is done; this fiber resumes first next time.
+                    Fiber self = current;
+                    self.state = Fiber.State.RUNNABLE;
+                    runQueue.addFirst(self);
+                    stoppedWithRunnable = true;
+                    handBack(Outcome.STOPPED);
+                    park(self);
+                    return;
+                }
+            }
             if (!runQueue.isEmpty()) {
                 yieldNow();
             }
@@ -180,6 +195,7 @@ public final class Scheduler {
             throw new IllegalStateException("run() called from inside the machine");
         }
         stopSince = -1;
+        stoppedWithRunnable = false;
         graceSteps = grace;
         stop = stopWhen;
         deadlineTick = deadline;
@@ -200,6 +216,14 @@ public final class Scheduler {
             throw new IllegalStateException("bug in the simulated machine: " + bug, bug);
         }
         return outcome;
+    }
+
+    /**
+     * Whether the last {@link #run} stopped while fibers were still runnable, because background
+     * work used up its grace steps after the stop condition held.
+     */
+    public boolean stoppedWithRunnable() {
+        return stoppedWithRunnable;
     }
 
     /** Whether any fiber is runnable now. */
@@ -245,6 +269,7 @@ public final class Scheduler {
                 if (stopSince < 0) {
                     stopSince = steps;
                 } else if (steps - stopSince > graceSteps) {
+                    stoppedWithRunnable = true;
                     handBack(Outcome.STOPPED);
                     return;
                 }

@@ -31,16 +31,16 @@ final class Builtins {
             "times", "trap", "unset", "source");
 
     private static final List<String> BASH_ONLY = List.of(
-            "[[", "let", "source", "bind", "builtin", "caller", "compgen", "complete", "compopt", "declare", "typeset", "dirs",
+            "[[", "let", "source", "bind", "builtin", "caller", "compgen", "complete", "compopt", "dirs",
             "pushd", "popd", "disown", "enable", "fc", "history", "help", "let", "logout", "mapfile", "readarray",
             "shopt", "suspend");
 
     private static final List<String> DASH_ONLY = List.of("chdir");
 
     private static final List<String> NOT_MODELLED = List.of(
-            "[[", "bind", "builtin", "caller", "compgen", "complete", "compopt", "declare", "typeset",
+            "[[", "bind", "builtin", "caller", "compgen", "complete", "compopt",
             "dirs", "pushd", "popd", "disown", "enable", "fc", "history", "help", "logout", "mapfile", "readarray",
-            "shopt", "suspend", "getopts", "hash", "ulimit", "bg");
+            "shopt", "suspend", "getopts", "bg");
 
     private static final Map<String, Builtin> ALL = new TreeMap<>();
 
@@ -81,6 +81,10 @@ final class Builtins {
         ALL.put("trap", VariableBuiltins::trap);
         ALL.put("let", VariableBuiltins::let);
         ALL.put("alias", Builtins::alias);
+        ALL.put("hash", Builtins::hash);
+        ALL.put("ulimit", Builtins::ulimit);
+        ALL.put("declare", Builtins::declare);
+        ALL.put("typeset", Builtins::declare);
         ALL.put("unalias", Builtins::alias);
         for (String name : NOT_MODELLED) {
             ALL.putIfAbsent(name, Builtins::notModelled);
@@ -111,7 +115,9 @@ final class Builtins {
             sh.sys.write(1, text);
             return true;
         } catch (SysException e) {
-            sh.error(sh.dialect.bash() ? "write error: " + e.strerror() : "I/O error");
+            // measured: bash "bash: echo: write error: Operation not permitted"; dash "sh: 1: echo: echo: I/O error"
+            String name = sh.runningBuiltin == null ? "echo" : sh.runningBuiltin;
+            sh.error(sh.dialect.bash() ? name + ": write error: " + e.strerror() : name + ": " + name + ": I/O error");
             return false;
         }
     }
@@ -138,6 +144,97 @@ final class Builtins {
             status = 1;
         }
         return status;
+    }
+
+    /** The resource limits of the lab machines, as bash's {@code ulimit -a} prints them (measured). */
+    private static final String[][] LIMITS = {
+        {"R", "real-time non-blocking time  (microseconds, -R)", "unlimited"},
+        {"c", "core file size              (blocks, -c)", "0"},
+        {"d", "data seg size               (kbytes, -d)", "unlimited"},
+        {"e", "scheduling priority                 (-e)", "0"},
+        {"f", "file size                   (blocks, -f)", "unlimited"},
+        {"i", "pending signals                     (-i)", "96365"},
+        {"l", "max locked memory           (kbytes, -l)", "8192"},
+        {"m", "max memory size             (kbytes, -m)", "unlimited"},
+        {"n", "open files                          (-n)", "20000"},
+        {"p", "pipe size                (512 bytes, -p)", "8"},
+        {"q", "POSIX message queues         (bytes, -q)", "819200"},
+        {"r", "real-time priority                  (-r)", "0"},
+        {"s", "stack size                  (kbytes, -s)", "8192"},
+        {"t", "cpu time                   (seconds, -t)", "unlimited"},
+        {"u", "max user processes                  (-u)", "96365"},
+        {"v", "virtual memory              (kbytes, -v)", "unlimited"},
+        {"x", "file locks                          (-x)", "unlimited"}};
+
+    /** ulimit: prints limits ({@code -a}, one option, default {@code -f}); changing them is not modelled. */
+    private static int ulimit(Shell sh, List<String> w) {
+        List<String> args = w.subList(1, w.size());
+        if (args.size() == 1 && args.get(0).equals("-a")) {
+            StringBuilder s = new StringBuilder();
+            for (String[] l : LIMITS) {
+                s.append(l[1]).append(' ').append(l[2]).append('\n');
+            }
+            return out(sh, s.toString()) ? 0 : 1;
+        }
+        String flag = args.isEmpty() ? "f" : args.size() == 1 && args.get(0).matches("-[SH]?[A-Za-z]") ? args.get(0)
+                .substring(args.get(0).length() - 1) : null;
+        if (flag != null) {
+            for (String[] l : LIMITS) {
+                if (l[0].equals(flag)) {
+                    return out(sh, l[2] + "\n") ? 0 : 1;
+                }
+            }
+        }
+        return notModelled(sh, w);
+    }
+
+    /** declare/typeset (bash): NAME[=VALUE] with {@code -x} (export) or {@code -r} (readonly); other attributes are not modelled. */
+    private static int declare(Shell sh, List<String> w) {
+        boolean export = false;
+        boolean readonly = false;
+        int status = 0;
+        for (String a : w.subList(1, w.size())) {
+            if (a.startsWith("-") && a.length() > 1) {
+                for (char c : a.substring(1).toCharArray()) {
+                    if (c == 'x') {
+                        export = true;
+                    } else if (c == 'r') {
+                        readonly = true;
+                    } else {
+                        return notModelled(sh, w);
+                    }
+                }
+                continue;
+            }
+            int eq = a.indexOf('=');
+            String name = eq < 0 ? a : a.substring(0, eq);
+            if (!Parser.isName(name)) {
+                sh.error(w.get(0) + ": `" + a + "': not a valid identifier");
+                status = 1;
+                continue;
+            }
+            if (eq >= 0) {
+                sh.setVar(name, a.substring(eq + 1), export);
+            } else {
+                sh.vars.computeIfAbsent(name, n -> new Shell.Var(null, false));
+            }
+            if (export) {
+                sh.vars.get(name).exported = true;
+            }
+            if (readonly) {
+                sh.vars.get(name).readonly = true;
+            }
+        }
+        return status;
+    }
+
+    /** hash: {@code -r} forgets every remembered path; listing the table (with hit counts) is not modelled. */
+    private static int hash(Shell sh, List<String> w) {
+        if (w.size() == 2 && w.get(1).equals("-r")) {
+            sh.hashed.clear();
+            return 0;
+        }
+        return notModelled(sh, w);
     }
 
     private static int notModelled(Shell sh, List<String> w) {
@@ -388,6 +485,9 @@ final class Builtins {
             } else if (find(sh.dialect, name) != null) {
                 what = name + " is a " + (isSpecial(sh.dialect, name) && !sh.dialect.bash() ? "special shell builtin"
                         : "shell builtin");
+            } else if (sh.hashed.containsKey(name)) {
+                what = sh.dialect.bash() ? name + " is hashed (" + sh.hashed.get(name) + ")"
+                        : name + " is a tracked alias for " + sh.hashed.get(name);
             } else {
                 String path = pathLookup(sh, name);
                 if (path == null) {
@@ -412,20 +512,24 @@ final class Builtins {
             return 0;
         }
         if (w.get(1).equals("-v") || w.get(1).equals("-V")) {
-            int status = 0;
+            // measured: bash succeeds if any name was found; dash fails if any was not
+            boolean anyFound = false;
+            boolean anyMissing = false;
             for (String name : w.subList(2, w.size())) {
                 if (find(sh.dialect, name) != null || KEYWORDS.contains(name) || sh.functions.containsKey(name)) {
                     out(sh, name + "\n");
+                    anyFound = true;
                 } else {
                     String path = pathLookup(sh, name);
                     if (path == null) {
-                        status = 1;
+                        anyMissing = true;
                     } else {
                         out(sh, path + "\n");
+                        anyFound = true;
                     }
                 }
             }
-            return status;
+            return sh.dialect.bash() ? (anyFound ? 0 : 1) : (anyMissing ? 127 : 0);
         }
         List<String> rest = w.subList(1, w.size());
         Builtin builtin = find(sh.dialect, rest.get(0));
@@ -446,7 +550,7 @@ final class Builtins {
         Node node;
         try {
             node = Parser.parse(text + "\n", sh.dialect.bash(), sh.currentLine);
-        } catch (Parser.Incomplete | Parser.SyntaxError | Parser.BadSubstitution e) {
+        } catch (Parser.Incomplete | Parser.SyntaxError | Parser.BadSubstitution | Parser.ArraysNotModelled e) {
             sh.error(sh.dialect.bash() ? "eval: syntax error" : "Syntax error");
             return 2;
         }
@@ -469,7 +573,7 @@ final class Builtins {
         Node node;
         try {
             node = Parser.parse(text.endsWith("\n") ? text : text + "\n", sh.dialect.bash(), 1);
-        } catch (Parser.Incomplete | Parser.SyntaxError | Parser.BadSubstitution e) {
+        } catch (Parser.Incomplete | Parser.SyntaxError | Parser.BadSubstitution | Parser.ArraysNotModelled e) {
             sh.error("syntax error in " + w.get(1));
             return 2;
         }

@@ -15,6 +15,7 @@ final class Expander {
     static final class ExpansionError extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final int status;
+        boolean unbound;
 
         ExpansionError(String message, int status) {
             super(message, null, false, false);
@@ -194,7 +195,10 @@ final class Expander {
         String op = p.op();
         if (op == null) {
             if (value == null && shell.nounset && !name.equals("@") && !name.equals("*")) {
-                throw new ExpansionError(name + ": " + (shell.dialect.bash() ? "unbound variable" : "parameter not set"), 1);
+                ExpansionError e = new ExpansionError(name + ": " + (shell.dialect.bash() ? "unbound variable"
+                        : "parameter not set"), 1);
+                e.unbound = true;
+                throw e;
             }
             if (value != null) {
                 out.add(value, flag);
@@ -243,6 +247,21 @@ final class Expander {
                 String v = value == null ? "" : value;
                 String pattern = expandPattern(p.arg());
                 out.add(trim(v, pattern, op), flag);
+            }
+            case "^", "^^", ",", ",," -> {
+                String v = value == null ? "" : value;
+                boolean upper = op.startsWith("^");
+                String changed;
+                if (op.length() == 2) {
+                    changed = upper ? v.toUpperCase(java.util.Locale.ROOT) : v.toLowerCase(java.util.Locale.ROOT);
+                } else if (v.isEmpty()) {
+                    changed = v;
+                } else {
+                    String first = v.substring(0, 1);
+                    changed = (upper ? first.toUpperCase(java.util.Locale.ROOT) : first.toLowerCase(java.util.Locale.ROOT))
+                            + v.substring(1);
+                }
+                out.add(changed, flag);
             }
             case "/", "//" -> {
                 String v = value == null ? "" : value;

@@ -185,7 +185,10 @@ final class JobBuiltins {
             while (true) {
                 try {
                     Wait.Reaped r = sh.sys.wait4(-1, 0);
-                    sh.jobs.childExited(r.pid(), r.status());
+                    sh.backgroundReaped(r.pid(), r.status());
+                    if (!sh.interactive && !sh.dialect.bash()) {
+                        reportWaited(sh, r.status());
+                    }
                 } catch (SysException e) {
                     if (e.errno() == Errno.EINTR) {
                         throw new Shell.Interrupt();
@@ -222,7 +225,10 @@ final class JobBuiltins {
             }
             try {
                 Wait.Reaped r = sh.sys.wait4(pid, 0);
-                sh.jobs.childExited(r.pid(), r.status());
+                sh.backgroundReaped(r.pid(), r.status());
+                if (!sh.interactive && !sh.dialect.bash()) {
+                    reportWaited(sh, r.status());
+                }
                 status = Shell.shellStatus(r.status());
             } catch (SysException e) {
                 if (e.errno() == Errno.EINTR) {
@@ -235,6 +241,14 @@ final class JobBuiltins {
             }
         }
         return status;
+    }
+
+    /** dash reports a waited-for job that a signal killed by the signal's description. */
+    private static void reportWaited(Shell sh, int waitStatus) {
+        int sig = waitStatus & 0x7f;
+        if (sig != 0 && sig != 0x7f && sig != Signal.SIGINT && sig != Signal.SIGPIPE) {
+            sh.proc.err(Signal.description(sig) + ((waitStatus & 0x80) != 0 ? " (core dumped)" : "") + "\n");
+        }
     }
 
     static int jobs(Shell sh, List<String> w) {

@@ -24,6 +24,10 @@ public sealed interface Node {
         }
     }
 
+    /** bash's {@code time pipeline}: runs it and reports real, user and sys time on standard error. */
+    record Timed(Node pipeline) implements Node {
+    }
+
     /** {@code left && right} or {@code left || right}, left-associative. */
     record AndOr(Node left, boolean and, Node right) implements Node {
     }

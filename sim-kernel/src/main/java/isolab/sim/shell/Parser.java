@@ -191,6 +191,11 @@ public final class Parser {
 
     private Node parsePipeline() {
         skipBlanks();
+        if (bash && "time".equals(peekPlainWord())) {
+            readWord();
+            skipBlanks();
+            return new Node.Timed(parsePipeline());
+        }
         boolean bang = false;
         if ("!".equals(peekPlainWord())) {
             readWord();
@@ -480,6 +485,9 @@ public final class Parser {
                 break;
             }
             Word w = readWord();
+            if (bash && words.isEmpty() && isAssignment(w) && w.source().endsWith("=") && src.startsWith("(", pos)) {
+                throw new ArraysNotModelled(line);
+            }
             if (words.isEmpty() && isAssignment(w)) {
                 assigns.add(toAssign(w));
             } else {
@@ -1023,8 +1031,11 @@ public final class Parser {
             return new Word.Param(name, null, null);
         }
         String op = null;
-        for (String candidate : bash ? new String[] {":-", ":=", ":?", ":+", "%%", "##", "//", "-", "=", "?", "+", "%", "#", "/",
-            ":"} : new String[] {":-", ":=", ":?", ":+", "%%", "##", "-", "=", "?", "+", "%", "#"}) {
+        if (bash && src.charAt(pos) == '[') {
+            throw new ArraysNotModelled(line);
+        }
+        for (String candidate : bash ? new String[] {":-", ":=", ":?", ":+", "%%", "##", "//", "^^", ",,", "-", "=", "?", "+",
+            "%", "#", "/", "^", ",", ":"} : new String[] {":-", ":=", ":?", ":+", "%%", "##", "-", "=", "?", "+", "%", "#"}) {
             if (src.startsWith(candidate, pos)) {
                 op = candidate;
                 break;
@@ -1086,6 +1097,21 @@ public final class Parser {
                 lit.append(c);
                 pos++;
             }
+        }
+    }
+
+    /** bash arrays ({@code a=(1 2)}, {@code ${a[1]}}), which the model does not have. */
+    public static final class ArraysNotModelled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int line;
+
+        ArraysNotModelled(int line) {
+            super("arrays", null, false, false);
+            this.line = line;
+        }
+
+        public int line() {
+            return line;
         }
     }
 

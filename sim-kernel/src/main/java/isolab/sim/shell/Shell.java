@@ -103,6 +103,9 @@ public final class Shell {
     int currentLine = 1;
     int lastSubstStatus = -1;
     int functionDepth;
+    String runningBuiltin;
+    /** The command hash table (bash hashlib/hashcmd.c, dash exec.c cmdtable): name to path found on PATH. */
+    final Map<String, String> hashed = new LinkedHashMap<>();
     int initialTtyPgrp;
     Jobs jobs = new Jobs();
     private final List<Map<String, Var>> localFrames = new ArrayList<>();
@@ -235,6 +238,10 @@ public final class Shell {
         return v == null ? null : v.value;
     }
 
+    /**
+     * $-: the shell's option letters in bash's order (flags.c: e f h i m u x, then B H, then s for
+     * commands from standard input or c for -c), measured: "himBHs" at the terminal, "hBc" for -c.
+     */
     private String flags() {
         StringBuilder f = new StringBuilder();
         if (errexit) {
@@ -244,16 +251,10 @@ public final class Shell {
             f.append('f');
         }
         if (dialect.bash()) {
-            f.append("hB");
+            f.append('h');
         }
         if (interactive) {
-            f.append('i');
-            if (!dialect.bash()) {
-                f.append('m');
-            }
-        }
-        if (dialect.bash() && interactive) {
-            f.append("mH");
+            f.append("im");
         }
         if (nounset) {
             f.append('u');
@@ -261,7 +262,31 @@ public final class Shell {
         if (xtrace) {
             f.append('x');
         }
+        if (dialect.bash()) {
+            f.append('B');
+            if (interactive) {
+                f.append('H');
+            }
+            f.append(commandString ? "c" : scriptName == null ? "s" : "");
+        }
         return f.toString();
+    }
+
+    /** Whether the shell runs a -c string (for $-). */
+    boolean commandString;
+
+    /** The command of {@code trap '...' EXIT}, run when the shell exits; null if none. */
+    String exitTrap;
+
+    /** An error that abandons the rest of the command line (an unbound variable, ${x?}): status, then the next prompt. */
+    static final class AbortLine extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        AbortLine(int status) {
+            super(null, null, false, false);
+            this.status = status;
+        }
     }
 
     /** Sets a variable; EXIT-free error for a readonly one. */
@@ -413,6 +438,14 @@ public final class Shell {
         }
         if (node instanceof Node.Subshell sub) {
             return runSubshell(sub);
+        }
+        if (node instanceof Node.Timed timed) {
+            long start = sys.monotonicTicks();
+            int status = run(timed.pipeline(), false);
+            long ms = sys.monotonicTicks() - start;
+            // bash's time keyword (execute_cmd.c: time_command) with TIMEFORMAT unset; CPU time is not modelled.
+            proc.err(String.format("%nreal\t%dm%d.%03ds%nuser\t0m0.000s%nsys\t0m0.000s%n", ms / 60000, ms / 1000 % 60, ms % 1000));
+            return status;
         }
         if (node instanceof Node.Group group) {
             return withRedirects(group.redirects(), () -> run(group.body(), false));
@@ -567,6 +600,7 @@ public final class Shell {
             copy.vars.put(e.getKey(), v);
         }
         copy.functions.putAll(functions);
+        copy.hashed.putAll(hashed);
         copy.positional = new ArrayList<>(positional);
         copy.arg0 = arg0;
         copy.lastStatus = lastStatus;
@@ -729,8 +763,8 @@ public final class Shell {
             return child.run(item.node(), true);
         }, false, 0);
         lastBackground = pid;
+        Jobs.Job job = jobs.add(List.of(pid), item.text());
         if (interactive) {
-            Jobs.Job job = jobs.add(List.of(pid), item.text());
             if (dialect.bash()) {
                 proc.err("[" + job.number + "] " + pid + "\n");
             }
@@ -759,7 +793,7 @@ public final class Shell {
                 statuses[index] = reaped.status();
                 remaining.remove(Integer.valueOf(reaped.pid()));
             } else {
-                jobs.childExited(reaped.pid(), reaped.status());
+                backgroundReaped(reaped.pid(), reaped.status());
             }
         }
         if (interactive) {
@@ -780,23 +814,53 @@ public final class Shell {
         return sig != 0 ? 128 + sig : (waitStatus >> 8) & 0xff;
     }
 
-    /** What the shells print when a foreground job was killed by a signal (bash: jobs.c, dash: jobs.c). */
+    /**
+     * What the shells print when a foreground job dies of a signal, measured: interactive shells
+     * print the signal's description (a newline for SIGINT); non-interactive bash reports
+     * {@code bash: line N:     PID Killed                  cmd} for signals other than SIGINT,
+     * SIGTERM and SIGPIPE (jobs.c: notify_of_job_status, Debian builds with DONT_REPORT_SIGTERM and
+     * DONT_REPORT_SIGPIPE) and the description alone for SIGTERM; dash prints the description.
+     */
     private void reportSignal(int waitStatus, int pid, String text) {
         int sig = waitStatus & 0x7f;
-        if (sig == 0 || sig == Signal.SIGPIPE) {
+        if (sig == 0 || sig == 0x7f || sig == Signal.SIGPIPE) {
             return;
         }
         String what = Signal.description(sig) + ((waitStatus & 0x80) != 0 ? " (core dumped)" : "");
         if (sig == Signal.SIGINT) {
-            if (interactive || dialect.bash() && !subshell) {
+            if (interactive) {
                 proc.err("\n");
             }
             return;
         }
-        if (dialect.bash() && !interactive && text != null) {
-            proc.err(shellName() + ": line " + currentLine + ": " + pid + " " + pad(what, 24) + text + "\n");
-        } else {
-            proc.err(what + "\n");
+        if (dialect.bash() && !interactive && sig != Signal.SIGTERM && text != null) {
+            reportNonInteractive(pid, what, text);
+            return;
+        }
+        proc.err(what + "\n");
+    }
+
+    /** bash, not interactive: {@code NAME: line N: %5d STATE(24) COMMAND}. */
+    private void reportNonInteractive(int pid, String what, String text) {
+        String name = scriptName != null ? scriptName : shellName();
+        proc.err(name + ": line " + currentLine + ": " + String.format("%5d ", pid) + pad(what, 24) + text + "\n");
+    }
+
+    /**
+     * A background child was reaped while the shell waited for something else: its job is updated
+     * and non-interactive bash reports it if a signal other than SIGINT, SIGTERM or SIGPIPE killed it.
+     */
+    void backgroundReaped(int pid, int waitStatus) {
+        jobs.childExited(pid, waitStatus);
+        int sig = waitStatus & 0x7f;
+        if (!interactive && dialect.bash() && sig != 0 && sig != 0x7f && sig != Signal.SIGINT && sig != Signal.SIGTERM
+                && sig != Signal.SIGPIPE) {
+            Jobs.Job job = jobs.byPid(pid);
+            reportNonInteractive(pid, Signal.description(sig) + ((waitStatus & 0x80) != 0 ? " (core dumped)" : ""),
+                    job == null ? "" : job.text);
+            if (job != null) {
+                job.notified = true;
+            }
         }
     }
 
@@ -870,9 +934,9 @@ public final class Shell {
         } catch (Expander.ExpansionError e) {
             error(e.getMessage());
             if (!interactive) {
-                throw new ExitShell(e.status);
+                throw new ExitShell(e.unbound && dialect.bash() ? 127 : e.status);
             }
-            return e.status;
+            throw new AbortLine(e.status);
         }
         Map<String, String> assigns = new LinkedHashMap<>();
         try {
@@ -916,8 +980,47 @@ public final class Shell {
         if (last && !subshellHasTraps()) {
             return execInPlace(words, assigns, cmd.redirects());
         }
+        // Both shells search PATH in the parent, before forking, and remember what they found.
+        if (!name.contains("/") && !assigns.containsKey("PATH")) {
+            String found = searchPath(name);
+            if (found != null) {
+                hashed.put(name, found);
+            }
+        }
         int pid = forkChild(child -> child.execInPlace(words, assigns, cmd.redirects()), true, 0);
-        return waitForeground(List.of(pid), String.join(" ", words));
+        return waitForeground(List.of(pid), sourceText(cmd));
+    }
+
+    /** The first executable regular file called {@code name} on PATH, or null. */
+    String searchPath(String name) {
+        String path = getVar("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(":", -1)) {
+            String candidate = (dir.isEmpty() ? "." : dir) + "/" + name;
+            try {
+                isolab.sim.syscall.Stat st = sys.stat(candidate);
+                if (st.isRegular() && (st.mode() & 0111) != 0) {
+                    return candidate;
+                }
+            } catch (SysException e) {
+                // not here
+            }
+        }
+        return null;
+    }
+
+    /** A simple command as bash prints it in job reports: its words as written. */
+    static String sourceText(Node.Simple cmd) {
+        List<String> parts = new ArrayList<>();
+        for (Node.Assign a : cmd.assignments()) {
+            parts.add(a.name() + "=" + a.value().source());
+        }
+        for (Word w : cmd.words()) {
+            parts.add(w.source());
+        }
+        return String.join(" ", parts);
     }
 
     private boolean subshellHasTraps() {
@@ -945,6 +1048,7 @@ public final class Shell {
         try {
             return withRedirects(redirects, () -> {
                 try {
+                    runningBuiltin = words.get(0);
                     return builtin.run(this, words);
                 } catch (ReadonlyError e) {
                     error(dialect.bash() ? e.name + ": readonly variable" : e.name + ": is read only");

@@ -98,6 +98,7 @@ final class ShellSession {
                 sh.positional = new ArrayList<>(rest.subList(2, rest.size()));
             }
             sh.execLast = sh.dialect.bash();
+            sh.commandString = true;
             return finish(runString(text, true));
         }
         if (!rest.isEmpty() && !readStdin) {
@@ -114,7 +115,21 @@ final class ShellSession {
         return finish(readLoop());
     }
 
+    /** Runs the EXIT trap, if one was set, and leaves with {@code status}. */
     private int finish(int status) {
+        if (sh.exitTrap != null) {
+            String trap = sh.exitTrap;
+            sh.exitTrap = null;
+            sh.lastStatus = status;
+            try {
+                Node node = Parser.parse(trap + "\n", sh.dialect.bash(), 1);
+                if (node != null) {
+                    sh.run(node, false);
+                }
+            } catch (RuntimeException e) {
+                // a broken trap does not change the exit status
+            }
+        }
         return status;
     }
 
@@ -167,6 +182,13 @@ final class ShellSession {
     // ---- input loops -------------------------------------------------------------------------
 
     private int interactiveLoop() {
+        // bash keeps its terminal open on fd 255 and dash on fd 10, both close-on-exec
+        // (measured in /proc/PID/fd); a child's fd table keeps that size (FDSize 256 under bash).
+        try {
+            sh.sys.dupAtLeast(0, sh.dialect.bash() ? 255 : 10, true);
+        } catch (SysException e) {
+            // no terminal on fd 0
+        }
         sh.initialTtyPgrp = safeTcgetpgrp();
         for (int sig : new int[] {Signal.SIGTERM, Signal.SIGQUIT, Signal.SIGTSTP, Signal.SIGTTIN, Signal.SIGTTOU}) {
             if (sig != Signal.SIGTERM || sh.dialect.bash()) {
@@ -211,7 +233,7 @@ final class ShellSession {
                 if (sh.dialect.bash()) {
                     sh.proc.err("exit\n");
                 }
-                return exitShell(sh.lastStatus);
+                return finish(exitShell(sh.lastStatus));
             }
             linesRead++;
             pending.append(line);
@@ -230,6 +252,11 @@ final class ShellSession {
                 sh.lastStatus = 1;
                 pending.setLength(0);
                 continue;
+            } catch (Parser.ArraysNotModelled arrays) {
+                sh.error("arrays are not modelled in isolab", linesRead);
+                sh.lastStatus = 2;
+                pending.setLength(0);
+                continue;
             }
             pending.setLength(0);
             sh.lineBase = 0;
@@ -240,10 +267,12 @@ final class ShellSession {
             try {
                 sh.lastStatus = sh.run(node, false);
             } catch (Shell.ExitShell exit) {
-                return exitShell(exit.status);
+                return finish(exitShell(exit.status));
             } catch (Shell.Interrupt interrupt) {
                 sh.proc.err("\n");
                 sh.lastStatus = 130;
+            } catch (Shell.AbortLine abort) {
+                sh.lastStatus = abort.status;
             } catch (Shell.LoopControl | Shell.Return stray) {
                 // break/continue/return outside their construct: ignored, as bash does
             }
@@ -318,6 +347,9 @@ final class ShellSession {
             } catch (Parser.BadSubstitution bad) {
                 sh.error("Bad substitution", linesRead);
                 return 2;
+            } catch (Parser.ArraysNotModelled arrays) {
+                sh.error("arrays are not modelled in isolab", linesRead);
+                return 2;
             }
             pending.setLength(0);
             if (node != null) {
@@ -367,16 +399,21 @@ final class ShellSession {
                 sh.error("Bad substitution", bad.line());
             }
             return 2;
+        } catch (Parser.ArraysNotModelled arrays) {
+            sh.error("arrays are not modelled in isolab", arrays.line());
+            return 2;
         }
         if (node == null) {
             return 0;
         }
         try {
-            sh.lastStatus = sh.run(node, sh.execLast);
+            sh.lastStatus = sh.run(node, sh.execLast && sh.exitTrap == null);
         } catch (Shell.ExitShell exit) {
             return exit.status;
         } catch (Shell.LoopControl | Shell.Return stray) {
             return sh.lastStatus;
+        } catch (Shell.AbortLine abort) {
+            return abort.status;
         }
         return sh.lastStatus;
     }

@@ -258,6 +258,10 @@ final class VariableBuiltins {
     }
 
     static int trap(Shell sh, List<String> w) {
+        if (w.size() == 3 && (w.get(2).equals("EXIT") || w.get(2).equals("0"))) {
+            sh.exitTrap = w.get(1).equals("-") || w.get(1).isEmpty() ? null : w.get(1);
+            return 0;
+        }
         if (w.size() >= 3 && (w.get(1).isEmpty() || w.get(1).equals("-"))) {
             for (String spec : w.subList(2, w.size())) {
                 int sig = signalNumber(spec);
@@ -270,7 +274,7 @@ final class VariableBuiltins {
             }
             return 0;
         }
-        sh.error("trap: handlers are not modelled in isolab");
+        sh.error("trap: handlers other than EXIT are not modelled in isolab");
         return 2;
     }
 

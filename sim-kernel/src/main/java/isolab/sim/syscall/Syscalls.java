@@ -89,25 +89,30 @@ public final class Syscalls {
         return parent == null ? 0 : parent.pidIn(task.pidNs());
     }
 
+    /** getuid(2): the real uid as the caller's user namespace shows it (65534 if unmapped). */
     public int getuid() {
-        return task.cred().uid();
+        return (int) task.cred().userNs().shown(task.cred().uid(), true);
     }
 
     public int geteuid() {
-        return task.cred().euid();
+        return (int) task.cred().userNs().shown(task.cred().euid(), true);
     }
 
     public int getgid() {
-        return task.cred().gid();
+        return (int) task.cred().userNs().shown(task.cred().gid(), false);
     }
 
     public int getegid() {
-        return task.cred().egid();
+        return (int) task.cred().userNs().shown(task.cred().egid(), false);
     }
 
-    /** The supplementary groups (getgroups(2)). */
+    /** The supplementary groups (getgroups(2)), as the caller's user namespace shows them. */
     public List<Integer> getgroups() {
-        return task.cred().groups();
+        List<Integer> shown = new ArrayList<>();
+        for (int g : task.cred().groups()) {
+            shown.add((int) task.cred().userNs().shown(g, false));
+        }
+        return shown;
     }
 
     /** fork(2): the child runs {@code child} with its own syscalls and exits with what it returns. */
@@ -340,7 +345,27 @@ public final class Syscalls {
     public int open(String path, int flags, int mode) {
         enter();
         OpenFile file = openFile(path, flags, mode);
+        if (file.name() == null) {
+            file.setName(displayName(path));
+        }
         return task.files().install(file, 0, (flags & OpenFile.O_CLOEXEC) != 0);
+    }
+
+    /** The absolute path of {@code path} with its directory resolved, as d_path would show the file. */
+    private String displayName(String path) {
+        try {
+            Namei.Parent parent = Namei.walkParent(kernel.context(task), path);
+            String dir = Namei.pathOf(kernel.context(task), parent.dir());
+            if (dir == null) {
+                return null;
+            }
+            if (parent.name().equals(".")) {
+                return dir;
+            }
+            return dir.equals("/") ? "/" + parent.name() : dir + "/" + parent.name();
+        } catch (SysException e) {
+            return null;
+        }
     }
 
     private OpenFile openFile(String path, int flags, int mode) {
@@ -428,7 +453,10 @@ public final class Syscalls {
     private void checkPermission(Inode inode, int want) {
         Credentials c = task.cred();
         int mode = inode.mode();
-        if (c.fsuid() == 0) {
+        // fs/namei.c: capable_wrt_inode_uidgid: CAP_DAC_OVERRIDE counts only for inodes whose owner
+        // and group are mapped in the caller's user namespace.
+        boolean mapped = c.userNs().fromKernel(inode.uid(), true) >= 0 && c.userNs().fromKernel(inode.gid(), false) >= 0;
+        if (c.capable(Credentials.CAP_DAC_OVERRIDE) && mapped) {
             if ((want & X_OK) != 0 && !inode.isDirectory() && (mode & 0111) == 0) {
                 throw new SysException(Errno.EACCES);
             }
@@ -544,7 +572,7 @@ public final class Syscalls {
         enter();
         OpenFile file = task.files().get(fd);
         if (file.path() == null) {
-            return new Stat("0:14", 0, Inode.S_IFIFO | 0600, 1, task.cred().uid(), task.cred().gid(), 0, 0, 0,
+            return new Stat("0:14", 0, Inode.S_IFIFO | 0600, 1, task.cred().uid(), task.cred().gid(), 0, 0, 0, 0,
                     isolab.sim.determinism.Clock.BOOT_EPOCH_SECONDS);
         }
         return statOf(file.path().inode());
@@ -555,9 +583,12 @@ public final class Syscalls {
         int minor = inode instanceof CharDevice dev ? dev.minor() : 0;
         // procfs reports its links (and files) with size 0.
         boolean proc = inode.sb().fsType().equals("proc");
-        long size = proc ? 0 : inode instanceof Symlink link ? lengthOf(link.target(task)) : inode.size();
-        return new Stat(inode.sb().device(), inode.ino(), inode.mode(), Math.max(1, inode.nlink()), inode.uid(),
-                inode.gid(), major, minor, size, isolab.sim.determinism.Clock.epochSecondsAt(inode.mtimeTicks()));
+        long size = inode instanceof Symlink link ? (proc ? (link.size() == 64 ? 64 : 0) : lengthOf(link.target(task)))
+                : proc ? 0 : inode.size();
+        var userNs = task.cred().userNs();
+        return new Stat(inode.sb().device(), inode.ino(), inode.mode(), Math.max(1, inode.nlink()),
+                (int) userNs.shown(inode.uid(), true), (int) userNs.shown(inode.gid(), false), major, minor, size,
+                proc ? 0 : inode.blocks(), isolab.sim.determinism.Clock.epochSecondsAt(inode.mtimeTicks()));
     }
 
     private static long lengthOf(String text) {
@@ -703,7 +734,7 @@ public final class Syscalls {
     /** chroot(2). */
     public void chroot(String path) {
         enter();
-        if (!task.cred().capable(18)) { // CAP_SYS_CHROOT
+        if (!task.cred().capable(Credentials.CAP_SYS_CHROOT)) {
             throw new SysException(Errno.EPERM);
         }
         Path p = kernel.lookup(task, path, true);
@@ -749,10 +780,8 @@ public final class Syscalls {
         if ((flags & ~known) != 0) {
             throw new SysException(Errno.EINVAL);
         }
-        if ((flags & NamespaceType.USER.cloneFlag()) != 0) {
-            throw new SysException(Errno.ENOSYS);
-        }
-        if (flags != 0 && !task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
+        int others = flags & ~NamespaceType.USER.cloneFlag();
+        if (others != 0 && (flags & NamespaceType.USER.cloneFlag()) == 0 && !task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
             throw new SysException(Errno.EPERM);
         }
     }
@@ -767,6 +796,9 @@ public final class Syscalls {
         int pid = NamespaceType.PID.cloneFlag();
         if ((flags & pid) != 0 && task.nsproxy().pidForChildren() != task.pidNs()) {
             throw new SysException(Errno.EINVAL);
+        }
+        if ((flags & NamespaceType.USER.cloneFlag()) != 0) {
+            task.setCred(task.cred().inNewUserNamespace(kernel.namespaces().newUserNamespace(task)));
         }
         NsProxy ns = kernel.namespaces().copy(task, task.nsproxy(), flags, false);
         task.setNsproxy(ns);
@@ -786,7 +818,8 @@ public final class Syscalls {
         if (nstype != 0 && nstype != ns.type().cloneFlag()) {
             throw new SysException(Errno.EINVAL);
         }
-        if (!task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
+        if (!task.cred().capableIn(ns.owner() == null ? task.cred().userNs() : ns.owner(), Credentials.CAP_SYS_ADMIN)
+                || !task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
             throw new SysException(Errno.EPERM);
         }
         switch (ns.type()) {
@@ -819,7 +852,7 @@ public final class Syscalls {
      */
     public void mount(String source, String target, String fsType, long flags, String data) {
         enter();
-        if (!task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
+        if (!task.cred().capableIn(task.nsproxy().mnt().owner(), Credentials.CAP_SYS_ADMIN)) {
             throw new SysException(Errno.EPERM);
         }
         Path at = kernel.lookup(task, target, true);
@@ -890,7 +923,7 @@ public final class Syscalls {
     /** umount2(2): EINVAL if {@code target} is not a mount point, EBUSY if something is mounted below. */
     public void umount(String target, int flags) {
         enter();
-        if (!task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
+        if (!task.cred().capableIn(task.nsproxy().mnt().owner(), Credentials.CAP_SYS_ADMIN)) {
             throw new SysException(Errno.EPERM);
         }
         Path at = kernel.lookup(task, target, true);
@@ -913,6 +946,88 @@ public final class Syscalls {
             detach(ns, child);
         }
         ns.mounts().remove(mount);
+    }
+
+    // ---- network ---------------------------------------------------------------------------
+
+    /** CAP_NET_ADMIN. */
+    private static final int CAP_NET_ADMIN = 12;
+
+    /** The state of the caller's network namespace's loopback device: {up, everUp}. */
+    public boolean[] loopbackState() {
+        enter();
+        var net = (isolab.sim.namespace.NetNamespace) task.nsproxy().net();
+        return new boolean[] {net.loUp(), net.loEverUp()};
+    }
+
+    /**
+     * Sets a device up or down (rtnetlink RTM_NEWLINK with IFF_UP): ENODEV for a device other than
+     * lo, EPERM without CAP_NET_ADMIN over the network namespace.
+     */
+    public void linkSetUp(String device, boolean up) {
+        enter();
+        var net = (isolab.sim.namespace.NetNamespace) task.nsproxy().net();
+        if (!device.equals("lo")) {
+            throw new SysException(Errno.ENODEV);
+        }
+        if (!task.cred().capableIn(net.owner(), CAP_NET_ADMIN)) {
+            throw new SysException(Errno.EPERM);
+        }
+        net.setLoUp(up);
+    }
+
+    // ---- System V IPC ----------------------------------------------------------------------
+
+    /** IPC_CREAT and IPC_EXCL of msgget(2), shmget(2), semget(2). */
+    public static final int IPC_CREAT = 01000, IPC_EXCL = 02000;
+
+    private isolab.sim.namespace.IpcNamespace ipcNs() {
+        return (isolab.sim.namespace.IpcNamespace) task.nsproxy().ipc();
+    }
+
+    /**
+     * msgget/shmget/semget: the id of the object with {@code key}, created when absent and
+     * IPC_CREAT is given (key 0, IPC_PRIVATE, always creates); EEXIST with IPC_EXCL, ENOENT without
+     * IPC_CREAT, EINVAL for a shared memory size of 0 or a semaphore count outside 1..32000.
+     */
+    public int ipcGet(isolab.sim.namespace.IpcNamespace.Kind kind, long key, long size, int flags) {
+        enter();
+        if (kind == isolab.sim.namespace.IpcNamespace.Kind.SHM && size <= 0
+                || kind == isolab.sim.namespace.IpcNamespace.Kind.SEM && (size <= 0 || size > 32000)) {
+            throw new SysException(Errno.EINVAL);
+        }
+        var existing = ipcNs().byKey(kind, key);
+        if (existing != null) {
+            if ((flags & IPC_CREAT) != 0 && (flags & IPC_EXCL) != 0) {
+                throw new SysException(Errno.EEXIST);
+            }
+            return existing.id();
+        }
+        if (key != 0 && (flags & IPC_CREAT) == 0) {
+            throw new SysException(Errno.ENOENT);
+        }
+        Credentials c = task.cred();
+        return ipcNs().create(kind, key, c.euid(), c.egid(), flags & 0777, size).id();
+    }
+
+    /** msgctl/shmctl/semctl(IPC_RMID): EINVAL if there is no such id. */
+    public void ipcRemove(isolab.sim.namespace.IpcNamespace.Kind kind, int id) {
+        enter();
+        if (!ipcNs().remove(kind, id)) {
+            throw new SysException(Errno.EINVAL);
+        }
+    }
+
+    /** The objects of {@code kind} in the caller's IPC namespace (what ipcs reads), creators' ids shown in the caller's user namespace. */
+    public List<isolab.sim.namespace.IpcNamespace.IpcObject> ipcList(isolab.sim.namespace.IpcNamespace.Kind kind) {
+        enter();
+        List<isolab.sim.namespace.IpcNamespace.IpcObject> shown = new ArrayList<>();
+        var userNs = task.cred().userNs();
+        for (var o : ipcNs().objects(kind)) {
+            shown.add(new isolab.sim.namespace.IpcNamespace.IpcObject(o.kind(), o.key(), o.id(),
+                    userNs.shown(o.creatorKuid(), true), userNs.shown(o.creatorKgid(), false), o.mode(), o.size()));
+        }
+        return shown;
     }
 
     /** Sends SIGPIPE to the caller, as a write to a closed pipe does. */

@@ -13,12 +13,12 @@ public final class Catalog {
 
     private static final List<String> KNOWN = List.of(
             "top", "htop", "free", "vmstat", "pgrep", "pkill", "pidof", "watch", "uptime", "w", "pstree", "pmap",
-            "pivot_root", "findmnt", "ip", "ifconfig", "ping",
-            "ipcs", "ipcmk", "ipcrm", "docker", "stress-ng", "sysbench", "dd", "mv", "cp", "chmod", "chown", "df", "du", "find", "xargs", "awk", "sed", "less", "more",
+            "pivot_root", "findmnt", "ping",
+            "docker", "stress-ng", "sysbench", "dd", "mv", "cp", "chmod", "chown", "df", "du", "find", "xargs", "awk", "sed", "less", "more",
             "vi", "vim", "nano", "whoami", "groups", "su", "sudo", "setsid", "nohup", "timeout",
             "nice", "renice", "taskset", "cgexec", "cgcreate", "systemctl", "journalctl", "dmesg", "lsof", "strace",
             "ss", "netstat", "curl", "wget", "tar", "gzip", "python3", "perl", "make", "gcc", "dirname",
-            "realpath", "uniq", "rev", "diff", "cmp", "md5sum", "sha256sum", "nproc", "lscpu",
+            "realpath", "uniq", "diff", "cmp", "md5sum", "sha256sum", "nproc", "lscpu",
             "dnsdomainname", "tty", "stty", "script", "capsh",
             "getpcaps", "setpriv", "mkfifo", "mknod", "sync", "truncate", "split", "tac", "nl", "od",
             "hexdump", "xxd", "file", "which", "hostnamectl", "lsblk", "blkid", "losetup", "mkfs", "runc", "ctr",

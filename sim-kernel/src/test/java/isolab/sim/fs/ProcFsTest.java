@@ -43,7 +43,7 @@ class ProcFsTest {
     @Test
     void mountinfo_lists_the_machine_s_mounts_from_id_21() {
         String info = m.out("cat /proc/self/mountinfo");
-        assertTrue(info.startsWith("21 21 0:21 / / rw,relatime - overlay overlay rw,lowerdir=/,upperdir=/run/isolab/upper,"
+        assertTrue(info.startsWith("21 20 0:21 / / rw,relatime - overlay overlay rw,lowerdir=/,upperdir=/run/isolab/upper,"
                 + "workdir=/run/isolab/work,uuid=on\n22 21 0:22 / /proc rw,nosuid,nodev,noexec,relatime - proc proc rw\n"), info);
         assertTrue(info.contains(" / /sys/fs/cgroup/memory rw,nosuid,nodev,noexec,relatime - cgroup cgroup rw,memory\n"), info);
         assertEquals("17 /proc/mounts\n", m.out("wc -l /proc/mounts"));
@@ -87,7 +87,8 @@ class ProcFsTest {
 
     @Test
     void the_cgroup_file_shows_every_v1_hierarchy_at_the_namespace_root() {
-        assertEquals("8:pids:/\n7:blkio:/\n6:freezer:/\n5:devices:/\n4:memory:/\n3:cpuset:/\n2:cpuacct:/\n1:cpu:/\n0::/\n",
+        // measured in the real sandbox: the kernel's named systemd hierarchy is listed too
+        assertEquals("9:name=systemd:/\n8:pids:/\n7:blkio:/\n6:freezer:/\n5:devices:/\n4:memory:/\n3:cpuset:/\n2:cpuacct:/\n1:cpu:/\n0::/\n",
                 m.out("cat /proc/self/cgroup"));
     }
 }

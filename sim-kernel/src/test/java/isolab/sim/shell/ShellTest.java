@@ -145,6 +145,18 @@ class ShellTest {
     }
 
     @Test
+    void non_interactive_bash_reports_jobs_killed_by_signals_as_measured() {
+        assertEquals("bash: line 1:     2 Killed                  sleep 5\nnext\n",
+                m.out("unshare --pid --fork --mount-proc bash -c 'sleep 5 & kill -9 $!; wait; echo next'"));
+        assertEquals("bash: line 1:     2 Killed                  sh -c \"kill -9 \\$\\$\"\nafter\n",
+                m.out("unshare --pid --fork --mount-proc bash -c 'sh -c \"kill -9 \\$\\$\"; echo after'"));
+        assertEquals("after\n", m.out("unshare --pid --fork --mount-proc bash -c 'sleep 5 & kill $!; sleep 0.2; echo after'"));
+        assertEquals("Terminated\nafter2\n",
+                m.out("unshare --pid --fork --mount-proc bash -c 'true; sh -c \"kill -TERM \\$\\$\"; echo after2'"));
+        assertEquals("Killed\n", m.run("sh -c 'sleep 10 & kill -9 $!; wait $!'").output());
+    }
+
+    @Test
     void exit_in_the_terminal_s_bash_says_exit_and_the_next_line_gets_a_fresh_bash() {
         assertEquals("2\n", m.out("echo $$"));
         CommandResult exit = m.run("exit 4");
@@ -179,6 +191,15 @@ class ShellTest {
         assertTrue(r.timedOut());
         assertEquals(java.time.Duration.ofSeconds(5), r.duration());
         assertEquals("^C\n", r.output());
+    }
+
+    @Test
+    void a_background_job_that_never_blocks_does_not_hold_up_the_terminal() {
+        m.run("yes > /dev/null &");
+        CommandResult r = m.run("echo still responsive");
+        assertEquals("still responsive\n", r.output());
+        assertTrue(!r.timedOut());
+        m.out("kill %1");
     }
 
     @Test
@@ -243,6 +264,26 @@ class ShellTest {
         CommandResult r = m.run("f() { f; }; f");
         assertEquals(139, r.status());
         assertEquals("alive\n", m.out("echo alive"));
+    }
+
+    @Test
+    void bash_extras_measured_against_the_real_sandbox() {
+        assertEquals("5 hel ello HELLO Hello\n", m.out("x=hello; echo ${#x} ${x%l*} ${x#h} ${x^^} ${x^}"));
+        assertEquals("\nreal\t0m0.000s\nuser\t0m0.000s\nsys\t0m0.000s\n", m.run("time true").output());
+        assertEquals("hi\nbye\n", m.out("bash -c 'trap \"echo bye\" EXIT; echo hi'"));
+        assertEquals("FOO=1\n", m.out("declare -x FOO=1; env | grep FOO"));
+        assertEquals("himBHs\n", m.out("echo $-"));
+        assertEquals("hBc\n", m.out("bash -c 'echo $-'"));
+        assertEquals("bash: arrays are not modelled in isolab\n", m.run("a=(1 2 3)").output());
+    }
+
+    @Test
+    void an_unbound_variable_abandons_the_rest_of_the_line() {
+        CommandResult r = m.run("set -u; echo $nope; echo not reached");
+        assertEquals("bash: nope: unbound variable\n", r.output());
+        assertEquals(1, r.status());
+        CommandResult c = m.run("bash -c 'set -u; echo $nope; echo after'");
+        assertEquals(127, c.status());
     }
 
     @Test

@@ -91,6 +91,14 @@ class PsTest {
     }
 
     @Test
+    void ps_looks_itself_up_by_getpid_in_whatever_proc_it_finds() {
+        // measured in the sandbox: with the outer namespace's /proc, /proc/<getpid()> is someone else or no one
+        CommandResult r = m.run("unshare --pid --fork sh -c 'for i in 1 2 3 4 5 6 7 8; do /bin/true; done; ps -o pid,comm'");
+        assertEquals("fatal library error, lookup self\n", r.output());
+        assertEquals(1, r.status());
+    }
+
+    @Test
     void a_zombie_shows_as_defunct() {
         m.out("sh -c 'sleep 1 & exec sleep 5' &");
         m.out("sleep 2");

@@ -78,9 +78,40 @@ class UtilLinuxTest {
     void stat_prints_the_inode_of_a_namespace_and_file_details() {
         String link = m.out("readlink /proc/self/ns/uts");
         assertEquals(link.replaceAll("\\D", "") + "\n", m.out("stat -L -c %i /proc/self/ns/uts"));
-        assertEquals("/etc 4096 directory\n/etc/hostname 7 regular file\n", m.out("stat -c '%n %s %F' /etc /etc/hostname"));
+        assertEquals("/etc 60 directory\n/etc/hostname 7 regular file\n", m.out("stat -c '%n %s %F' /etc /etc/hostname"));
         assertEquals("stat: cannot statx '/nonexist': No such file or directory\n", m.run("stat /nonexist").output());
         assertTrue(m.out("stat /etc/hostname").startsWith("  File: /etc/hostname\n  Size: 7         \tBlocks: 8"));
+    }
+
+    @Test
+    void a_fresh_network_namespace_has_only_lo_and_it_is_down() {
+        // measured: unshare --net --ipc sh -c 'ip link; ip addr; ipcs'
+        assertEquals("1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT group default qlen 1000\n"
+                + "    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n", m.out("unshare --net ip link"));
+        assertEquals("", m.out("ifconfig"));
+        assertEquals("lo: flags=8<LOOPBACK>  mtu 65536\n", m.out("ifconfig -a | head -1"));
+        assertEquals("ip: option 'link add' is not modelled in isolab\n",
+                m.run("ip link add veth0 type veth peer name veth1").output());
+    }
+
+    @Test
+    void bringing_lo_up_gives_it_the_loopback_addresses_in_that_namespace_only() {
+        // measured: unshare --net sh -c 'ip link set lo up; ip -br addr; ip link set lo down; ip -br addr'
+        assertEquals("lo               UNKNOWN        127.0.0.1/8 ::1/128 \nlo               DOWN           127.0.0.1/8 \n",
+                m.out("unshare --net sh -c 'ip link set lo up; ip -br addr; ip link set lo down; ip -br addr'"));
+        assertEquals("lo               DOWN           \n", m.out("ip -br addr"));
+        assertEquals("Cannot find device \"eth0\"\n", m.run("ip link set eth0 up").output());
+        CommandResult denied = m.run("unshare --user ip link set lo up");
+        assertEquals("RTNETLINK answers: Operation not permitted\n", denied.output());
+        assertEquals(2, denied.status());
+    }
+
+    @Test
+    void a_fresh_ipc_namespace_has_empty_tables() {
+        assertEquals("\n------ Message Queues --------\nkey        msqid      owner      perms      used-bytes   messages    \n\n"
+                + "------ Shared Memory Segments --------\nkey        shmid      owner      perms      bytes      nattch     status      \n\n"
+                + "------ Semaphore Arrays --------\nkey        semid      owner      perms      nsems     \n\n",
+                m.out("unshare --ipc ipcs"));
     }
 
     @Test

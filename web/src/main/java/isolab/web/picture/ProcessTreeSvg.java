@@ -5,41 +5,40 @@ import isolab.api.NamespaceType;
 import isolab.api.NamespaceView;
 import isolab.api.ProcessView;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** Draws a host's processes as a tree coloured by PID namespace, each labelled with its NSpid. */
+/**
+ * Draws a host's processes as a tree (laid out by {@link ProcessTreeLayout}): one box per process
+ * under its parent, filled with the colour of its PID namespace (plain for init's, as in the
+ * namespace matrix), labelled with its comm and its PID in every PID namespace it is visible in
+ * ({@code NSpid}), outermost first, each PID in the colour of the namespace it is counted in.
+ * A legend names each PID namespace with its nesting level.
+ */
 public final class ProcessTreeSvg {
 
-    static final int BOX_WIDTH = 168;
-    static final int BOX_HEIGHT = 50;
-    static final int GAP_X = 14;
-    static final int GAP_Y = 34;
-    static final int MARGIN = 12;
+    static final int FONT = 12;
+    static final int LEGEND_FONT = 11;
     static final int LEGEND_LINE = 18;
+    static final int WIDTH_MIN = NamespaceMatrixSvg.WIDTH;
+
+    private static final int LABEL_CHARS = Svg.charsIn(ProcessTreeLayout.BOX_WIDTH - 16, FONT);
 
     private final HostView view;
-    private final Map<Long, NamespaceView> pidNamespaces = new LinkedHashMap<>();
-    private final Map<Long, Integer> colourIndex = new LinkedHashMap<>();
-    private final Map<Integer, List<ProcessView>> children = new TreeMap<>();
-    private final Map<Integer, double[]> position = new TreeMap<>();
-    private int nextLeaf;
-    private int depthMax;
+    private final NamespaceNumbers numbers;
+    private final Map<Long, NamespaceView> pidNamespaces = new HashMap<>();
+    private final ProcessTreeLayout layout;
 
     private ProcessTreeSvg(HostView view) {
         this.view = view;
+        this.numbers = NamespaceNumbers.of(view);
         for (NamespaceView namespace : view.namespaces()) {
             if (namespace.type() == NamespaceType.PID) {
-                pidNamespaces.put(namespace.inode(), namespace);
-                colourIndex.put(namespace.inode(), colourIndex.size());
+                pidNamespaces.putIfAbsent(namespace.inode(), namespace);
             }
         }
-        for (ProcessView process : view.processes()) {
-            // A namespace a process is in but the view did not list still gets its own colour.
-            colourIndex.putIfAbsent(process.namespaces().pid(), colourIndex.size());
-        }
+        this.layout = ProcessTreeLayout.of(view.processes());
     }
 
     /** The SVG document of {@code view}'s process tree. */
@@ -48,150 +47,110 @@ public final class ProcessTreeSvg {
     }
 
     private String draw() {
-        List<ProcessView> roots = layout();
-        int columns = Math.max(nextLeaf, 1);
-        int treeWidth = MARGIN * 2 + columns * BOX_WIDTH + (columns - 1) * GAP_X;
-        int treeHeight = MARGIN * 2 + (depthMax + 1) * BOX_HEIGHT + depthMax * GAP_Y;
-        int legendHeight = colourIndex.size() * LEGEND_LINE + MARGIN;
-        int width = Math.max(treeWidth, 360);
-        int height = (roots.isEmpty() ? MARGIN * 2 + LEGEND_LINE : treeHeight) + legendHeight;
-
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"process-tree\" role=\"img\"")
-                .append(" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\"")
-                .append(" font-family=\"ui-monospace, monospace\" font-size=\"12\">\n")
-                .append("<title>Process tree of ").append(Svg.escape(view.hostname())).append(": ")
-                .append(view.processes().size()).append(" processes in ").append(colourIndex.size())
-                .append(" PID namespaces</title>\n");
-        if (roots.isEmpty()) {
-            svg.append("<text x=\"").append(MARGIN).append("\" y=\"").append(MARGIN + 14)
-                    .append("\">no processes</text>\n");
+        List<Long> legend = numbers.inodes(NamespaceType.PID);
+        int treeHeight = view.processes().isEmpty() ? ProcessTreeLayout.MARGIN * 2 + LEGEND_LINE : layout.height();
+        int width = Math.max(layout.width(), WIDTH_MIN);
+        int height = treeHeight + legend.size() * LEGEND_LINE + ProcessTreeLayout.MARGIN;
+        Svg svg = new Svg("process-tree", width, height, FONT, "Process tree of " + view.hostname() + ": "
+                + view.processes().size() + " processes in " + legend.size() + " PID namespace"
+                + (legend.size() == 1 ? "" : "s"));
+        if (view.processes().isEmpty()) {
+            svg.element("text", "no processes", "x", ProcessTreeLayout.MARGIN, "y", ProcessTreeLayout.MARGIN + 14);
         }
-        for (ProcessView process : view.processes()) {
-            drawEdge(svg, process);
+        for (ProcessTreeLayout.Edge edge : layout.edges()) {
+            svg.empty("path", "class", "edge", "data-parent", view.processes().get(edge.parent()).pid(), "data-child",
+                    view.processes().get(edge.child()).pid(), "d", path(edge.points()), "fill", "none", "stroke", "#8a93a0",
+                    "stroke-width", 1.2).raw("\n");
         }
-        for (ProcessView process : view.processes()) {
-            drawBox(svg, process);
+        for (int i = 0; i < view.processes().size(); i++) {
+            drawBox(svg, view.processes().get(i), layout.box(i));
         }
-        drawLegend(svg, roots.isEmpty() ? MARGIN * 2 + LEGEND_LINE : treeHeight);
-        return svg.append("</svg>\n").toString();
+        drawLegend(svg, legend, treeHeight);
+        return svg.end();
     }
 
-    /** Places every process: leaves left to right in PID order, parents centred over children. */
-    private List<ProcessView> layout() {
-        Map<Integer, ProcessView> byPid = new TreeMap<>();
-        for (ProcessView process : view.processes()) {
-            byPid.put(process.pid(), process);
+    private static String path(List<double[]> points) {
+        StringBuilder d = new StringBuilder();
+        for (double[] point : points) {
+            d.append(d.length() == 0 ? "M" : " L").append(Svg.num(point[0])).append(' ').append(Svg.num(point[1]));
         }
-        List<ProcessView> roots = new ArrayList<>();
-        for (ProcessView process : view.processes()) {
-            if (process.ppid() != process.pid() && byPid.containsKey(process.ppid())) {
-                children.computeIfAbsent(process.ppid(), k -> new ArrayList<>()).add(process);
-            } else {
-                roots.add(process);
-            }
-        }
-        for (ProcessView root : roots) {
-            place(root, 0);
-        }
-        return roots;
+        return d.toString();
     }
 
-    private double place(ProcessView process, int depth) {
-        depthMax = Math.max(depthMax, depth);
-        List<ProcessView> kids = children.getOrDefault(process.pid(), List.of());
-        double column;
-        if (kids.isEmpty()) {
-            column = nextLeaf++;
-        } else {
-            double first = place(kids.get(0), depth + 1);
-            double last = first;
-            for (int i = 1; i < kids.size(); i++) {
-                last = place(kids.get(i), depth + 1);
-            }
-            column = (first + last) / 2;
-        }
-        position.put(process.pid(), new double[] {column, depth});
-        return column;
-    }
-
-    private static double x(double column) {
-        return MARGIN + column * (BOX_WIDTH + GAP_X);
-    }
-
-    private static double y(double depth) {
-        return MARGIN + depth * (BOX_HEIGHT + GAP_Y);
-    }
-
-    private void drawEdge(StringBuilder svg, ProcessView process) {
-        double[] child = position.get(process.pid());
-        double[] parent = position.get(process.ppid());
-        if (child == null || parent == null || process.ppid() == process.pid()) {
-            return;
-        }
-        svg.append("<line class=\"edge\" x1=\"").append(num(x(parent[0]) + BOX_WIDTH / 2.0))
-                .append("\" y1=\"").append(num(y(parent[1]) + BOX_HEIGHT))
-                .append("\" x2=\"").append(num(x(child[0]) + BOX_WIDTH / 2.0))
-                .append("\" y2=\"").append(num(y(child[1])))
-                .append("\" stroke=\"#777\" stroke-width=\"1.2\"/>\n");
-    }
-
-    private void drawBox(StringBuilder svg, ProcessView process) {
-        double[] at = position.get(process.pid());
-        double left = x(at[0]);
-        double top = y(at[1]);
-        Palette colour = Palette.of(colourIndex.get(process.namespaces().pid()));
+    private void drawBox(Svg svg, ProcessView process, ProcessTreeLayout.Box box) {
+        long pidns = process.namespaces().pid();
+        Palette colour = numbers.colour(NamespaceType.PID, pidns);
         boolean zombie = process.state() == 'Z';
-        svg.append("<g class=\"process\" data-pid=\"").append(process.pid())
-                .append("\" data-pidns=\"").append(process.namespaces().pid()).append("\">\n")
-                .append("<title>").append(Svg.escape(tooltip(process))).append("</title>\n")
-                .append("<rect x=\"").append(num(left)).append("\" y=\"").append(num(top))
-                .append("\" width=\"").append(BOX_WIDTH).append("\" height=\"").append(BOX_HEIGHT)
-                .append("\" rx=\"6\" fill=\"").append(colour.fill()).append("\" stroke=\"").append(colour.stroke())
-                .append("\" stroke-width=\"1.5\"").append(zombie ? " stroke-dasharray=\"4 3\"" : "").append("/>\n")
-                .append("<text x=\"").append(num(left + 8)).append("\" y=\"").append(num(top + 19))
-                .append("\" font-weight=\"bold\">").append(Svg.escape(Svg.clip(process.comm(), 16)))
-                .append(zombie ? " &lt;defunct&gt;" : "").append("</text>\n");
-        drawNsPids(svg, process, left + 8, top + 39);
-        svg.append("</g>\n");
+        String comm = zombie ? Svg.clip(process.comm(), LABEL_CHARS - 10) + " <defunct>" : Svg.clip(process.comm(), LABEL_CHARS);
+        svg.open("g", "class", "process", "data-pid", process.pid(), "data-pidns", pidns, "data-name",
+                        numbers.name(NamespaceType.PID, pidns), "data-stacked", box.stacked() ? "true" : null)
+                .element("title", tooltip(process))
+                .empty("rect", "x", box.x(), "y", box.y(), "width", ProcessTreeLayout.BOX_WIDTH, "height",
+                        ProcessTreeLayout.BOX_HEIGHT, "rx", 6, "fill", colour.fill(), "stroke", colour.stroke(),
+                        "stroke-width", 1.5, "stroke-dasharray", zombie ? "4 3" : null)
+                .element("text", comm, "x", box.x() + 8, "y", box.y() + 16, "font-weight", "bold");
+        drawNsPids(svg, process, box.x() + 8, box.y() + 33);
+        svg.close("g");
     }
 
-    /** The NSpid line: "PID 7 · 1", each number in its namespace's stroke colour. */
-    private void drawNsPids(StringBuilder svg, ProcessView process, double left, double baseline) {
+    /** The NSpid line, "PID 7 · 1", each number in its namespace's colour; shortened to fit the box. */
+    private void drawNsPids(Svg svg, ProcessView process, double left, double baseline) {
         List<Long> chain = pidNamespaceChain(process);
-        svg.append("<text class=\"nspid\" x=\"").append(num(left)).append("\" y=\"").append(num(baseline))
-                .append("\">PID ");
         List<Integer> nsPids = process.nsPids();
+        List<Integer> shown = new ArrayList<>();
         for (int level = 0; level < nsPids.size(); level++) {
-            if (level > 0) {
-                svg.append(" \u00b7 ");
+            shown.add(level);
+        }
+        String prefix = "PID ";
+        if (prefix.length() + text(nsPids, shown).length() > LABEL_CHARS) {
+            prefix = "";
+        }
+        // Deep nesting: the outermost PID, an ellipsis for the middle levels, and the innermost that fit.
+        for (int inner = nsPids.size() - 2; inner >= 1 && text(nsPids, shown).length() > LABEL_CHARS; inner--) {
+            shown = new ArrayList<>();
+            shown.add(0);
+            shown.add(null);
+            for (int level = nsPids.size() - inner; level < nsPids.size(); level++) {
+                shown.add(level);
+            }
+        }
+        svg.open("text", "class", "nspid", "x", left, "y", baseline).raw(prefix);
+        for (int i = 0; i < shown.size(); i++) {
+            svg.raw(i == 0 ? "" : " \u00b7 ");
+            Integer level = shown.get(i);
+            if (level == null) {
+                svg.raw("\u2026");
+                continue;
             }
             Long inode = level < chain.size() ? chain.get(level) : null;
-            Integer index = inode == null ? null : colourIndex.get(inode);
-            svg.append("<tspan");
-            if (index != null) {
-                svg.append(" fill=\"").append(Palette.of(index).stroke()).append("\" data-pidns=\"").append(inode)
-                        .append('"');
-            }
-            svg.append(" font-weight=\"bold\">").append(nsPids.get(level)).append("</tspan>");
+            svg.element("tspan", Integer.toString(nsPids.get(level)), "fill",
+                    inode == null ? Palette.PLAIN.stroke() : numbers.colour(NamespaceType.PID, inode).stroke(),
+                    "data-pidns", inode, "font-weight", "bold");
         }
-        svg.append("</text>\n");
+        svg.close("text");
+    }
+
+    private static String text(List<Integer> nsPids, List<Integer> shown) {
+        List<String> parts = new ArrayList<>();
+        for (Integer level : shown) {
+            parts.add(level == null ? "\u2026" : Integer.toString(nsPids.get(level)));
+        }
+        return String.join(" \u00b7 ", parts);
     }
 
     /**
-     * The PID namespaces {@code process} is visible in, outermost first, matching NSpid: its own
-     * namespace and its ancestors, found through the views' parent inodes.
+     * The PID namespaces {@code process} is visible in, outermost first as NSpid lists them: its
+     * own namespace and its ancestors, found through the views' parent inodes. Levels the view
+     * cannot name are null, at the outer end, so the innermost PIDs keep their namespaces.
      */
     private List<Long> pidNamespaceChain(ProcessView process) {
         List<Long> chain = new ArrayList<>();
         long inode = process.namespaces().pid();
-        while (inode != 0 && chain.size() < 33) {
+        while (inode != 0 && chain.size() < process.nsPids().size() && !chain.contains(inode)) {
             chain.add(0, inode);
             NamespaceView namespace = pidNamespaces.get(inode);
             inode = namespace == null ? 0 : namespace.parentInode();
         }
-        // A view that lacks some ancestors still pairs the innermost PIDs with the known chain.
         while (chain.size() < process.nsPids().size()) {
             chain.add(0, null);
         }
@@ -200,30 +159,40 @@ public final class ProcessTreeSvg {
 
     private String tooltip(ProcessView process) {
         String argv = process.argv().isEmpty() ? "[" + process.comm() + "]" : String.join(" ", process.argv());
+        long pidns = process.namespaces().pid();
         return "PID " + process.pid() + " (parent " + process.ppid() + ", state " + process.state() + ", uid "
-                + process.uid() + "): " + argv + "; NSpid " + process.nsPids() + "; pid:["
-                + process.namespaces().pid() + "]";
+                + process.uid() + "): " + argv + "; NSpid " + process.nsPids() + "; "
+                + numbers.name(NamespaceType.PID, pidns) + " = " + NamespaceNumbers.procLink(NamespaceType.PID, pidns);
     }
 
-    private void drawLegend(StringBuilder svg, int top) {
-        int line = 0;
-        for (Map.Entry<Long, Integer> entry : colourIndex.entrySet()) {
-            Palette colour = Palette.of(entry.getValue());
-            NamespaceView namespace = pidNamespaces.get(entry.getKey());
+    private void drawLegend(Svg svg, List<Long> legend, int top) {
+        int chars = Svg.charsIn(Math.max(layout.width(), WIDTH_MIN) - ProcessTreeLayout.MARGIN * 2 - 20, LEGEND_FONT);
+        for (int line = 0; line < legend.size(); line++) {
+            long inode = legend.get(line);
+            Palette colour = numbers.colour(NamespaceType.PID, inode);
             int y = top + line * LEGEND_LINE;
-            svg.append("<g class=\"legend\" data-pidns=\"").append(entry.getKey()).append("\">")
-                    .append("<rect x=\"").append(MARGIN).append("\" y=\"").append(y).append("\" width=\"14\" height=\"12\"")
-                    .append(" rx=\"2\" fill=\"").append(colour.fill()).append("\" stroke=\"").append(colour.stroke())
-                    .append("\"/>")
-                    .append("<text x=\"").append(MARGIN + 20).append("\" y=\"").append(y + 10).append("\">pid:[")
-                    .append(entry.getKey()).append("]")
-                    .append(namespace == null ? "" : namespace.level() == 0 ? " (initial)" : " (level " + namespace.level() + ")")
-                    .append("</text></g>\n");
-            line++;
+            svg.open("g", "class", "legend", "data-pidns", inode)
+                    .empty("rect", "x", ProcessTreeLayout.MARGIN, "y", y, "width", 14, "height", 12, "rx", 2, "fill",
+                            colour.fill(), "stroke", colour.stroke())
+                    .element("text", Svg.clip(legendText(inode), chars), "x", ProcessTreeLayout.MARGIN + 20, "y", y + 10,
+                            "font-size", LEGEND_FONT)
+                    .close("g");
         }
     }
 
-    private static String num(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    /** "pid 2 = pid:[4026532543], level 1, inside pid 1". */
+    private String legendText(long inode) {
+        NamespaceView namespace = pidNamespaces.get(inode);
+        String where;
+        if (numbers.isInits(NamespaceType.PID, inode)) {
+            where = "init's, the host's" + (namespace == null ? "" : " (level " + namespace.level() + ")");
+        } else if (namespace == null) {
+            where = "level unknown";
+        } else {
+            where = "level " + namespace.level() + (namespace.parentInode() == 0 ? ""
+                    : ", inside " + numbers.name(NamespaceType.PID, namespace.parentInode()));
+        }
+        return numbers.name(NamespaceType.PID, inode) + " = " + NamespaceNumbers.procLink(NamespaceType.PID, inode)
+                + ", " + where;
     }
 }

@@ -17,8 +17,7 @@ import isolab.web.Urls;
 import isolab.web.Views;
 import isolab.web.auth.Access;
 import isolab.web.auth.Auth;
-import isolab.web.picture.NamespaceMatrixSvg;
-import isolab.web.picture.ProcessTreeSvg;
+import isolab.web.picture.Pictures;
 import isolab.api.HostView;
 import isolab.web.terminal.TranscriptLine;
 import java.util.ArrayList;
@@ -106,7 +105,7 @@ public final class PlayerController {
         HostView view = state.session().host().view();
         long attemptId = state.attempt().id();
         PlayerPage page = new PlayerPage(state.lab().id(), state.lab().front().title(), tabs(state),
-                current(state), TranscriptLine.of(state.lab(), state.live()), terminals(state), ProcessTreeSvg.render(view), NamespaceMatrixSvg.render(view),
+                current(state), TranscriptLine.of(state.lab(), state.live()), terminals(state), Pictures.of(view),
                 checks.latest(attemptId).orElse(null), gradebook.score(attemptId), state.lab().totalPoints(),
                 !state.live().isEmpty(), error);
         pages.render(ctx, Views.PLAYER, Map.of("page", page));

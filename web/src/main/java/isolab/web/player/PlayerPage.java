@@ -4,6 +4,7 @@ import isolab.grading.gradebook.CheckRun;
 import isolab.grading.gradebook.PredictionAnswer;
 import isolab.grading.gradebook.Score;
 import isolab.labs.model.Prediction;
+import isolab.web.picture.Pictures;
 import isolab.web.terminal.TranscriptLine;
 import java.util.List;
 
@@ -16,8 +17,7 @@ import java.util.List;
  * @param current the current step, or null for a lab with no shown step
  * @param transcript the live commands, oldest first
  * @param terminals the terminals the student may type into: main, the lab's, and any they opened
- * @param processTree the SVG of the machine's process tree now
- * @param namespaces the SVG of which namespaces each process is in
+ * @param pictures the machine now: its process tree, namespace matrix and mount trees
  * @param check the latest check run, or null before the first
  * @param score the attempt's score
  * @param pointsPossible what every check and prediction of the lab together are worth
@@ -25,7 +25,7 @@ import java.util.List;
  * @param error why the last action could not be done, or empty
  */
 public record PlayerPage(String labId, String title, List<StepTab> steps, CurrentStep current,
-                         List<TranscriptLine> transcript, List<String> terminals, String processTree, String namespaces, CheckRun check, Score score,
+                         List<TranscriptLine> transcript, List<String> terminals, Pictures pictures, CheckRun check, Score score,
                          int pointsPossible, boolean canBack, String error) {
 
     /** One entry of the step bar: its index in the lab, its number (from 1), and a short label. */

@@ -110,7 +110,7 @@ public final class ProcFs {
                     return nr == 0 ? null : nr + "/task/" + nr;
                 }
             });
-            e.put("uptime", file(10, c -> ProcRender.uptime(kernel)));
+            e.put("uptime", file(10, c -> ProcRender.uptime(kernel, c)));
             e.put("version", file(11, c -> ProcRender.version()));
             for (Task task : kernel.pids().visibleIn(ns)) {
                 int nr = task.pidIn(ns);
@@ -201,8 +201,13 @@ public final class ProcFs {
             e.put("mounts", file(9, c -> ProcRender.mounts(kernel, task)));
             e.put("ns", new NsDir(sb(), self, task, base + 10));
             e.put("root", link(11, c -> ProcRender.pathOf(kernel, task, c, false)));
+            e.put("setgroups", new IdMapFile(sb(), base + 14, task, null));
+            e.put("timens_offsets", new RenderedFile(sb(), base + 17, 0644, c -> ProcRender.timensOffsets(task),
+                    text -> isolab.sim.kernel.TimeOffsets.write(kernel, task, text)));
             e.put("stat", file(12, c -> ProcRender.stat(kernel, task, ns)));
-            e.put("status", file(13, c -> ProcRender.status(kernel, task, ns)));
+            e.put("status", file(13, c -> ProcRender.status(kernel, task, ns, c)));
+            e.put("uid_map", new IdMapFile(sb(), base + 15, task, true));
+            e.put("gid_map", new IdMapFile(sb(), base + 16, task, false));
             return e;
         }
 
@@ -217,6 +222,53 @@ public final class ProcFs {
                     return target.apply(who);
                 }
             };
+        }
+    }
+
+    /**
+     * /proc/PID/uid_map, gid_map ({@code uid} true/false) and setgroups ({@code uid} null) of the
+     * task's user namespace: readable by all, written through {@link isolab.sim.kernel.IdMaps}.
+     * Opening setgroups for writing needs CAP_SYS_ADMIN over the namespace (EACCES otherwise).
+     */
+    static final class IdMapFile extends Inode implements isolab.sim.fs.Rendered {
+        private final Task task;
+        private final Boolean uid;
+
+        IdMapFile(SuperBlock sb, long ino, Task task, Boolean uid) {
+            super(sb, ino, S_IFREG | 0644);
+            this.task = task;
+            this.uid = uid;
+            setNlink(1);
+        }
+
+        @Override
+        public isolab.sim.fs.OpenFile open(int flags, isolab.sim.fs.Path path, Caller caller) {
+            var ns = task.cred().userNs();
+            boolean write = (flags & isolab.sim.fs.OpenFile.O_ACCMODE) != isolab.sim.fs.OpenFile.O_RDONLY;
+            if (write && uid == null && caller instanceof Task writer
+                    && !writer.cred().capableIn(ns, isolab.sim.process.Credentials.CAP_SYS_ADMIN)) {
+                throw new isolab.sim.syscall.SysException(isolab.sim.syscall.Errno.EACCES);
+            }
+            String text = uid == null ? (ns.setgroupsAllowed() ? "allow\n" : "deny\n")
+                    : isolab.sim.kernel.IdMaps.render(uid ? ns.uidMap() : ns.gidMap());
+            if (ns.parent() == null && uid != null) {
+                text = String.format("%10d %10d %10d%n", 0, 0, 4294967295L);
+            }
+            return new isolab.sim.fs.TextFile(flags, path, write ? "" : text, written -> {
+                if (!(caller instanceof Task writer)) {
+                    throw new isolab.sim.syscall.SysException(isolab.sim.syscall.Errno.EPERM);
+                }
+                if (uid == null) {
+                    isolab.sim.kernel.IdMaps.writeSetgroups(writer, ns, written);
+                } else {
+                    isolab.sim.kernel.IdMaps.write(writer, ns, written, uid);
+                }
+            });
+        }
+
+        @Override
+        public long size() {
+            return 0;
         }
     }
 
@@ -298,10 +350,16 @@ public final class ProcFs {
                 return e;
             }
             for (int fd : task.files().fds()) {
-                e.put(String.valueOf(fd), new Symlink(sb(), base + fd, null) {
+                var open = task.files().get(fd);
+                Symlink fdLink = new Symlink(sb(), base + fd, null) {
                     @Override
                     public String target(Caller who) {
                         return ProcRender.fdTarget(kernel, task, fd);
+                    }
+
+                    @Override
+                    public long size() {
+                        return 64;
                     }
 
                     @Override
@@ -315,7 +373,10 @@ public final class ProcFs {
                         }
                         return new FdObjectInode(sb(), base + fd, file);
                     }
-                });
+                };
+                // fs/proc/fd.c: proc_fd_link modes follow the open mode: r-x, -wx or rwx for the owner.
+                fdLink.chmod(open.readable() && open.writable() ? 0700 : open.writable() ? 0300 : 0500);
+                e.put(String.valueOf(fd), fdLink);
             }
             return e;
         }

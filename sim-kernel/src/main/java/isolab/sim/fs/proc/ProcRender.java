@@ -26,8 +26,9 @@ public final class ProcRender {
     }
 
     /** /proc/PID/status as read through a procfs of {@code ns} (fs/proc/array.c: proc_pid_status). */
-    static String status(Kernel kernel, Task task, PidNamespace ns) {
+    static String status(Kernel kernel, Task task, PidNamespace ns, isolab.sim.fs.Caller reader) {
         Credentials c = task.cred();
+        var view = reader instanceof Task r ? r.cred().userNs() : kernel.initialUserNamespace();
         Task parent = task.parent();
         StringBuilder s = new StringBuilder();
         s.append("Name:\t").append(task.comm()).append('\n');
@@ -39,10 +40,11 @@ public final class ProcRender {
         s.append("Pid:\t").append(nr).append('\n');
         s.append("PPid:\t").append(parent == null ? 0 : parent.pidIn(ns)).append('\n');
         s.append("TracerPid:\t0\n");
-        s.append("Uid:\t").append(c.uid()).append('\t').append(c.euid()).append('\t').append(c.suid()).append('\t')
-                .append(c.fsuid()).append('\n');
-        s.append("Gid:\t").append(c.gid()).append('\t').append(c.egid()).append('\t').append(c.sgid()).append('\t')
-                .append(c.fsgid()).append('\n');
+        // fs/proc/array.c: task_state shows ids as the reader's user namespace sees them.
+        s.append("Uid:\t").append(view.shown(c.uid(), true)).append('\t').append(view.shown(c.euid(), true)).append('\t')
+                .append(view.shown(c.suid(), true)).append('\t').append(view.shown(c.fsuid(), true)).append('\n');
+        s.append("Gid:\t").append(view.shown(c.gid(), false)).append('\t').append(view.shown(c.egid(), false)).append('\t')
+                .append(view.shown(c.sgid(), false)).append('\t').append(view.shown(c.fsgid(), false)).append('\n');
         s.append("FDSize:\t").append(fdSize(task)).append('\n');
         s.append("Groups:\t");
         for (int i = 0; i < c.groups().size(); i++) {
@@ -77,13 +79,7 @@ public final class ProcRender {
     }
 
     private static int fdSize(Task task) {
-        List<Integer> fds = task.files() == null ? List.of() : task.files().fds();
-        int max = fds.isEmpty() ? 0 : fds.get(fds.size() - 1);
-        int size = 64;
-        while (size <= max) {
-            size *= 2;
-        }
-        return size;
+        return task.files() == null ? 64 : task.files().capacity();
     }
 
     /** The PIDs of the process (group, session) whose leader has initial PID {@code pid}, from {@code ns} inwards. */
@@ -178,6 +174,9 @@ public final class ProcRender {
         if (file.path() == null) {
             return "anon_inode:[unknown]";
         }
+        if (!(file.path().inode() instanceof isolab.sim.fs.Directory) && file.name() != null) {
+            return file.name();
+        }
         Namei.Context ctx = new Namei.Context(task.root(), task.cwd(), task.nsproxy().mnt().mounts(), task);
         String path = Namei.pathOf(ctx, file.path());
         return path == null ? "/" : path;
@@ -210,7 +209,9 @@ public final class ProcRender {
             if (point == null) {
                 continue;
             }
-            s.append(m.id()).append(' ').append(m.isRoot() ? m.id() : m.parent().id()).append(' ')
+            // A namespace's root sits on a mount outside it (the rootfs it was pivoted from, or
+            // its copy): mountinfo names that parent, which no line lists (measured).
+            s.append(m.id()).append(' ').append(m.isRoot() ? m.id() - 1 : m.parent().id()).append(' ')
                     .append(m.sb().device()).append(' ').append(rootWithin(m)).append(' ').append(escape(point))
                     .append(' ').append(m.options());
             if (!m.propagation().isEmpty()) {
@@ -252,7 +253,8 @@ public final class ProcRender {
         if (kernel.config().cgroup() == isolab.api.CgroupVersion.V2) {
             return "0::/\n";
         }
-        String[] controllers = {"cpu", "cpuacct", "cpuset", "memory", "devices", "freezer", "blkio", "pids"};
+        // The lab machines' kernel also has a named systemd hierarchy (9), not mounted in the machine.
+        String[] controllers = {"cpu", "cpuacct", "cpuset", "memory", "devices", "freezer", "blkio", "pids", "name=systemd"};
         StringBuilder s = new StringBuilder();
         for (int i = controllers.length; i >= 1; i--) {
             s.append(i).append(':').append(controllers[i - 1]).append(":/\n");
@@ -266,7 +268,8 @@ public final class ProcRender {
         StringBuilder s = new StringBuilder("#subsys_name\thierarchy\tnum_cgroups\tenabled\n");
         boolean v1 = kernel.config().cgroup() == isolab.api.CgroupVersion.V1;
         String[][] rows = {{"cpuset", "3"}, {"cpu", "1"}, {"cpuacct", "2"}, {"blkio", "7"}, {"memory", "4"},
-            {"devices", "5"}, {"freezer", "6"}, {"pids", "8"}};
+            {"devices", "5"}, {"freezer", "6"}, {"net_cls", "0"}, {"perf_event", "0"}, {"net_prio", "0"},
+            {"hugetlb", "0"}, {"pids", "8"}};
         for (String[] row : rows) {
             s.append(row[0]).append('\t').append(v1 ? row[1] : "0").append("\t1\t1\n");
         }
@@ -294,10 +297,22 @@ public final class ProcRender {
         return "0.00 0.00 0.00 1/" + total + " " + lastPid + "\n";
     }
 
-    static String uptime(Kernel kernel) {
-        long ticks = kernel.clock().nowTicks();
+    /** /proc/PID/timens_offsets of the task's time namespace for children (proc_timens_show_offsets). */
+    static String timensOffsets(Task task) {
+        var ns = (isolab.sim.namespace.TimeNamespace) task.nsproxy().timeForChildren();
+        return String.format("%-10s %10d %9d%n%-10s %10d %9d%n", "monotonic", ns.monotonicSeconds(), ns.monotonicNanos(),
+                "boottime", ns.boottimeSeconds(), ns.boottimeNanos());
+    }
+
+    /** /proc/uptime: CLOCK_BOOTTIME in the reader's time namespace; idle time is not offset. */
+    static String uptime(Kernel kernel, isolab.sim.fs.Caller reader) {
+        long offset = reader instanceof Task t && t.nsproxy().time() instanceof isolab.sim.namespace.TimeNamespace tn
+                ? tn.boottimeOffsetMillis() : 0;
+        long idleTicks = kernel.clock().nowTicks() / 10;
+        long ticks = kernel.clock().nowTicks() + offset;
         long centis = ticks / 10;
-        return String.format("%d.%02d %d.%02d%n", centis / 100, centis % 100, centis * 2 / 100, centis * 2 % 100);
+        long idle = idleTicks * 2;
+        return String.format("%d.%02d %d.%02d%n", centis / 100, centis % 100, idle / 100, idle % 100);
     }
 
     static String version() {

@@ -149,13 +149,12 @@ public final class Ls {
                 long blocks = 0;
                 for (String n : names) {
                     try {
-                        Stat st = p.sys().lstat(join(dir, n));
-                        blocks += st.isRegular() ? (st.size() + 4095) / 4096 * 4 : st.isDirectory() ? 4 : 0;
+                        blocks += p.sys().lstat(join(dir, n)).blocks();
                     } catch (SysException e) {
                         // vanished: not counted
                     }
                 }
-                p.out("total " + blocks + "\n");
+                p.out("total " + (blocks + 1) / 2 + "\n");
             }
             print(names, dir);
         }

@@ -139,6 +139,26 @@ public final class Small {
         return status;
     }
 
+    /** rev (util-linux): each line reversed. */
+    public static int rev(Proc p) {
+        List<String> files = p.args().isEmpty() ? List.of("-") : p.args();
+        int status = 0;
+        for (String f : files) {
+            String text = Inputs.readAll(p, f);
+            if (text == null) {
+                status = 1;
+                continue;
+            }
+            StringBuilder out = new StringBuilder();
+            for (String line : text.split("\n", -1)) {
+                out.append(new StringBuilder(line).reverse()).append('\n');
+            }
+            String r = out.toString();
+            p.out(text.endsWith("\n") ? r.substring(0, r.length() - 1) : r.substring(0, r.length() - 1));
+        }
+        return status;
+    }
+
     /** date: the virtual clock's time in UTC, default format or {@code +FORMAT}. */
     public static int date(Proc p) {
         long millis = p.sys().realtimeMillis();

@@ -147,7 +147,7 @@ public final class StatChroot {
             case 'n' -> file;
             case 'N' -> st.isSymlink() ? Ls.quoted(file) + " -> " + Ls.quoted(readlink(p, file)) : Ls.quoted(file);
             case 's' -> String.valueOf(st.size());
-            case 'b' -> String.valueOf((st.size() + 4095) / 4096 * 8);
+            case 'b' -> String.valueOf(st.blocks());
             case 'B' -> "512";
             case 'o' -> "4096";
             case 'F' -> type(st);

@@ -115,7 +115,7 @@ final class ProcInfo {
         if (session == pid) {
             s.append('s');
         }
-        if (tpgid == pgrp && tpgid > 0) {
+        if (tpgid == pgrp) { // procps: pgrp == tpgid, even when both are 0 (not visible in the namespace)
             s.append('+');
         }
         return s.toString();

@@ -196,7 +196,13 @@ public final class Ps {
                     : bsdAll || bsdNoTty ? "pid,tname,stat,bsdtime,args" : "pid,tname,time,ucmd";
             columns.addAll(parseFormat(def));
         }
+        // procps (ps/global.c: reset_global -> look_up_our_self) reads /proc/<getpid()>: with a
+        // /proc of an outer PID namespace that is another process, or none (measured in the sandbox).
         ProcInfo self = ProcInfo.read(p, p.sys().getpid());
+        if (self == null) {
+            p.err("fatal library error, lookup self\n");
+            return 1;
+        }
         List<ProcInfo> procs = new ArrayList<>();
         for (int pid : listPids()) {
             ProcInfo info = ProcInfo.read(p, pid);

@@ -56,6 +56,11 @@ public final class Unshare {
         boolean fork = false;
         String mountProc = null;
         String propagation = "private";
+        String monotonic = null;
+        String boottime = null;
+        String mapUser = null;
+        String mapGroup = null;
+        String setgroups = null;
         for (Getopt.Opt o : parsed.options()) {
             if (o.arg() != null && "muinpCTU".contains(o.key()) && o.key().length() == 1) {
                 return Usage.notModelled(p, o.spelled() + "=" + o.arg());
@@ -68,6 +73,34 @@ public final class Unshare {
                 case "p" -> flags |= NamespaceType.PID.cloneFlag();
                 case "C" -> flags |= NamespaceType.CGROUP.cloneFlag();
                 case "T" -> flags |= NamespaceType.TIME.cloneFlag();
+                case "U" -> flags |= NamespaceType.USER.cloneFlag();
+                case "r" -> {
+                    flags |= NamespaceType.USER.cloneFlag();
+                    mapUser = "0";
+                    mapGroup = "0";
+                }
+                case "c" -> {
+                    flags |= NamespaceType.USER.cloneFlag();
+                    mapUser = String.valueOf(p.sys().geteuid());
+                    mapGroup = String.valueOf(p.sys().getegid());
+                }
+                case "map-user" -> {
+                    flags |= NamespaceType.USER.cloneFlag();
+                    mapUser = o.arg();
+                }
+                case "map-group" -> {
+                    flags |= NamespaceType.USER.cloneFlag();
+                    mapGroup = o.arg();
+                }
+                case "monotonic" -> monotonic = o.arg();
+                case "boottime" -> boottime = o.arg();
+                case "setgroups" -> {
+                    if (!o.arg().equals("allow") && !o.arg().equals("deny")) {
+                        p.error("unsupported --setgroups argument '" + o.arg() + "'");
+                        return 1;
+                    }
+                    setgroups = o.arg();
+                }
                 case "f" -> fork = true;
                 case "mount-proc" -> {
                     mountProc = o.arg() == null ? "/proc" : o.arg();
@@ -91,11 +124,53 @@ public final class Unshare {
                 }
             }
         }
+        if ((monotonic != null || boottime != null) && (flags & NamespaceType.TIME.cloneFlag()) == 0) {
+            p.error("options --monotonic and --boottime require unsharing of a time namespace (-t)");
+            return 1;
+        }
+        for (String offset : new String[] {monotonic, boottime}) {
+            if (offset != null && !offset.matches("-?\\d+")) {
+                p.error("failed to parse monotonic offset: '" + offset + "'");
+                return 1;
+            }
+        }
         Syscalls sys = p.sys();
+        int outerUid = sys.geteuid();
+        int outerGid = sys.getegid();
+        long uidInside = mapUser == null ? -1 : id(p, mapUser, "/etc/passwd");
+        long gidInside = mapGroup == null ? -1 : id(p, mapGroup, "/etc/group");
+        if (mapUser != null && uidInside < 0) {
+            p.error("failed to parse uid '" + mapUser + "'");
+            return 1;
+        }
+        if (mapGroup != null && gidInside < 0) {
+            p.error("failed to parse gid '" + mapGroup + "'");
+            return 1;
+        }
         try {
             sys.unshare(flags);
         } catch (SysException e) {
             p.error("unshare failed: " + e.strerror());
+            return 1;
+        }
+        // sys-utils/unshare.c: setgroups, then uid_map and gid_map of the new user namespace.
+        if (mapGroup != null && setgroups == null) {
+            setgroups = "deny";
+        }
+        if (setgroups != null && !writeProcFile(p, "/proc/self/setgroups", setgroups)) {
+            return 1;
+        }
+        if (mapUser != null && !writeProcFile(p, "/proc/self/uid_map", uidInside + " " + outerUid + " 1")) {
+            return 1;
+        }
+        if (mapGroup != null && !writeProcFile(p, "/proc/self/gid_map", gidInside + " " + outerGid + " 1")) {
+            return 1;
+        }
+        // sys-utils/unshare.c: settime(): "<clockid> <seconds> 0", CLOCK_MONOTONIC 1, CLOCK_BOOTTIME 7.
+        if (monotonic != null && !writeProcFile(p, "/proc/self/timens_offsets", "1 " + monotonic + " 0")) {
+            return 1;
+        }
+        if (boottime != null && !writeProcFile(p, "/proc/self/timens_offsets", "7 " + boottime + " 0")) {
             return 1;
         }
         if ((flags & NamespaceType.MNT.cloneFlag()) != 0 && propagation.equals("private")) {
@@ -144,6 +219,38 @@ public final class Unshare {
             }
         }
         return startProgram(p, proc, command);
+    }
+
+    private static long id(Proc p, String value, String file) {
+        if (value.matches("\\d+")) {
+            return Long.parseLong(value);
+        }
+        try {
+            for (String line : p.readFile(file).split("\n")) {
+                String[] f = line.split(":", -1);
+                if (f.length > 2 && f[0].equals(value)) {
+                    return Long.parseLong(f[2]);
+                }
+            }
+        } catch (SysException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static boolean writeProcFile(Proc p, String path, String text) {
+        try {
+            int fd = p.sys().open(path, isolab.sim.fs.OpenFile.O_WRONLY, 0);
+            try {
+                p.sys().write(fd, text);
+            } finally {
+                p.sys().close(fd);
+            }
+            return true;
+        } catch (SysException e) {
+            p.error("write failed " + path + ": " + e.strerror());
+            return false;
+        }
     }
 
     private static int startProgram(Proc p, String mountProc, List<String> command) {

@@ -1,4 +1,5 @@
 /**
- * util-linux 2.38: unshare, nsenter, lsns, mount and umount (libmount's listing and messages).
+ * util-linux 2.38: unshare, nsenter, lsns, mount and umount (libmount's listing and messages), ipcs,
+ * ipcmk and ipcrm (System V IPC per namespace); rev lives with the small coreutils.
  */
 package isolab.sim.userland.utillinux;
