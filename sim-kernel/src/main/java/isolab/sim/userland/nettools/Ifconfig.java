@@ -198,7 +198,7 @@ public final class Ifconfig {
     }
 
     /** The bytes in binary units with one truncated decimal, as net-tools prints them. */
-    static String scaled(long bytes) {
+    public static String scaled(long bytes) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
         long[] limits = {1, 1024, 1048576, 1073741824L, 1099511627776L};
         int u = 0;

@@ -1,0 +1,198 @@
+package isolab.sim.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import isolab.api.CommandResult;
+import isolab.sim.Machine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The network model through the programs that use it, each expectation measured on Linux 6.18
+ * in {@code unshare --net} first. A second namespace is a background {@code unshare --net sleep}
+ * reached with {@code nsenter -n}, so these tests need no named namespaces (mount propagation).
+ */
+class NetworkTest {
+
+    private final Machine m = new Machine();
+
+    @AfterEach
+    void close() {
+        m.close();
+    }
+
+    /** The machine's veth0 10.0.0.1/24, up, joined to veth1 10.0.0.2/24 in the namespace of {@code $P}. */
+    private void pair() {
+        m.out("ip link set lo up");
+        m.out("unshare --net sleep 1000 & P=$!");
+        m.out("ip link add veth0 type veth peer name veth1 netns $P");
+        m.out("ip addr add 10.0.0.1/24 dev veth0; ip link set veth0 up");
+        m.out("nsenter -t $P -n sh -c 'ip addr add 10.0.0.2/24 dev veth1; ip link set veth1 up'");
+    }
+
+    @Test
+    void ping_crosses_a_veth_pair_and_each_end_counts_the_frames() {
+        pair();
+        CommandResult ping = m.run("ping -c 2 -i 0.2 10.0.0.2 | grep -c 'bytes from 10.0.0.2'");
+        assertEquals("2\n", ping.output());
+        String dev = m.out("grep veth0 /proc/net/dev");
+        assertEquals(" veth0:     196       2    0    0    0     0          0         0      196       2    0    0    0     0       0          0\n",
+                dev, "two requests out, two replies in, 98 bytes each");
+    }
+
+    @Test
+    void a_namespace_that_dies_takes_its_veth_end_and_the_peer_with_it() {
+        pair();
+        m.run("kill $P; wait $P");
+        assertEquals("lo\n", m.out("ls /sys/class/net"));
+        assertEquals("", m.out("ip route"), "the connected route went with veth0");
+    }
+
+    @Test
+    void a_bridge_passes_frames_between_ports_so_two_namespaces_reach_each_other() {
+        m.out("ip link add br0 type bridge; ip link set br0 up");
+        m.out("unshare --net sleep 1000 & A=$!; unshare --net sleep 1000 & B=$!");
+        m.out("ip link add a0 type veth peer name a1 netns $A; ip link add b0 type veth peer name b1 netns $B");
+        m.out("ip link set a0 master br0; ip link set b0 master br0; ip link set a0 up; ip link set b0 up");
+        m.out("nsenter -t $A -n sh -c 'ip addr add 10.0.1.1/24 dev a1; ip link set a1 up'");
+        m.out("nsenter -t $B -n sh -c 'ip addr add 10.0.1.2/24 dev b1; ip link set b1 up'");
+        assertEquals("1 packets transmitted, 1 received, 0% packet loss, time 0ms\n",
+                m.out("nsenter -t $A -n ping -c 1 10.0.1.2 | grep transmitted"));
+        assertEquals("br0              UP\n", m.out("ip -br addr show br0 | cut -c1-19"));
+        m.out("ip link set b0 nomaster");
+        assertEquals("1 packets transmitted, 0 received, 100% packet loss, time 0ms\n",
+                m.out("nsenter -t $A -n ping -c 1 -W 1 10.0.1.2 | grep transmitted"), "b0 left the bridge");
+    }
+
+    @Test
+    void a_bridge_takes_the_lowest_mac_address_of_its_ports() {
+        m.out("ip link add br0 type bridge; ip link add v0 type veth peer name v1");
+        m.out("ip link set v0 master br0; ip link set v1 master br0");
+        String bridge = m.out("ip -br link show br0 | cut -c33-49");
+        String v0 = m.out("ip -br link show v0 | cut -c33-49");
+        String v1 = m.out("ip -br link show v1 | cut -c33-49");
+        assertEquals(v0.compareTo(v1) < 0 ? v0 : v1, bridge);
+    }
+
+    @Test
+    void a_next_hop_nobody_answers_is_host_unreachable_after_three_seconds() {
+        pair();
+        assertEquals("PING 10.0.0.9 (10.0.0.9) 56(84) bytes of data.\n"
+                + "From 10.0.0.1 icmp_seq=1 Destination Host Unreachable\n\n"
+                + "--- 10.0.0.9 ping statistics ---\n"
+                + "1 packets transmitted, 0 received, +1 errors, 100% packet loss, time 0ms\n\n",
+                m.run("ping -c 1 10.0.0.9").output());
+        assertEquals("3\n", m.out("s=$(date +%s); ping -c 1 10.0.0.9 >/dev/null; echo $(( $(date +%s) - s ))"));
+        assertEquals("1 packets transmitted, 0 received, 100% packet loss, time 0ms\n",
+                m.out("ping -c 1 -W 1 10.0.0.9 | grep transmitted; true"), "-W 1 gives up before ARP does");
+    }
+
+    @Test
+    void a_down_device_loses_its_routes_but_its_address_still_answers_through_lo() {
+        pair();
+        m.out("ip link set veth0 down");
+        assertEquals("", m.out("ip route"));
+        assertEquals("1 received\n", m.out("ping -c 1 10.0.0.1 | grep -o '1 received'"));
+        m.out("ip link set lo down");
+        assertEquals(1, m.run("ping -c 1 -W 1 10.0.0.1").status(), "local delivery goes through lo");
+    }
+
+    @Test
+    void a_default_route_needs_a_gateway_on_a_link() {
+        pair();
+        CommandResult far = m.run("ip route add default via 10.9.9.9");
+        assertEquals("Error: Nexthop has invalid gateway.\n", far.output());
+        assertEquals(2, far.status());
+        m.out("ip route add default via 10.0.0.2");
+        assertEquals("default via 10.0.0.2 dev veth0 \n10.0.0.0/24 dev veth0 proto kernel scope link src 10.0.0.1 \n",
+                m.out("ip route"));
+        assertEquals("RTNETLINK answers: File exists\n", m.run("ip route add default via 10.0.0.2").output());
+        m.out("ip route del default");
+        assertEquals("RTNETLINK answers: No such process\n", m.run("ip route del default").output());
+    }
+
+    @Test
+    void namespaces_do_not_forward_so_a_gateway_drops_what_is_not_its_own() {
+        pair();
+        m.out("nsenter -t $P -n ip route add default via 10.0.0.1");
+        assertEquals("1 packets transmitted, 0 received, 100% packet loss, time 0ms\n",
+                m.out("nsenter -t $P -n ping -c 1 -W 1 8.8.8.8 | grep transmitted"));
+    }
+
+    @Test
+    void a_second_address_in_a_subnet_is_secondary_and_goes_with_its_primary() {
+        m.out("ip link add v0 type veth peer name v1");
+        m.out("ip addr add 10.0.0.1/24 dev v0; ip addr add 10.0.0.5/24 dev v0; ip addr add 10.0.0.7/24 brd + dev v0");
+        assertEquals("    inet 10.0.0.1/24 scope global v0\n"
+                + "    inet 10.0.0.5/24 scope global secondary v0\n"
+                + "    inet 10.0.0.7/24 brd 10.0.0.255 scope global secondary v0\n", m.out("ip addr show v0 | grep inet"));
+        assertEquals("Error: ipv4: Address already assigned.\n", m.run("ip addr add 10.0.0.5/24 dev v0").output());
+        m.out("ip addr del 10.0.0.1/24 dev v0");
+        assertEquals("", m.out("ip addr show v0 | grep inet; true"));
+        assertEquals("Error: ipv4: Address not found.\n", m.run("ip addr del 10.0.0.1/24 dev v0").output());
+    }
+
+    @Test
+    void sysfs_shows_the_devices_of_the_namespace_that_mounted_it() {
+        m.out("ip link add v0 type veth peer name v1");
+        assertEquals("lo\nv0\nv1\n", m.out("unshare --net ls -1 /sys/class/net"), "the machine's sysfs, read from elsewhere");
+        assertEquals("lo\n", m.out("unshare --net --mount sh -c 'mount -t sysfs sysfs /sys; ls -1 /sys/class/net'"));
+        assertEquals("down\n1500\n0x1002\n", m.out("cd /sys/class/net/v0; cat operstate mtu flags"));
+    }
+
+    @Test
+    void loopback_and_bridges_cannot_change_namespace_and_lo_cannot_be_deleted() {
+        m.out("ip link add br0 type bridge");
+        assertEquals("Error: The interface netns is immutable.\n", m.run("ip link set lo netns 1").output());
+        assertEquals("Error: The interface netns is immutable.\n", m.run("ip link set br0 netns 1").output());
+        assertEquals("RTNETLINK answers: Operation not supported\n", m.run("ip link del lo").output());
+    }
+
+    @Test
+    void link_errors_read_as_iproute2_s() {
+        m.out("ip link add veth0 type veth peer name veth1");
+        assertEquals("RTNETLINK answers: File exists\n", m.run("ip link add veth0 type veth peer name veth2").output());
+        assertEquals("Error: Attribute failed policy validation.\n",
+                m.run("ip link add averyveryverylongname type veth peer name x1").output());
+        assertEquals("Error: Unknown device type.\n", m.run("ip link add x2 type bogus").output());
+        assertEquals("Error: argument \"br9\" is wrong: Device does not exist\n\n",
+                m.run("ip link set veth0 master br9").output());
+        assertEquals("Error: argument \"nosuch\" is wrong: Invalid \"netns\" value\n\n",
+                m.run("ip link set veth0 netns nosuch").output());
+        assertEquals("RTNETLINK answers: No such process\n", m.run("ip link set veth0 netns 99999").output());
+        assertEquals("Error: mtu less than device minimum.\n", m.run("ip link set veth0 mtu 20").output());
+        assertEquals("Error: either \"dev\" is duplicate, or \"bogus\" is a garbage.\n", m.run("ip link set veth0 bogus").output());
+        m.out("ip link add x2 type veth peer");
+        assertTrue(m.out("ip -o link").contains(": veth2@x2: "), "an unnamed peer takes the lowest free vethN");
+    }
+
+    @Test
+    void ping_refuses_broadcasts_names_it_cannot_resolve_and_bad_counts() {
+        pair();
+        assertEquals("ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n",
+                m.run("ping -c 1 10.0.0.255").output());
+        assertEquals("ping: foo: Temporary failure in name resolution\n", m.run("ping -c 1 foo").output());
+        CommandResult zero = m.run("ping -c 0 10.0.0.2");
+        assertEquals("ping: invalid argument: '0': out of range: 1 <= value <= 9223372036854775807\n", zero.output());
+        assertEquals(1, zero.status());
+        assertEquals("64 bytes from localhost (127.0.0.1): icmp_seq=1 ttl=64 time=\n",
+                m.out("ping -c 1 localhost | head -2 | tail -1 | cut -c1-60"));
+    }
+
+    @Test
+    void ifconfig_lists_by_name_with_net_tools_formats() {
+        pair();
+        assertEquals("Iface      MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n"
+                + "lo              65536        0      0      0 0             0      0      0      0 LRU\n"
+                + "veth0            1500        0      0      0 0             0      0      0      0 BMRU\n",
+                m.out("ifconfig -s"));
+        String veth0 = m.out("ifconfig veth0");
+        assertTrue(veth0.startsWith("veth0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500\n"
+                + "        inet 10.0.0.1  netmask 255.255.255.0  broadcast 0.0.0.0\n"
+                + "        inet6 fe80::"), veth0);
+        assertEquals("", m.out("ifconfig veth0 down"));
+        assertEquals("veth0: flags=4098<BROADCAST,MULTICAST>  mtu 1500\n", m.out("ifconfig veth0 | head -1"));
+        assertEquals("1.0 KiB", isolab.sim.userland.nettools.Ifconfig.scaled(1025));
+    }
+}
