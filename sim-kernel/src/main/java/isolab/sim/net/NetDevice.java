@@ -80,7 +80,10 @@ public final class NetDevice {
         this.mtu = mtu;
     }
 
-    /** The MAC address as 48 bits; a bridge with ports takes the lowest of theirs (br_stp_recalculate_bridge_id). */
+    /**
+     * The MAC address as 48 bits. A bridge takes the lowest of its ports' (br_stp_recalculate_bridge_id),
+     * and once its last port has left it is all zeroes (br_mac_zero; measured).
+     */
     public long mac() {
         if (kind != Kind.BRIDGE) {
             return ownMac;
@@ -91,7 +94,10 @@ public final class NetDevice {
                 lowest = port.mac();
             }
         }
-        return lowest < 0 ? ownMac : lowest;
+        if (lowest < 0) {
+            return hadPorts ? 0 : ownMac;
+        }
+        return lowest;
     }
 
     /** The MAC address as {@code ip link} prints it. */

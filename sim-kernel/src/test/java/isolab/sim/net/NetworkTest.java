@@ -73,6 +73,9 @@ class NetworkTest {
         String v0 = m.out("ip -br link show v0 | cut -c33-49");
         String v1 = m.out("ip -br link show v1 | cut -c33-49");
         assertEquals(v0.compareTo(v1) < 0 ? v0 : v1, bridge);
+        m.out("ip link set br0 up; ip link set v0 nomaster; ip link set v1 nomaster");
+        assertEquals("2: br0: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state DOWN mode DEFAULT group default qlen 1000\n"
+                + "    link/ether 00:00:00:00:00:00 brd ff:ff:ff:ff:ff:ff\n", m.out("ip link show br0"), "measured: a bridge its ports left");
     }
 
     @Test
