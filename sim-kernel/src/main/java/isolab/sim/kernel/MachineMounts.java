@@ -30,6 +30,7 @@ final class MachineMounts {
         SuperBlock rootSb = RootFs.build(kernel.nextAnonDevice());
         Mount root = new Mount(kernel.nextMountId(), rootSb, rootSb.root(), null, null, "rw,relatime");
         mnt.mounts().add(root);
+        mnt.mounts().setRootfsId(root.id() - 1); // the sandbox's root sits on the rootfs it pivoted from
         Directory top = rootSb.root();
 
         SuperBlock proc = ProcFs.create(kernel, kernel.initialPidNamespace(), kernel.nextAnonDevice());
@@ -46,7 +47,8 @@ final class MachineMounts {
         SuperBlock mqueue = Tmpfs.create("mqueue", "mqueue", kernel.nextAnonDevice(), "rw", 01777);
         mountOn(kernel, mnt, devMount, dev.root(), "mqueue", mqueue, "rw,nosuid,nodev,noexec,relatime");
 
-        // sysfs shows the devices of the network namespace that mounted it: the machine's.
+        // sysfs shows the devices of the network namespace that mounted it: the machine's here.
+        isolab.sim.fs.mount.FileSystems.register("sysfs", true, isolab.sim.fs.sysfs.SysFs::getTree);
         SuperBlock sys = isolab.sim.fs.sysfs.SysFs.create(
                 (isolab.sim.namespace.NetNamespace) kernel.initialNsProxy().net(), "sysfs", kernel.nextAnonDevice());
         Directory sysFs = (Directory) ((Directory) sys.root().lookup("fs", null)).lookup("cgroup", null);

@@ -8,6 +8,12 @@ import isolab.sim.fs.Directory;
 import isolab.sim.fs.Inode;
 import isolab.sim.fs.InodeFile;
 import isolab.sim.fs.Mount;
+import isolab.sim.fs.mount.CloneTree;
+import isolab.sim.fs.mount.FileSystems;
+import isolab.sim.fs.mount.Graft;
+import isolab.sim.fs.mount.PivotRoot;
+import isolab.sim.fs.mount.Propagation;
+import isolab.sim.fs.mount.Umount;
 import isolab.sim.fs.Namei;
 import isolab.sim.fs.OpenFile;
 import isolab.sim.fs.Path;
@@ -847,63 +853,102 @@ public final class Syscalls {
     }
 
     /**
-     * mount(2), for what this slice models: new proc and tmpfs instances, bind mounts, and the
-     * propagation changes util-linux makes (MS_PRIVATE; shared/slave/unbindable are ENOSYS).
+     * mount(2) (fs/namespace.c: path_mount): a new filesystem instance, a bind mount (MS_BIND,
+     * recursive with MS_REC), or a change of propagation type (MS_SHARED, MS_PRIVATE, MS_SLAVE,
+     * MS_UNBINDABLE, with MS_REC for the whole subtree). MS_REMOUNT and MS_MOVE are not modelled
+     * (ENOSYS).
      */
     public void mount(String source, String target, String fsType, long flags, String data) {
         enter();
-        if (!task.cred().capableIn(task.nsproxy().mnt().owner(), Credentials.CAP_SYS_ADMIN)) {
-            throw new SysException(Errno.EPERM);
-        }
         Path at = kernel.lookup(task, target, true);
         MntNamespace ns = task.nsproxy().mnt();
-        if ((flags & (MS_SHARED | MS_SLAVE | MS_UNBINDABLE)) != 0) {
-            throw new SysException(Errno.ENOSYS);
-        }
-        if ((flags & MS_PRIVATE) != 0) {
-            if (!at.isMountRoot()) {
-                throw new SysException(Errno.EINVAL);
-            }
-            return;
+        if (!task.cred().capableIn(ns.owner(), Credentials.CAP_SYS_ADMIN)) {
+            throw new SysException(Errno.EPERM);
         }
         if ((flags & (MS_REMOUNT | MS_MOVE)) != 0) {
             throw new SysException(Errno.ENOSYS);
         }
-        if (!(at.inode() instanceof Directory mountpoint)) {
+        if ((flags & MS_BIND) != 0) {
+            bindMount(source, target, at, (flags & MS_REC) != 0);
+            return;
+        }
+        long types = flags & (MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE);
+        if (types != 0) {
+            // fs/namespace.c: do_change_type: one type, on the root of a mount of this namespace.
+            if (Long.bitCount(types) != 1 || !at.isMountRoot() || at.mnt().ns() != ns.mounts()) {
+                throw new SysException(Errno.EINVAL);
+            }
+            Propagation.Type type = types == MS_SHARED ? Propagation.Type.SHARED : types == MS_PRIVATE
+                    ? Propagation.Type.PRIVATE : types == MS_SLAVE ? Propagation.Type.SLAVE : Propagation.Type.UNBINDABLE;
+            Propagation.changeTree(kernel, at.mnt(), type, (flags & MS_REC) != 0);
+            return;
+        }
+        if (fsType == null || fsType.isEmpty()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        FileSystems.Type type = FileSystems.get(fsType);
+        SuperBlock sb = type.getTree(new FileSystems.Request(kernel, task, source, flags, data));
+        if (at.mnt().ns() != ns.mounts()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        if (at.mnt().sb() == sb && at.isMountRoot()) {
+            throw new SysException(Errno.EBUSY);
+        }
+        if (!(at.inode() instanceof Directory)) {
             throw new SysException(Errno.ENOTDIR);
         }
-        SuperBlock sb;
-        Directory root;
-        if ((flags & MS_BIND) != 0) {
-            Path from = kernel.lookup(task, source, true);
-            if (!(from.inode() instanceof Directory dir)) {
-                throw new SysException(Errno.ENOSYS);
-            }
-            sb = from.mnt().sb();
-            root = dir;
-        } else if ("proc".equals(fsType)) {
-            sb = ProcFs.create(kernel, task.pidNs(), kernel.nextAnonDevice());
-            root = sb.root();
-        } else if ("tmpfs".equals(fsType)) {
-            String options = data == null || data.isEmpty() ? "rw" : "rw," + data;
-            sb = Tmpfs.create("tmpfs", source, kernel.nextAnonDevice(), options, 01777);
-            root = sb.root();
-        } else if ("sysfs".equals(fsType)) {
-            // fs/sysfs/mount.c: the instance shows the mounter's network namespace.
-            sb = isolab.sim.fs.sysfs.SysFs.create((isolab.sim.namespace.NetNamespace) task.nsproxy().net(),
-                    source, kernel.nextAnonDevice());
-            root = sb.root();
-        } else if (fsType == null || fsType.isEmpty()) {
+        Mount mount = new Mount(kernel.nextMountId(), sb, sb.root(), null, null, mountOptions(flags));
+        Graft.attach(kernel, mount, at.mnt(), at.inode(), null, null);
+    }
+
+    /** fs/namespace.c: do_loopback: {@code source} (with its submounts if {@code recursive}) mounted again on {@code at}. */
+    private void bindMount(String source, String target, Path at, boolean recursive) {
+        if (source == null || source.isEmpty()) {
             throw new SysException(Errno.EINVAL);
-        } else if (List.of("overlay", "cgroup", "cgroup2", "devpts", "mqueue", "ext4", "bind").contains(fsType)) {
-            throw new SysException(Errno.ENOSYS);
-        } else {
-            throw new SysException(Errno.ENODEV);
         }
-        Mount mount = new Mount(kernel.nextMountId(), sb, root, at.mnt(), mountpoint, mountOptions(flags));
-        ns.mounts().add(mount);
-        String where = Namei.pathOf(kernel.context(task), at);
-        kernel.emit(new MountEvent.Mounted(ns.inode(), mount.id(), sb.fsType(), sb.source(), where, false));
+        Path from = kernel.lookup(task, source, true);
+        var table = task.nsproxy().mnt().mounts();
+        boolean nsfs = from.inode() instanceof NsfsInode;
+        if (at.mnt().ns() != table || from.mnt().ns() != table && !nsfs || from.mnt().unbindable()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        if (at.inode().isDirectory() != from.inode().isDirectory()) {
+            throw new SysException(Errno.ENOTDIR);
+        }
+        String rootName = rootNameOf(source, from);
+        // A /proc/PID/ns/* link leads into nsfs's internal mount (fs/nsfs.c: nsfs_mnt), not into proc.
+        Mount origin = nsfs ? new Mount(0, from.inode().sb(), from.inode(), rootName, null, null, "rw") : from.mnt();
+        Mount copy = recursive
+                ? CloneTree.copyTree(kernel, origin, from.inode(), rootName, 0, new ArrayList<>())
+                : CloneTree.cloneMount(kernel, origin, from.inode(), rootName, 0);
+        Directory mpDir = null;
+        String mpName = null;
+        if (!at.inode().isDirectory() && !at.isMountRoot()) {
+            Namei.Parent parent = Namei.walkParent(kernel.context(task), target);
+            mpDir = parent.dir().directory();
+            mpName = parent.name();
+        }
+        Graft.attach(kernel, copy, at.mnt(), at.inode(), mpDir, mpName);
+    }
+
+    /** What mountinfo shows as the root of a bind mount of {@code from}: null for a directory (computed), a path or nsfs name for a file. */
+    private String rootNameOf(String source, Path from) {
+        if (from.inode() instanceof Directory) {
+            return null;
+        }
+        if (from.inode() instanceof NsfsInode nsfs) {
+            return nsfs.namespace().type().procName() + ":[" + nsfs.namespace().inode() + "]";
+        }
+        if (from.isMountRoot()) {
+            return from.mnt().rootPath();
+        }
+        Namei.Parent parent = Namei.walkParent(kernel.context(task), source);
+        Directory dir = parent.dir().directory();
+        StringBuilder path = new StringBuilder();
+        for (Directory d = dir; d != d.sb().root() && d.parent() != d; d = d.parent()) {
+            path.insert(0, "/" + d.name());
+        }
+        return path + "/" + parent.name();
     }
 
     private static String mountOptions(long flags) {
@@ -925,32 +970,42 @@ public final class Syscalls {
         return s.toString();
     }
 
-    /** umount2(2): EINVAL if {@code target} is not a mount point, EBUSY if something is mounted below. */
+    /**
+     * umount2(2) (fs/namespace.c: path_umount, do_umount): EINVAL if {@code target} is not the root
+     * of a mount of the caller's namespace, EBUSY if it is in use or has submounts (unless
+     * MNT_DETACH) or is the caller's root.
+     */
     public void umount(String target, int flags) {
         enter();
+        if ((flags & ~(MNT_FORCE | MNT_DETACH)) != 0) {
+            throw new SysException(Errno.EINVAL);
+        }
+        Path at = kernel.lookup(task, target, true);
+        MntNamespace ns = task.nsproxy().mnt();
+        if (!task.cred().capableIn(ns.owner(), Credentials.CAP_SYS_ADMIN)) {
+            throw new SysException(Errno.EPERM);
+        }
+        if (!at.isMountRoot() || at.mnt().ns() != ns.mounts()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        if (at.mnt() == task.root().mnt() && (flags & MNT_DETACH) == 0) {
+            throw new SysException(Errno.EBUSY);
+        }
+        Umount.umount(kernel, at.mnt(), (flags & MNT_DETACH) != 0);
+    }
+
+    /** pivot_root(2): see {@link PivotRoot}; ENOTDIR unless both are directories. */
+    public void pivotRoot(String newRoot, String putOld) {
+        enter();
+        Path newPath = kernel.lookup(task, newRoot, true);
+        Path oldPath = kernel.lookup(task, putOld, true);
+        if (!newPath.inode().isDirectory() || !oldPath.inode().isDirectory()) {
+            throw new SysException(Errno.ENOTDIR);
+        }
         if (!task.cred().capableIn(task.nsproxy().mnt().owner(), Credentials.CAP_SYS_ADMIN)) {
             throw new SysException(Errno.EPERM);
         }
-        Path at = kernel.lookup(task, target, true);
-        if (!at.isMountRoot() || at.mnt().isRoot()) {
-            throw new SysException(Errno.EINVAL);
-        }
-        MntNamespace ns = task.nsproxy().mnt();
-        Mount mount = at.mnt();
-        List<Mount> below = ns.mounts().children(mount);
-        if (!below.isEmpty() && (flags & MNT_DETACH) == 0) {
-            throw new SysException(Errno.EBUSY);
-        }
-        String where = Namei.pathOf(kernel.context(task), at);
-        detach(ns, mount);
-        kernel.emit(new MountEvent.Unmounted(ns.inode(), mount.id(), where, false));
-    }
-
-    private void detach(MntNamespace ns, Mount mount) {
-        for (Mount child : ns.mounts().children(mount)) {
-            detach(ns, child);
-        }
-        ns.mounts().remove(mount);
+        PivotRoot.pivot(kernel, task, newPath, oldPath);
     }
 
     // ---- network ----------------------------------------------------------------------------

@@ -44,7 +44,7 @@ final class Extra {
         r.add("coreutils/stat", isolab.sim.userland.coreutils.StatChroot::stat, "/usr/bin/stat");
         r.add("coreutils/chroot", isolab.sim.userland.coreutils.StatChroot::chroot, "/usr/sbin/chroot");
         r.add("util-linux/mount", isolab.sim.userland.utillinux.Mount::mount, "/usr/bin/mount");
-        r.add("util-linux/umount", isolab.sim.userland.utillinux.Mount::umount, "/usr/bin/umount");
+        r.add("util-linux/umount", isolab.sim.userland.utillinux.Umount::main, "/usr/bin/umount");
         r.add("util-linux/nsenter", isolab.sim.userland.utillinux.Nsenter::main, "/usr/bin/nsenter");
         r.add("util-linux/ipcs", isolab.sim.userland.utillinux.Ipcs::main, "/usr/bin/ipcs");
         r.add("util-linux/ipcmk", isolab.sim.userland.utillinux.Ipcs::ipcmk, "/usr/bin/ipcmk");
@@ -52,6 +52,8 @@ final class Extra {
         r.add("iproute2/ip", isolab.sim.userland.iproute2.Ip::main, "/usr/sbin/ip", "/usr/bin/ip");
         r.add("net-tools/ifconfig", isolab.sim.userland.nettools.Ifconfig::main, "/usr/sbin/ifconfig");
         r.add("iputils/ping", isolab.sim.userland.iputils.Ping::main, "/usr/bin/ping");
+        r.add("util-linux/findmnt", isolab.sim.userland.utillinux.Findmnt::main, "/usr/bin/findmnt");
+        r.add("util-linux/pivot_root", isolab.sim.userland.utillinux.PivotRoot::main, "/usr/sbin/pivot_root");
         r.add("util-linux/lsns", isolab.sim.userland.utillinux.Lsns::main, "/usr/bin/lsns");
     }
 }

@@ -32,6 +32,11 @@ public final class SysFs {
     private SysFs() {
     }
 
+    /** mount(2) of type sysfs: an instance for the caller's network namespace (its fs_context's get_tree). */
+    public static SuperBlock getTree(isolab.sim.fs.mount.FileSystems.Request r) {
+        return create((NetNamespace) r.task().nsproxy().net(), r.source(), r.kernel().nextAnonDevice());
+    }
+
     /** A new sysfs instance tagged with {@code net}. */
     public static SuperBlock create(NetNamespace net, String source, String device) {
         SuperBlock sb = Tmpfs.create("sysfs", source, device, "rw", 0555);
