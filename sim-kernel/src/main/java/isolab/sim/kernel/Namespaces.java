@@ -186,7 +186,7 @@ public final class Namespaces {
                 others.add(net.stack());
             }
         }
-        isolab.sim.net.Rtnl.destroy(dying.stack(), others, kernel.clock().nowTicks());
+        isolab.sim.net.Rtnl.destroy(dying.stack(), others, kernel.clock().nowTicks(), kernel::emit);
     }
 
     /** The live namespace of {@code type} with {@code inode}, or null. */

@@ -1,9 +1,12 @@
 package isolab.sim.net;
 
+import isolab.api.Event;
+import isolab.api.NetEvent;
 import isolab.sim.determinism.SplitMix64;
 import isolab.sim.syscall.Errno;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The rtnetlink requests that change links, addresses and routes (net/core/rtnetlink.c,
@@ -29,7 +32,7 @@ public final class Rtnl {
      * {@code peerStack}, then the device; a null name takes the lowest free {@code vethN}.
      */
     public static NetDevice addVeth(NetStack stack, String name, NetStack peerStack, String peerName,
-            SplitMix64 random, long now) {
+            SplitMix64 random, Consumer<Event> emit) {
         checkName(name);
         checkName(peerName);
         String peerFinal = peerName == null ? freeName(peerStack, "veth", null) : peerName;
@@ -47,11 +50,13 @@ public final class Rtnl {
         peerStack.register(peer, 0);
         stack.register(dev, 0);
         linkNamespaces(stack, peerStack);
+        emit.accept(new NetEvent.LinkCreated(inode(peerStack), peer.ifindex(), peer.name(), "veth"));
+        emit.accept(new NetEvent.LinkCreated(inode(stack), dev.ifindex(), dev.name(), "veth"));
         return dev;
     }
 
     /** RTM_NEWLINK type bridge (net/bridge/br_netlink.c): down, no ports, a random address. */
-    public static NetDevice addBridge(NetStack stack, String name, SplitMix64 random) {
+    public static NetDevice addBridge(NetStack stack, String name, SplitMix64 random, Consumer<Event> emit) {
         checkName(name);
         String devFinal = name == null ? freeName(stack, "bridge", null) : name;
         if (stack.device(devFinal) != null) {
@@ -59,22 +64,24 @@ public final class Rtnl {
         }
         NetDevice bridge = new NetDevice(NetDevice.Kind.BRIDGE, devFinal, randomMac(random), 1500);
         stack.register(bridge, 0);
+        emit.accept(new NetEvent.LinkCreated(inode(stack), bridge.ifindex(), bridge.name(), "bridge"));
         return bridge;
     }
 
     /** RTM_DELLINK: a veth takes its peer with it (veth_dellink); a bridge releases its ports; lo cannot go. */
-    public static void delete(NetDevice dev, long now) {
+    public static void delete(NetDevice dev, long now, Consumer<Event> emit) {
         if (dev.kind() == NetDevice.Kind.LOOPBACK) {
             throw new NetlinkError(Errno.EOPNOTSUPP);
         }
-        unregister(dev, now);
+        unregister(dev, now, "ip link del", emit);
     }
 
-    private static void unregister(NetDevice dev, long now) {
+    private static void unregister(NetDevice dev, long now, String why, Consumer<Event> emit) {
         NetStack stack = dev.stack();
         if (stack == null) {
             return;
         }
+        emit.accept(new NetEvent.LinkDeleted(inode(stack), dev.name(), why));
         for (NetDevice port : dev.ports()) {
             port.setMaster(null);
         }
@@ -88,7 +95,7 @@ public final class Rtnl {
             peer.setPeer(null);
             dev.setPeer(null);
             NetStack peerStack = peer.stack();
-            unregister(peer, now);
+            unregister(peer, now, "its veth peer " + dev.name() + " went", emit);
             if (peerStack != null) {
                 peerStack.refresh(now);
             }
@@ -144,7 +151,7 @@ public final class Rtnl {
      * target has it free. Both namespaces then know each other by an nsid, as do the namespaces
      * of a veth pair split across two.
      */
-    public static void setNamespace(NetDevice dev, NetStack target, long now) {
+    public static void setNamespace(NetDevice dev, NetStack target, long now, Consumer<Event> emit) {
         if (dev.kind() != NetDevice.Kind.VETH) {
             throw new NetlinkError(Errno.EINVAL, "The interface netns is immutable");
         }
@@ -169,6 +176,7 @@ public final class Rtnl {
         }
         old.refresh(now);
         refresh(dev, now);
+        emit.accept(new NetEvent.LinkMoved(dev.name(), inode(old), inode(target), dev.ifindex()));
     }
 
     /** IFLA_IFNAME on an existing device: EEXIST if the name is taken. */
@@ -305,10 +313,10 @@ public final class Rtnl {
      * A network namespace dies (net/core/dev.c: default_device_exit_batch): its virtual devices
      * are deleted, a veth's peer in another namespace with it; the others forget its nsid.
      */
-    public static void destroy(NetStack dying, List<NetStack> others, long now) {
+    public static void destroy(NetStack dying, List<NetStack> others, long now, Consumer<Event> emit) {
         for (NetDevice dev : dying.devices()) {
             if (dev.kind() != NetDevice.Kind.LOOPBACK && dev.stack() == dying) {
-                unregister(dev, now);
+                unregister(dev, now, "its network namespace died", emit);
             }
         }
         for (NetStack other : others) {
@@ -346,6 +354,10 @@ public final class Rtnl {
         long mac = random.nextLong() & 0xffffffffffffL;
         long first = (mac >>> 40 & 0xfe) | 0x02;
         return (mac & 0xffffffffffL) | first << 40;
+    }
+
+    private static long inode(NetStack stack) {
+        return stack.namespace() == null ? 0 : stack.namespace().inode();
     }
 
     /** Two namespaces that share a veth pair give each other nsids. */

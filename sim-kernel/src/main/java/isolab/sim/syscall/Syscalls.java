@@ -1092,9 +1092,9 @@ public final class Syscalls {
         switch (kind) {
             case "veth" -> {
                 var peerStack = peerFd >= 0 || peerPid >= 0 ? netnsOf(peerFd, peerPid) : stack;
-                isolab.sim.net.Rtnl.addVeth(stack, name, peerStack, peerName, kernel.netRandom(), now);
+                isolab.sim.net.Rtnl.addVeth(stack, name, peerStack, peerName, kernel.netRandom(), kernel::emit);
             }
-            case "bridge" -> isolab.sim.net.Rtnl.addBridge(stack, name, kernel.netRandom());
+            case "bridge" -> isolab.sim.net.Rtnl.addBridge(stack, name, kernel.netRandom(), kernel::emit);
             default -> throw new isolab.sim.net.NetlinkError(Errno.EOPNOTSUPP, "Unknown device type");
         }
     }
@@ -1103,7 +1103,7 @@ public final class Syscalls {
     public void rtmDelLink(String name) {
         enter();
         var dev = device(netAdmin(), name);
-        isolab.sim.net.Rtnl.delete(dev, kernel.clock().nowTicks());
+        isolab.sim.net.Rtnl.delete(dev, kernel.clock().nowTicks(), kernel::emit);
     }
 
     /** The attributes of an RTM_NEWLINK on an existing device; null fields are left alone. */
@@ -1117,7 +1117,7 @@ public final class Syscalls {
         var dev = device(stack, device);
         long now = kernel.clock().nowTicks();
         if (change.nsFd() >= 0 || change.nsPid() >= 0) {
-            isolab.sim.net.Rtnl.setNamespace(dev, netnsOf(change.nsFd(), change.nsPid()), now);
+            isolab.sim.net.Rtnl.setNamespace(dev, netnsOf(change.nsFd(), change.nsPid()), now, kernel::emit);
         }
         if (change.mtu() != null) {
             isolab.sim.net.Rtnl.setMtu(dev, change.mtu());
@@ -1202,7 +1202,14 @@ public final class Syscalls {
     /** Sends one ICMP echo request and tells what came of it; the round trip takes no virtual time. */
     public isolab.sim.net.Icmp.Outcome pingEcho(int source, int destination) {
         enter();
-        return isolab.sim.net.Icmp.echo(netStack(), source, destination);
+        var outcome = isolab.sim.net.Icmp.echo(netStack(), source, destination);
+        kernel.emit(new isolab.api.NetEvent.Echo(task.nsproxy().net().inode(), isolab.sim.net.Inet4.format(source),
+                isolab.sim.net.Inet4.format(destination), switch (outcome) {
+                    case REPLY -> "answered";
+                    case LOST -> "lost";
+                    case UNREACHABLE -> "next hop unreachable";
+                }));
+        return outcome;
     }
 
     /** A round-trip time for a reply, in microseconds: what a virtual link takes, drawn from the seed. */

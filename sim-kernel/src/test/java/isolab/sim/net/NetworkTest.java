@@ -50,6 +50,24 @@ class NetworkTest {
     }
 
     @Test
+    void the_timeline_shows_links_created_moved_and_taken_by_a_dying_namespace_and_where_pings_went() {
+        m.out("unshare --net sleep 1000 & P=$!");
+        java.util.List<String> made = m.run("ip link add veth0 type veth peer name veth1").events().stream()
+                .filter(e -> e instanceof isolab.api.NetEvent).map(isolab.api.Event::summary).toList();
+        assertEquals(2, made.size(), made.toString());
+        assertTrue(made.get(0).startsWith("veth veth1 created as device 2 of net:["), made.toString());
+        assertTrue(m.run("ip link set veth1 netns $P").events().stream()
+                .anyMatch(e -> e instanceof isolab.api.NetEvent.LinkMoved mv && mv.name().equals("veth1") && mv.ifindex() == 2));
+        assertTrue(m.run("ping -c 1 127.0.0.1 -W 1; ip link set lo up; ping -c 1 127.0.0.1").events().stream()
+                .anyMatch(e -> e instanceof isolab.api.NetEvent.Echo echo && echo.outcome().equals("answered")));
+        java.util.List<String> gone = m.run("kill $P; wait $P").events().stream()
+                .filter(e -> e instanceof isolab.api.NetEvent.LinkDeleted).map(isolab.api.Event::summary).toList();
+        assertEquals(2, gone.size(), gone.toString());
+        assertTrue(gone.get(0).startsWith("veth1 of net:[") && gone.get(0).endsWith("(its network namespace died)"), gone.toString());
+        assertTrue(gone.get(1).startsWith("veth0 of net:[") && gone.get(1).endsWith("(its veth peer veth1 went)"), gone.toString());
+    }
+
+    @Test
     void a_bridge_passes_frames_between_ports_so_two_namespaces_reach_each_other() {
         m.out("ip link add br0 type bridge; ip link set br0 up");
         m.out("unshare --net sleep 1000 & A=$!; unshare --net sleep 1000 & B=$!");
