@@ -202,6 +202,34 @@ class NetworkTest {
     }
 
     @Test
+    void route_prints_the_main_table_in_net_tools_format() {
+        // measured: unshare --net sh -c '...; ip route add default via 10.0.0.2; ip route add 10.6.0.0/16 dev v0; route -n'
+        m.out("ip link add v0 type veth peer name v1; ip link set v0 up; ip link set v1 up; ip addr add 10.0.0.1/24 dev v0");
+        m.out("ip route add default via 10.0.0.2; ip route add 10.6.0.0/16 dev v0");
+        assertEquals("Kernel IP routing table\n"
+                + "Destination     Gateway         Genmask         Flags Metric Ref    Use Iface\n"
+                + "0.0.0.0         10.0.0.2        0.0.0.0         UG    0      0        0 v0\n"
+                + "10.0.0.0        0.0.0.0         255.255.255.0   U     0      0        0 v0\n"
+                + "10.6.0.0        0.0.0.0         255.255.0.0     U     0      0        0 v0\n", m.out("route -n"));
+        assertEquals("default         10.0.0.2        0.0.0.0         UG    0      0        0 v0\n", m.out("route | grep UG"));
+    }
+
+    @Test
+    void bridge_link_shows_ports_forwarding_only_with_a_carrier_on_an_up_bridge() {
+        // measured: bridge link after each step
+        m.out("ip link add br0 type bridge; ip link add v0 type veth peer name v1; ip link set v1 master br0; ip link set v1 up");
+        assertEquals("3: v1@v0: <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN> mtu 1500 master br0 state disabled priority 32 cost 2 \n",
+                m.out("bridge link"));
+        m.out("ip link set v0 up");
+        assertEquals("3: v1@v0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state disabled priority 32 cost 2 \n",
+                m.out("bridge link"));
+        m.out("ip link set br0 up");
+        assertEquals("3: v1@v0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state forwarding priority 32 cost 2 \n",
+                m.out("bridge link show dev v1"));
+        assertEquals("Object \"foo\" is unknown, try \"bridge help\".\n", m.run("bridge foo").output());
+    }
+
+    @Test
     void ifconfig_lists_by_name_with_net_tools_formats() {
         pair();
         assertEquals("Iface      MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n"

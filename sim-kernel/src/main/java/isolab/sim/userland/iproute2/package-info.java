@@ -4,6 +4,6 @@
  * flush), {@code route} (show, add, del) and {@code netns} (add, delete, list, exec, identify,
  * pids), one class each, printing what ip/ipaddress.c, iplink.c, iproute.c and ipnetns.c print.
  * Requests go to the model as rtnetlink calls; named namespaces are made, entered and removed
- * with the same mount, unshare and setns calls iproute2 makes.
+ * with the same mount, unshare and setns calls iproute2 makes. {@code bridge link} lists bridge ports.
  */
 package isolab.sim.userland.iproute2;
