@@ -9,7 +9,8 @@ import java.util.List;
  * veth pairs and bridges, delivery in the namespace that owns the destination, and the reply
  * routed back the same way. A packet to one of the sender's own addresses goes through its
  * loopback device, which must be up. Namespaces do not forward (net.ipv4.ip_forward is 0 in a
- * new namespace and is not modelled), so only directly attached addresses answer.
+ * new namespace and is not modelled), so only directly attached addresses answer. Each
+ * namespace's {@link Neighbours} remembers who answered ARP.
  */
 public final class Icmp {
 
@@ -44,46 +45,57 @@ public final class Icmp {
         return route.source() != 0 ? route.source() : stack.selectSource(route.device(), route.gateway() != 0 ? route.gateway() : destination);
     }
 
-    /** Sends one echo request from {@code source} in {@code stack} to {@code destination}, and says what came of it. */
-    public static Outcome echo(NetStack stack, int source, int destination) {
-        Hop there = deliver(stack, destination);
-        if (there.unreachable) {
-            return Outcome.UNREACHABLE;
+    /** What came of one request, and for UNREACHABLE, when the error arrives (the neighbour's resolution fails). */
+    public record Result(Outcome outcome, long errorAtTicks) {
+    }
+
+    /** Sends one echo request from {@code source} in {@code stack} to {@code destination} at {@code now}, and says what came of it. */
+    public static Result echo(NetStack stack, int source, int destination, long now) {
+        Hop there = deliver(stack, source, destination, now);
+        if (there.failsAt >= 0) {
+            return new Result(Outcome.UNREACHABLE, there.failsAt);
         }
         if (there.stack == null) {
-            return Outcome.LOST;
+            return new Result(Outcome.LOST, -1);
         }
-        Hop back = deliver(there.stack, source);
-        return back.stack == stack ? Outcome.REPLY : Outcome.LOST;
+        Hop back = deliver(there.stack, destination, source, now);
+        return new Result(back.stack == stack ? Outcome.REPLY : Outcome.LOST, -1);
     }
 
-    /** Where a packet to {@code destination} sent from {@code stack} is delivered locally. */
-    private record Hop(NetStack stack, boolean unreachable) {
+    /** Where a packet was delivered locally (null: nowhere), or when its next hop's resolution fails (else -1). */
+    private record Hop(NetStack stack, long failsAt) {
     }
 
-    private static Hop deliver(NetStack stack, int destination) {
+    private static Hop deliver(NetStack stack, int source, int destination, long now) {
         if (stack.localDevice(destination) != null) {
             NetDevice lo = stack.loopback();
             if (!lo.up()) {
-                return new Hop(null, false);
+                return new Hop(null, -1);
             }
             lo.transmitted(FRAME_BYTES);
             lo.received(FRAME_BYTES);
-            return new Hop(stack, false);
+            return new Hop(stack, -1);
         }
         Route route = stack.lookup(destination);
         if (route == null) {
-            return new Hop(null, false);
+            return new Hop(null, -1);
         }
+        NetDevice out = route.device();
         int nextHop = route.gateway() != 0 ? route.gateway() : destination;
-        NetDevice endpoint = arp(route.device(), nextHop);
+        NetDevice endpoint = arp(out, nextHop);
         if (endpoint == null) {
-            return new Hop(null, true);
+            if (stack.neighbours().missed(out, nextHop, now) == Neighbours.Miss.LOST) {
+                out.transmitted(FRAME_BYTES); // sent to the cached address, into the void
+                return new Hop(null, -1);
+            }
+            return new Hop(null, stack.neighbours().failsAt(out, nextHop));
         }
-        route.device().transmitted(FRAME_BYTES);
+        stack.neighbours().used(out, nextHop, endpoint.mac(), now);
+        endpoint.stack().neighbours().learnt(endpoint, source, out.mac(), now);
+        out.transmitted(FRAME_BYTES);
         endpoint.received(FRAME_BYTES);
         NetStack there = endpoint.stack();
-        return new Hop(there.localDevice(destination) != null ? there : null, false);
+        return new Hop(there.localDevice(destination) != null ? there : null, -1);
     }
 
     /**

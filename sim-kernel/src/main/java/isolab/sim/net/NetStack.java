@@ -21,6 +21,7 @@ public final class NetStack {
     private final List<Route> routes = new ArrayList<>();
     private final Map<NetStack, Integer> nsids = new LinkedHashMap<>();
     private int ifindexHint = 1;
+    private final Neighbours neighbours = new Neighbours();
 
     /** A new stack with its loopback device, down and without addresses (net/core/dev.c: loopback_net_init). */
     public NetStack(NetNamespace namespace) {
@@ -236,10 +237,16 @@ public final class NetStack {
         nsids.remove(other);
     }
 
-    /** Recomputes what follows from carrier changes (link-local addresses) at {@code now}. */
+    /** The ARP cache. */
+    public Neighbours neighbours() {
+        return neighbours;
+    }
+
+    /** Recomputes what follows from carrier changes (link-local addresses, the ARP cache) at {@code now}. */
     void refresh(long now) {
         for (NetDevice d : devices.values()) {
             d.refresh(now);
         }
+        neighbours.refresh();
     }
 }

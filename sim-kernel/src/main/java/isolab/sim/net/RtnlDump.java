@@ -39,6 +39,28 @@ public final class RtnlDump {
             String scope, String source, boolean linkDown) {
     }
 
+    /** The answer to RTM_GETROUTE for one destination: local or not, the gateway (or null), device and source. */
+    public record RouteGet(boolean local, String destination, String gateway, String device, String source) {
+    }
+
+    /**
+     * The route to {@code destination} (net/ipv4/route.c: ip_route_output_key): one of the
+     * namespace's own addresses goes through lo (when lo is up: its local routes exist from then
+     * on); else the main table; null if none.
+     */
+    public static RouteGet routeGet(NetStack stack, int destination) {
+        if (stack.localDevice(destination) != null) {
+            return new RouteGet(true, Inet4.format(destination), null, "lo", Inet4.format(destination));
+        }
+        Route r = stack.lookup(destination);
+        if (r == null) {
+            return null;
+        }
+        int source = Icmp.source(stack, destination);
+        return new RouteGet(false, Inet4.format(destination), r.gateway() == 0 ? null : Inet4.format(r.gateway()),
+                r.device().name(), Inet4.format(source));
+    }
+
     /** Every device of {@code stack}, by ifindex. */
     public static List<Link> links(NetStack stack) {
         List<Link> links = new ArrayList<>();

@@ -26,8 +26,9 @@
  * virtual devices, taking a veth's peer in another namespace with them.
  *
  * <p>Simplifies (docs/FIDELITY.md): no forwarding between namespaces (ip_forward stays 0), so
- * no NAT and no port mapping; no neighbour cache (every request resolves its next hop again);
- * packet counters count ICMP echo frames only (no ARP, no IPv6 chatter); no sockets besides
+ * no NAT and no port mapping;
+ * the ARP cache ({@link isolab.sim.net.Neighbours}) has fixed timers; packet counters count
+ * ICMP echo frames only (no ARP, no IPv6 chatter); no sockets besides
  * ping's; no sysctls; no other device kinds (macvlan, vlan, tun, dummy).
  */
 package isolab.sim.net;

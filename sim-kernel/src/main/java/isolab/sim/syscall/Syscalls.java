@@ -1053,6 +1053,23 @@ public final class Syscalls {
         return isolab.sim.net.RtnlDump.routes(netStack());
     }
 
+    /** RTM_GETROUTE for one destination (ip_route_output): the route a packet would take; ENETUNREACH without one. */
+    public isolab.sim.net.RtnlDump.RouteGet rtmGetRoute(int destination) {
+        enter();
+        var stack = netStack();
+        var out = isolab.sim.net.RtnlDump.routeGet(stack, destination);
+        if (out == null) {
+            throw new isolab.sim.net.NetlinkError(Errno.ENETUNREACH);
+        }
+        return out;
+    }
+
+    /** RTM_GETNEIGH dump: the ARP cache with the states of now. */
+    public List<isolab.sim.net.Neighbours.Shown> rtmGetNeighbours() {
+        enter();
+        return netStack().neighbours().show(kernel.clock().nowTicks());
+    }
+
     /** RTM_GETROUTE dump of the local table, as {@code ip route show table local} lines. */
     public List<String> rtmGetLocalRoutes() {
         enter();
@@ -1200,11 +1217,11 @@ public final class Syscalls {
     }
 
     /** Sends one ICMP echo request and tells what came of it; the round trip takes no virtual time. */
-    public isolab.sim.net.Icmp.Outcome pingEcho(int source, int destination) {
+    public isolab.sim.net.Icmp.Result pingEcho(int source, int destination) {
         enter();
-        var outcome = isolab.sim.net.Icmp.echo(netStack(), source, destination);
+        var outcome = isolab.sim.net.Icmp.echo(netStack(), source, destination, kernel.clock().nowTicks());
         kernel.emit(new isolab.api.NetEvent.Echo(task.nsproxy().net().inode(), isolab.sim.net.Inet4.format(source),
-                isolab.sim.net.Inet4.format(destination), switch (outcome) {
+                isolab.sim.net.Inet4.format(destination), switch (outcome.outcome()) {
                     case REPLY -> "answered";
                     case LOST -> "lost";
                     case UNREACHABLE -> "next hop unreachable";

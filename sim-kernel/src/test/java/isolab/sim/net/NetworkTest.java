@@ -202,6 +202,51 @@ class NetworkTest {
     }
 
     @Test
+    void the_arp_cache_remembers_who_answered_so_a_vanished_neighbour_is_lost_not_unreachable() {
+        // measured: ip neigh on both sides after a ping, after an unanswered one, 3 s later, after the peer went down
+        pair();
+        m.out("ping -c 1 10.0.0.2");
+        assertTrue(m.out("ip neigh").matches("10\\.0\\.0\\.2 dev veth0 lladdr [0-9a-f:]{17} REACHABLE \n"), m.out("ip neigh"));
+        assertTrue(m.out("nsenter -t $P -n ip neigh").matches("10\\.0\\.0\\.1 dev veth1 lladdr [0-9a-f:]{17} DELAY \n"));
+        m.run("ping -c 1 -W 1 10.0.0.7");
+        assertEquals("10.0.0.7 dev veth0 INCOMPLETE \n", m.out("ip neigh | head -1"));
+        m.out("sleep 3");
+        assertEquals("10.0.0.7 FAILED \n", m.out("ip neigh show dev veth0 | head -1"));
+        m.out("nsenter -t $P -n ip addr del 10.0.0.2/24 dev veth1");
+        assertEquals("1 packets transmitted, 0 received, 100% packet loss, time 0ms\n",
+                m.out("ping -c 1 10.0.0.2 | grep transmitted"), "sent to the cached address: no error");
+        m.out("sleep 8");
+        assertEquals("1 packets transmitted, 0 received, +1 errors, 100% packet loss, time 0ms\n",
+                m.out("ping -c 1 10.0.0.2 | grep transmitted"), "the entry failed its probes: ARP again, and it fails");
+        m.out("nsenter -t $P -n ip link set veth1 down");
+        assertEquals("", m.out("ip neigh show dev veth0"), "a device that loses its carrier loses its entries");
+    }
+
+    @Test
+    void ip_route_get_names_the_route_a_packet_would_take() {
+        // measured: unshare --net sh -c 'ip route get 127.0.0.1; ip link set lo up; ...'
+        assertEquals("RTNETLINK answers: Network is unreachable\n", m.run("ip route get 127.0.0.1").output());
+        m.out("ip link set lo up");
+        assertEquals("local 127.0.0.1 dev lo src 127.0.0.1 uid 0 \n    cache <local> \n", m.out("ip route get 127.0.0.1"));
+        m.out("ip link add v0 type veth peer name v1; ip link set v0 up; ip link set v1 up; ip addr add 10.0.0.1/24 dev v0");
+        m.out("ip route add default via 10.0.0.2");
+        assertEquals("10.0.0.5 dev v0 src 10.0.0.1 uid 0 \n    cache \n", m.out("ip route get 10.0.0.5"));
+        assertEquals("8.8.8.8 via 10.0.0.2 dev v0 src 10.0.0.1 uid 0 \n    cache \n", m.out("ip route get 8.8.8.8"));
+        assertEquals("local 10.0.0.1 dev lo src 10.0.0.1 uid 0 \n    cache <local> \n", m.out("ip route get 10.0.0.1"));
+        assertEquals("Error: any valid prefix is expected rather than \"foo\".\n", m.run("ip route get foo").output());
+    }
+
+    @Test
+    void ip_s_link_adds_the_counters_in_columns() {
+        // measured: ip -s link show v0 on a fresh pair
+        m.out("ip link add v0 type veth peer name v1");
+        assertEquals("    RX:  bytes packets errors dropped  missed   mcast           \n"
+                + "             0       0      0       0       0       0 \n"
+                + "    TX:  bytes packets errors dropped carrier collsns           \n"
+                + "             0       0      0       0       0       0 \n", m.out("ip -s link show v0 | tail -4"));
+    }
+
+    @Test
     void route_prints_the_main_table_in_net_tools_format() {
         // measured: unshare --net sh -c '...; ip route add default via 10.0.0.2; ip route add 10.6.0.0/16 dev v0; route -n'
         m.out("ip link add v0 type veth peer name v1; ip link set v0 up; ip link set v1 up; ip addr add 10.0.0.1/24 dev v0");

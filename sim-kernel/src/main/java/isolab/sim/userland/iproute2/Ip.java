@@ -38,7 +38,7 @@ public final class Ip {
             "mptcp", "ioam", "amt", "help");
 
     /** The global options in force: address family (0 any, 4, 6, -1 link layer), brief and one-line output. */
-    record Options(int family, boolean brief, boolean oneline) {
+    record Options(int family, boolean brief, boolean oneline, boolean stats) {
     }
 
     private Ip() {
@@ -49,6 +49,7 @@ public final class Ip {
         int family = 0;
         boolean brief = false;
         boolean oneline = false;
+        boolean stats = false;
         int i = 0;
         while (i < args.size() && args.get(i).startsWith("-")) {
             String opt = args.get(i);
@@ -67,6 +68,9 @@ public final class Ip {
                 family = -1;
             } else if (opt.equals("-M") || opt.equals("-B")) {
                 return Usage.notModelled(p, opt);
+            } else if ((matches(opt, "-stats") || matches(opt, "-statistics")) && !stats
+                    && !matches(opt, "-loops") && !matches(opt, "-family") && !matches(opt, "-human") && !matches(opt, "-iec")) {
+                stats = true;
             } else if (matches(opt, "-loops") || matches(opt, "-family") || matches(opt, "-human") || matches(opt, "-iec")
                     || matches(opt, "-stats") || matches(opt, "-statistics") || matches(opt, "-details")
                     || matches(opt, "-resolve") || matches(opt, "-timestamp") || matches(opt, "-tshort")) {
@@ -104,7 +108,7 @@ public final class Ip {
             p.err(USAGE);
             return 255;
         }
-        Options options = new Options(family, brief, oneline);
+        Options options = new Options(family, brief, oneline, stats);
         String object = args.get(i);
         List<String> rest = args.subList(i + 1, args.size());
         for (String candidate : OBJECTS) {
@@ -122,6 +126,7 @@ public final class Ip {
             case "address" -> IpAddress.main(p, args, options);
             case "route" -> IpRoute.main(p, args, options);
             case "netns" -> IpNetns.main(p, args, options);
+            case "neighbor", "neighbour" -> IpNeigh.main(p, args, options);
             case "help" -> {
                 p.err(USAGE);
                 yield 255;

@@ -34,8 +34,11 @@ final class IpRoute {
         if (Ip.matches(cmd, "list") || Ip.matches(cmd, "show") || Ip.matches(cmd, "lst")) {
             return show(p, rest);
         }
+        if (Ip.matches(cmd, "get")) {
+            return get(p, rest);
+        }
         if (Ip.matches(cmd, "change") || Ip.matches(cmd, "replace") || Ip.matches(cmd, "prepend") || Ip.matches(cmd, "append")
-                || Ip.matches(cmd, "test") || Ip.matches(cmd, "get") || Ip.matches(cmd, "flush") || Ip.matches(cmd, "save")
+                || Ip.matches(cmd, "test") || Ip.matches(cmd, "flush") || Ip.matches(cmd, "save")
                 || Ip.matches(cmd, "restore") || Ip.matches(cmd, "showdump") || Ip.matches(cmd, "help")) {
             return Usage.notModelled(p, "route " + cmd);
         }
@@ -115,6 +118,32 @@ final class IpRoute {
             s.append("linkdown ");
         }
         return s.toString();
+    }
+
+    /** iproute_get for one address: {@code DST [via GW] dev DEV src SRC uid UID}, then its cache line. */
+    private static int get(Proc p, List<String> args) {
+        if (args.size() != 1 && !(args.size() == 2 && args.get(0).equals("to"))) {
+            return Usage.notModelled(p, "route get " + String.join(" ", args));
+        }
+        String dst = args.get(args.size() - 1);
+        Inet4.Prefix prefix = Inet4.parsePrefix(dst, 32);
+        if (prefix == null) {
+            p.err("Error: any valid prefix is expected rather than \"" + dst + "\".\n");
+            return 1;
+        }
+        try {
+            RtnlDump.RouteGet r = p.sys().rtmGetRoute(prefix.address());
+            StringBuilder s = new StringBuilder(r.local() ? "local " : "").append(r.destination()).append(' ');
+            if (r.gateway() != null) {
+                s.append("via ").append(r.gateway()).append(' ');
+            }
+            s.append("dev ").append(r.device()).append(" src ").append(r.source()).append(" uid ").append(p.sys().getuid())
+                    .append(" \n    cache ").append(r.local() ? "<local> " : "").append('\n');
+            p.out(s.toString());
+            return 0;
+        } catch (NetlinkError e) {
+            return Ip.answers(p, e);
+        }
     }
 
     /** iproute_modify for add and del, with {@code via}, {@code dev} and a destination. */

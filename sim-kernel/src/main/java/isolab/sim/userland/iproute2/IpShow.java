@@ -109,6 +109,9 @@ final class IpShow {
                 for (RtnlDump.Addr a : mine) {
                     p.out(address(l, a, options.oneline()));
                 }
+                if (options.stats() && !options.oneline()) {
+                    p.out(stats(l));
+                }
             }
         }
     }
@@ -212,6 +215,32 @@ final class IpShow {
             s.append(a.device());
         }
         s.append(oneline ? "\\" : "\n").append("       valid_lft forever preferred_lft forever\n");
+        return s.toString();
+    }
+
+    /** print_stats64 with one {@code -s}: RX and TX counters in columns as wide as their widest entry. */
+    static String stats(RtnlDump.Link l) {
+        int[] cols = {10, 7, 6, 7, 7, 7, 10};
+        long[][] values = {{l.rxBytes(), l.rxPackets(), 0, 0, 0, 0}, {l.txBytes(), l.txPackets(), 0, 0, 0, 0}};
+        for (long[] row : values) {
+            for (int c = 0; c < row.length; c++) {
+                cols[c] = Math.max(cols[c], String.valueOf(row[c]).length());
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        String[][] heads = {{"RX:", "bytes", "packets", "errors", "dropped", "missed", "mcast"},
+            {"TX:", "bytes", "packets", "errors", "dropped", "carrier", "collsns"}};
+        for (int r = 0; r < 2; r++) {
+            s.append("    ").append(heads[r][0]).append(' ').append(String.format("%" + (cols[0] - 4) + "s", heads[r][1]));
+            for (int c = 1; c < 6; c++) {
+                s.append(' ').append(String.format("%" + cols[c] + "s", heads[r][c + 1]));
+            }
+            s.append(' ').append(" ".repeat(cols[6])).append('\n').append("    ");
+            for (int c = 0; c < 6; c++) {
+                s.append(String.format("%" + cols[c] + "d ", values[r][c]));
+            }
+            s.append('\n');
+        }
         return s.toString();
     }
 

@@ -71,9 +71,6 @@ public final class Ping {
             + "\n"
             + "For more details see ping(8).\n";
 
-    /** How long ARP tries before a next hop is unreachable (mcast_solicit 3 x retrans_time 1 s). */
-    static final long ARP_FAILURE_TICKS = 3000;
-
     private Ping() {
     }
 
@@ -178,22 +175,19 @@ public final class Ping {
             long linger, boolean quiet) {
         long start = p.sys().monotonicTicks();
         List<Probe> probes = new ArrayList<>();
-        long resolvingSince = -1;
         int printed = 0;
         for (int seq = 1; count < 0 || seq <= count; seq++) {
             long sendAt = start + (seq - 1) * interval;
             printed = report(p, probes, printed, sendAt, from, source, quiet);
             sleepUntil(p, sendAt);
-            Icmp.Outcome outcome = p.sys().pingEcho(source, address);
+            Icmp.Result result = p.sys().pingEcho(source, address);
+            Icmp.Outcome outcome = result.outcome();
             long answeredAt = sendAt;
             int rtt = 0;
             if (outcome == Icmp.Outcome.REPLY) {
                 rtt = p.sys().rttMicros();
             } else if (outcome == Icmp.Outcome.UNREACHABLE) {
-                if (resolvingSince < 0 || resolvingSince + ARP_FAILURE_TICKS <= sendAt) {
-                    resolvingSince = sendAt;
-                }
-                answeredAt = resolvingSince + ARP_FAILURE_TICKS;
+                answeredAt = Math.max(sendAt, result.errorAtTicks());
             } else {
                 answeredAt = Long.MAX_VALUE;
             }
