@@ -10,8 +10,8 @@ import java.util.List;
  * one learnt from a request is in DELAY for 5 s (delay_first_probe_time), then confirmed; a
  * resolution nobody answers is INCOMPLETE for 3 s (three probes a second apart), then FAILED.
  * What the cache changes: a packet to a neighbour with a known address is sent without ARP, so
- * when that neighbour has gone the packet is just lost (no "Host Unreachable") until the entry's
- * probes fail, 5 + 3 s after the first unanswered use. A device that goes down or loses its
+ * when that neighbour has gone the packet is just lost (no "Host Unreachable") while the entry
+ * is REACHABLE and until its probes fail, 5 + 3 s after its first use once it is STALE. A device that goes down or loses its
  * carrier loses its entries (neigh_ifdown, neigh_carrier_down).
  */
 public final class Neighbours {
@@ -103,8 +103,11 @@ public final class Neighbours {
     Miss missed(NetDevice dev, int address, long now) {
         Entry e = find(dev, address);
         if (e != null && e.mac >= 0) {
+            if (now < e.confirmedAt + REACHABLE_TICKS && e.failingSince < 0) {
+                return Miss.LOST; // REACHABLE: trusted until reachable_time runs out (neigh_timer_handler)
+            }
             if (e.failingSince < 0) {
-                e.failingSince = now;
+                e.failingSince = now; // a use of a STALE entry: DELAY, then the probes
             }
             if (now < e.failingSince + DELAY_TICKS + PROBES_TICKS) {
                 return Miss.LOST;

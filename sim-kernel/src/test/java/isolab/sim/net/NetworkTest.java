@@ -215,6 +215,12 @@ class NetworkTest {
         m.out("nsenter -t $P -n ip addr del 10.0.0.2/24 dev veth1");
         assertEquals("1 packets transmitted, 0 received, 100% packet loss, time 0ms\n",
                 m.out("ping -c 1 10.0.0.2 | grep transmitted"), "sent to the cached address: no error");
+        assertEquals("10.0.0.2 dev veth0 lladdr", m.out("ip neigh show 10.0.0.2").substring(0, 25), "still trusted");
+        m.out("sleep 20");
+        m.out("sleep 20");
+        assertEquals("1 packets transmitted, 0 received, 100% packet loss, time 0ms\n",
+                m.out("ping -c 1 -W 1 10.0.0.2 | grep transmitted"), "STALE now: this use starts the probes");
+        assertTrue(m.out("ip neigh show 10.0.0.2").endsWith(" DELAY \n"), m.out("ip neigh show 10.0.0.2"));
         m.out("sleep 8");
         assertEquals("1 packets transmitted, 0 received, +1 errors, 100% packet loss, time 0ms\n",
                 m.out("ping -c 1 10.0.0.2 | grep transmitted"), "the entry failed its probes: ARP again, and it fails");

@@ -70,7 +70,15 @@ public final class Bridge {
             }
             boolean bridgeUp = links.stream().anyMatch(b -> b.name().equals(l.master()) && (b.flags() & NetDevice.IFF_UP) != 0);
             boolean running = (l.flags() & NetDevice.IFF_LOWER_UP) != 0;
-            String name = l.link() == 0 ? l.name() : l.name() + "@" + (l.linkName() != null ? l.linkName() : "if" + l.link());
+            // An AF_BRIDGE dump carries the peer's ifindex without its nsid, so bridge(8) names it by
+            // that index among the reader's own devices (measured: a port whose peer is device 2 of
+            // another namespace shows as "vr@br0" when br0 is device 2 here).
+            String name = l.name();
+            if (l.link() != 0) {
+                String local = links.stream().filter(d -> d.ifindex() == l.link()).map(RtnlDump.Link::name).findFirst()
+                        .orElse("if" + l.link());
+                name = l.name() + "@" + local;
+            }
             p.out(l.ifindex() + ": " + name + ": " + IpShow.flags(l) + " mtu " + l.mtu() + " master " + l.master() + " state "
                     + (running && bridgeUp ? "forwarding" : "disabled") + " priority 32 cost 2 \n");
         }

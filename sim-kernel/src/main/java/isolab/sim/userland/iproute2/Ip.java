@@ -127,6 +127,9 @@ public final class Ip {
             case "route" -> IpRoute.main(p, args, options);
             case "netns" -> IpNetns.main(p, args, options);
             case "neighbor", "neighbour" -> IpNeigh.main(p, args, options);
+            case "tuntap", "tap" -> args.isEmpty() || matches(args.get(0), "show") || matches(args.get(0), "list")
+                    ? 0 // the model has no tun/tap devices (and cannot make them), so the list is empty
+                    : Usage.notModelled(p, object + " " + args.get(0));
             case "help" -> {
                 p.err(USAGE);
                 yield 255;
