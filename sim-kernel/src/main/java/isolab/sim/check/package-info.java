@@ -1,5 +1,6 @@
 /**
  * Checkers beside the model (TigerBeetle's habit): {@link isolab.sim.check.Invariants} lists the
- * violations of properties that must hold between commands; tests run it after every step.
+ * violations of properties that must hold between commands (processes, PID namespaces, the
+ * network stacks: {@code NetInvariants}); tests run it after every step.
  */
 package isolab.sim.check;
