@@ -8,9 +8,10 @@ import java.util.List;
  * ip_output and the neighbour layer): the route out of the sender, ARP for the next hop across
  * veth pairs and bridges, delivery in the namespace that owns the destination, and the reply
  * routed back the same way. A packet to one of the sender's own addresses goes through its
- * loopback device, which must be up. Namespaces do not forward (net.ipv4.ip_forward is 0 in a
- * new namespace and is not modelled), so only directly attached addresses answer. Each
- * namespace's {@link Neighbours} remembers who answered ARP.
+ * loopback device, which must be up. A namespace forwards what is not its own only when its
+ * net.ipv4.ip_forward is set (0 in a new namespace); a router that has no route, or whose ARP
+ * fails, tells the sender (Destination Net / Host Unreachable). Each namespace's
+ * {@link Neighbours} remembers who answered ARP.
  */
 public final class Icmp {
 
@@ -45,57 +46,106 @@ public final class Icmp {
         return route.source() != 0 ? route.source() : stack.selectSource(route.device(), route.gateway() != 0 ? route.gateway() : destination);
     }
 
-    /** What came of one request, and for UNREACHABLE, when the error arrives (the neighbour's resolution fails). */
-    public record Result(Outcome outcome, long errorAtTicks) {
+    /**
+     * What came of one request. For UNREACHABLE: who reports it ({@code errorFrom}), when the
+     * error arrives, and whether it is a network (no route at a router) or a host (ARP failed)
+     * that cannot be reached. For REPLY: the TTL the reply arrived with (64 less the routers it
+     * crossed).
+     */
+    public record Result(Outcome outcome, long errorAtTicks, int errorFrom, boolean netUnreachable, int ttl) {
     }
+
+    /** The TTL a namespace gives what it sends (net.ipv4.ip_default_ttl). */
+    static final int DEFAULT_TTL = 64;
 
     /** Sends one echo request from {@code source} in {@code stack} to {@code destination} at {@code now}, and says what came of it. */
     public static Result echo(NetStack stack, int source, int destination, long now) {
-        Hop there = deliver(stack, source, destination, now);
+        Hop there = send(stack, source, destination, now, true);
         if (there.failsAt >= 0) {
-            return new Result(Outcome.UNREACHABLE, there.failsAt);
+            return new Result(Outcome.UNREACHABLE, there.failsAt, there.errorFrom, there.net, 0);
         }
         if (there.stack == null) {
-            return new Result(Outcome.LOST, -1);
+            return new Result(Outcome.LOST, -1, 0, false, 0);
         }
-        Hop back = deliver(there.stack, destination, source, now);
-        return new Result(back.stack == stack ? Outcome.REPLY : Outcome.LOST, -1);
+        Hop back = send(there.stack, destination, source, now, false);
+        return back.stack == stack ? new Result(Outcome.REPLY, -1, 0, false, DEFAULT_TTL - back.hops)
+                : new Result(Outcome.LOST, -1, 0, false, 0);
     }
 
-    /** Where a packet was delivered locally (null: nowhere), or when its next hop's resolution fails (else -1). */
-    private record Hop(NetStack stack, long failsAt) {
+    /**
+     * Where a packet ended: delivered in {@code stack} after {@code hops} routers, or an ICMP error
+     * from {@code errorFrom} reaching the sender at {@code failsAt} (else -1), or lost.
+     */
+    private record Hop(NetStack stack, int hops, long failsAt, int errorFrom, boolean net) {
+        static Hop lost() {
+            return new Hop(null, 0, -1, 0, false);
+        }
     }
 
-    private static Hop deliver(NetStack stack, int source, int destination, long now) {
-        if (stack.localDevice(destination) != null) {
-            NetDevice lo = stack.loopback();
+    /**
+     * One packet from {@code origin}: through its loopback if the destination is its own, else
+     * along routes and ARP, forwarded by namespaces whose net.ipv4.ip_forward is set (never to
+     * 127.0.0.0/8, a martian), at most 63 times. A router that cannot go on reports it to the
+     * sender when {@code report} (the request's path; errors about replies go to the replier).
+     */
+    private static Hop send(NetStack origin, int source, int destination, long now, boolean report) {
+        if (origin.localDevice(destination) != null) {
+            NetDevice lo = origin.loopback();
             if (!lo.up()) {
-                return new Hop(null, -1);
+                return Hop.lost();
             }
             lo.transmitted(FRAME_BYTES);
             lo.received(FRAME_BYTES);
-            return new Hop(stack, -1);
+            return new Hop(origin, 0, -1, 0, false);
         }
-        Route route = stack.lookup(destination);
-        if (route == null) {
-            return new Hop(null, -1);
-        }
-        NetDevice out = route.device();
-        int nextHop = route.gateway() != 0 ? route.gateway() : destination;
-        NetDevice endpoint = arp(out, nextHop);
-        if (endpoint == null) {
-            if (stack.neighbours().missed(out, nextHop, now) == Neighbours.Miss.LOST) {
-                out.transmitted(FRAME_BYTES); // sent to the cached address, into the void
-                return new Hop(null, -1);
+        NetStack at = origin;
+        for (int hops = 0; hops < DEFAULT_TTL; hops++) {
+            Route route = at.lookup(destination);
+            if (route == null) {
+                return at == origin || !report ? Hop.lost() : routerError(at, origin, source, now, true, now);
             }
-            return new Hop(null, stack.neighbours().failsAt(out, nextHop));
+            NetDevice out = route.device();
+            int nextHop = route.gateway() != 0 ? route.gateway() : destination;
+            NetDevice endpoint = arp(out, nextHop);
+            if (endpoint == null) {
+                if (at.neighbours().missed(out, nextHop, now) == Neighbours.Miss.LOST) {
+                    out.transmitted(FRAME_BYTES); // sent to the cached address, into the void
+                    return Hop.lost();
+                }
+                long failsAt = at.neighbours().failsAt(out, nextHop);
+                if (at == origin) {
+                    return new Hop(null, 0, failsAt, source, false);
+                }
+                return report ? routerError(at, origin, source, now, false, failsAt) : Hop.lost();
+            }
+            int arpSender = at == origin ? source : at.selectSource(out, nextHop);
+            at.neighbours().used(out, nextHop, endpoint.mac(), now);
+            endpoint.stack().neighbours().learnt(endpoint, arpSender, out.mac(), now);
+            out.transmitted(FRAME_BYTES);
+            endpoint.received(FRAME_BYTES);
+            NetStack next = endpoint.stack();
+            if (Inet4.isLoopback(destination)) {
+                return Hop.lost(); // route.c: ip_route_input_slow, a martian destination on a wire
+            }
+            if (next.localDevice(destination) != null) {
+                return new Hop(next, hops, -1, 0, false);
+            }
+            if (!next.forwarding()) {
+                return Hop.lost();
+            }
+            at = next;
         }
-        stack.neighbours().used(out, nextHop, endpoint.mac(), now);
-        endpoint.stack().neighbours().learnt(endpoint, source, out.mac(), now);
-        out.transmitted(FRAME_BYTES);
-        endpoint.received(FRAME_BYTES);
-        NetStack there = endpoint.stack();
-        return new Hop(there.localDevice(destination) != null ? there : null, -1);
+        return Hop.lost();
+    }
+
+    /** A router's ICMP error (net/ipv4/icmp.c: icmp_send) about {@code source}'s packet: it comes back only if the router can route it there. */
+    private static Hop routerError(NetStack router, NetStack origin, int source, long now, boolean net, long at) {
+        int from = source(router, source);
+        if (from == 0) {
+            return Hop.lost();
+        }
+        Hop back = send(router, from, source, now, false);
+        return back.stack == origin ? new Hop(null, 0, at, from, net) : Hop.lost();
     }
 
     /**

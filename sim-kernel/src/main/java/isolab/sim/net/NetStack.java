@@ -22,6 +22,7 @@ public final class NetStack {
     private final Map<NetStack, Integer> nsids = new LinkedHashMap<>();
     private int ifindexHint = 1;
     private final Neighbours neighbours = new Neighbours();
+    private int ipForward;
 
     /** A new stack with its loopback device, down and without addresses (net/core/dev.c: loopback_net_init). */
     public NetStack(NetNamespace namespace) {
@@ -235,6 +236,21 @@ public final class NetStack {
 
     void forgetPeer(NetStack other) {
         nsids.remove(other);
+    }
+
+    /** net.ipv4.ip_forward: 0 in a new namespace (devconf_inherit_init_net is 0). */
+    public int ipForward() {
+        return ipForward;
+    }
+
+    /** Sets net.ipv4.ip_forward; any value but 0 makes the namespace a router. */
+    public void setIpForward(int value) {
+        ipForward = value;
+    }
+
+    /** Whether the namespace forwards packets that are not its own. */
+    public boolean forwarding() {
+        return ipForward != 0;
     }
 
     /** The ARP cache. */

@@ -25,8 +25,8 @@
  * main-table route goes through an up device of its stack; a namespace's death deletes its
  * virtual devices, taking a veth's peer in another namespace with them.
  *
- * <p>Simplifies (docs/FIDELITY.md): no forwarding between namespaces (ip_forward stays 0), so
- * no NAT and no port mapping;
+ * <p>Simplifies (docs/FIDELITY.md): forwarding follows routes and net.ipv4.ip_forward but there
+ * is no NAT, no port mapping and no netfilter;
  * the ARP cache ({@link isolab.sim.net.Neighbours}) has fixed timers; packet counters count
  * ICMP echo frames only (no ARP, no IPv6 chatter); no sockets besides
  * ping's; no sysctls; no other device kinds (macvlan, vlan, tun, dummy).

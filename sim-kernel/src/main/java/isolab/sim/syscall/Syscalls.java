@@ -1224,7 +1224,8 @@ public final class Syscalls {
                 isolab.sim.net.Inet4.format(destination), switch (outcome.outcome()) {
                     case REPLY -> "answered";
                     case LOST -> "lost";
-                    case UNREACHABLE -> "next hop unreachable";
+                    case UNREACHABLE -> (outcome.netUnreachable() ? "network" : "host") + " unreachable, says "
+                            + isolab.sim.net.Inet4.format(outcome.errorFrom());
                 }));
         return outcome;
     }

@@ -16,7 +16,7 @@ public final class Catalog {
             "docker", "stress-ng", "sysbench", "dd", "mv", "cp", "chmod", "chown", "df", "du", "find", "xargs", "awk", "sed", "less", "more",
             "vi", "vim", "nano", "whoami", "groups", "su", "sudo", "setsid", "nohup", "timeout",
             "nice", "renice", "taskset", "cgexec", "cgcreate", "systemctl", "journalctl", "dmesg", "lsof", "strace",
-            "ss", "netstat", "sysctl", "arp", "curl", "wget", "tar", "gzip", "python3", "perl", "make", "gcc", "dirname",
+            "ss", "netstat", "arp", "curl", "wget", "tar", "gzip", "python3", "perl", "make", "gcc", "dirname",
             "realpath", "uniq", "diff", "cmp", "md5sum", "sha256sum", "nproc", "lscpu",
             "dnsdomainname", "tty", "stty", "script", "capsh",
             "getpcaps", "setpriv", "mkfifo", "mknod", "sync", "truncate", "split", "tac", "nl", "od",

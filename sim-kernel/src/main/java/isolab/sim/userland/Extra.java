@@ -54,6 +54,7 @@ final class Extra {
         r.add("iputils/ping", isolab.sim.userland.iputils.Ping::main, "/usr/bin/ping");
         r.add("net-tools/route", isolab.sim.userland.nettools.Route::main, "/usr/sbin/route");
         r.add("iproute2/bridge", isolab.sim.userland.iproute2.Bridge::main, "/usr/sbin/bridge");
+        r.add("procps/sysctl", isolab.sim.userland.procps.Sysctl::main, "/usr/sbin/sysctl");
         r.add("util-linux/findmnt", isolab.sim.userland.utillinux.Findmnt::main, "/usr/bin/findmnt");
         r.add("util-linux/pivot_root", isolab.sim.userland.utillinux.PivotRoot::main, "/usr/sbin/pivot_root");
         r.add("util-linux/lsns", isolab.sim.userland.utillinux.Lsns::main, "/usr/bin/lsns");

@@ -134,6 +134,38 @@ class NetworkTest {
     }
 
     @Test
+    void with_ip_forward_set_the_machine_routes_between_two_namespaces_and_reports_what_it_cannot_reach() {
+        // measured: the machine between A (10.1.0.0/24) and B (10.2.0.0/24), sysctl -w net.ipv4.ip_forward=1
+        m.out("ip link set lo up; unshare --net sleep 1000 & A=$!; unshare --net sleep 1000 & B=$!");
+        m.out("ip link add a0 type veth peer name a1 netns $A; ip link add b0 type veth peer name b1 netns $B");
+        m.out("ip link set a0 up; ip link set b0 up; ip addr add 10.1.0.1/24 dev a0; ip addr add 10.2.0.1/24 dev b0");
+        m.out("nsenter -t $A -n sh -c 'ip link set a1 up; ip addr add 10.1.0.2/24 dev a1; ip route add default via 10.1.0.1'");
+        m.out("nsenter -t $B -n sh -c 'ip link set b1 up; ip addr add 10.2.0.2/24 dev b1'");
+        assertEquals("0\n", m.out("cat /proc/sys/net/ipv4/ip_forward"));
+        assertEquals("1 packets transmitted, 0 received, 100% packet loss, time 0ms\n",
+                m.out("nsenter -t $A -n ping -c 1 -W 1 10.2.0.2 | grep transmitted"), "no forwarding yet");
+        assertEquals("net.ipv4.ip_forward = 1\n", m.out("sysctl -w net.ipv4.ip_forward=1"));
+        assertEquals("1 packets transmitted, 0 received, 100% packet loss, time 0ms\n",
+                m.out("nsenter -t $A -n ping -c 1 -W 1 10.2.0.2 | grep transmitted"), "B has no route back");
+        m.out("nsenter -t $B -n ip route add default via 10.2.0.1");
+        assertEquals("64 bytes from 10.2.0.2: icmp_seq=1 ttl=63 time=",
+                m.out("nsenter -t $A -n ping -c 1 10.2.0.2 | grep bytes.from").substring(0, 47), "one router crossed");
+        assertEquals("From 10.1.0.1 icmp_seq=1 Destination Net Unreachable\n",
+                m.out("nsenter -t $A -n ping -c 1 -W 1 10.9.0.2 | grep From"));
+        assertEquals("From 10.1.0.1 icmp_seq=1 Destination Host Unreachable\n",
+                m.out("nsenter -t $A -n ping -c 1 10.2.0.7 | grep From"));
+        assertEquals("0\n", m.out("nsenter -t $A -n cat /proc/sys/net/ipv4/ip_forward"), "each namespace has its own");
+        assertEquals("1 packets transmitted, 0 received, 100% packet loss, time 0ms\n",
+                m.out("nsenter -t $A -n ping -c 1 -W 1 127.0.0.1 | grep transmitted"), "127.0.0.0/8 is never forwarded");
+        CommandResult missing = m.run("sysctl net.ipv4.nosuch");
+        assertEquals("sysctl: cannot stat /proc/sys/net/ipv4/nosuch: No such file or directory\n", missing.output());
+        assertEquals(1, missing.status());
+        assertEquals("sysctl: setting key \"net.ipv4.ip_forward\": Invalid argument\n",
+                m.run("sysctl -w net.ipv4.ip_forward=abc").output());
+        assertEquals("Linux\n1\n", m.out("sysctl -n kernel.ostype net.ipv4.ip_forward"));
+    }
+
+    @Test
     void namespaces_do_not_forward_so_a_gateway_drops_what_is_not_its_own() {
         pair();
         m.out("nsenter -t $P -n ip route add default via 10.0.0.1");

@@ -150,7 +150,40 @@ public final class ProcFs {
                     return k;
                 }
             });
+            e.put("net", new Dynamic(sb(), 20, 0555, self, "net") {
+                @Override
+                Map<String, Inode> entries(Caller who) {
+                    Map<String, Inode> n = new LinkedHashMap<>();
+                    Directory net = this;
+                    n.put("ipv4", new Dynamic(sb(), 21, 0555, net, "ipv4") {
+                        @Override
+                        Map<String, Inode> entries(Caller reader) {
+                            Map<String, Inode> v4 = new LinkedHashMap<>();
+                            v4.put("ip_forward", ipForward(22, reader));
+                            return v4;
+                        }
+                    });
+                    return n;
+                }
+            });
             return e;
+        }
+
+        /**
+         * /proc/sys/net/ipv4/ip_forward of the reader's network namespace (net/ipv4/devinet.c:
+         * devinet_sysctl_forward): an integer; anything else is EINVAL.
+         */
+        private RenderedFile ipForward(long ino, Caller who) {
+            var stack = who instanceof Task t && t.nsproxy() != null
+                    ? ((isolab.sim.namespace.NetNamespace) t.nsproxy().net()).stack() : null;
+            Consumer<String> write = text -> {
+                String value = text.strip();
+                if (stack == null || !value.matches("-?\\d{1,9}")) {
+                    throw new isolab.sim.syscall.SysException(isolab.sim.syscall.Errno.EINVAL);
+                }
+                stack.setIpForward(Integer.parseInt(value));
+            };
+            return new RenderedFile(sb(), ino, 0644, c -> (stack == null ? 0 : stack.ipForward()) + "\n", write);
         }
 
         private RenderedFile uts(long ino, Caller who, boolean domain) {

@@ -11,10 +11,11 @@ import java.util.List;
 /**
  * /usr/bin/ping (iputils 20221126) for IPv4: {@code -c COUNT}, {@code -i INTERVAL},
  * {@code -W TIMEOUT}, {@code -q}, {@code -n}, {@code -4}. Requests go out every interval of
- * virtual time; a reply comes back at once with a round-trip time drawn from the seed; a
- * next hop nobody answers ARP for is reported as {@code Destination Host Unreachable} three
- * seconds after the first unanswered request (the neighbour layer's three probes a second
- * apart); ping waits {@code -W} seconds after its last request for what is outstanding.
+ * virtual time; a reply comes back at once with a round-trip time drawn from the seed and the
+ * TTL it arrived with; a next hop nobody answers ARP for is reported as {@code Destination Host
+ * Unreachable} when its resolution gives up (three probes a second apart), a router without a
+ * route as {@code Destination Net Unreachable} at once; ping waits {@code -W} seconds after its
+ * last request for what is outstanding.
  */
 public final class Ping {
 
@@ -75,7 +76,7 @@ public final class Ping {
     }
 
     /** One request: when it went out and what became of it. */
-    private record Probe(int seq, long sentAt, Icmp.Outcome outcome, long answeredAt, int rttMicros) {
+    private record Probe(int seq, long sentAt, Icmp.Outcome outcome, long answeredAt, int rttMicros, Icmp.Result result) {
     }
 
     public static int main(Proc p) {
@@ -178,7 +179,7 @@ public final class Ping {
         int printed = 0;
         for (int seq = 1; count < 0 || seq <= count; seq++) {
             long sendAt = start + (seq - 1) * interval;
-            printed = report(p, probes, printed, sendAt, from, source, quiet);
+            printed = report(p, probes, printed, sendAt, from, quiet);
             sleepUntil(p, sendAt);
             Icmp.Result result = p.sys().pingEcho(source, address);
             Icmp.Outcome outcome = result.outcome();
@@ -191,8 +192,8 @@ public final class Ping {
             } else {
                 answeredAt = Long.MAX_VALUE;
             }
-            probes.add(new Probe(seq, sendAt, outcome, answeredAt, rtt));
-            printed = report(p, probes, printed, sendAt, from, source, quiet);
+            probes.add(new Probe(seq, sendAt, outcome, answeredAt, rtt, result));
+            printed = report(p, probes, printed, sendAt, from, quiet);
         }
         long lastSend = probes.get(probes.size() - 1).sentAt();
         long end = lastSend;
@@ -204,12 +205,12 @@ public final class Ping {
             }
         }
         sleepUntil(p, end);
-        report(p, probes, printed, end, from, source, quiet);
+        report(p, probes, printed, end, from, quiet);
         return statistics(p, probes, shown, start, lastSend, end);
     }
 
     /** Prints, in order of arrival, what came back by {@code now}; returns how many are printed. */
-    private static int report(Proc p, List<Probe> probes, int printed, long now, String from, int source, boolean quiet) {
+    private static int report(Proc p, List<Probe> probes, int printed, long now, String from, boolean quiet) {
         int done = printed;
         while (done < probes.size() && (probes.get(done).outcome() == Icmp.Outcome.LOST || probes.get(done).answeredAt() <= now)) {
             done++;
@@ -219,9 +220,11 @@ public final class Ping {
                 continue;
             }
             if (probe.outcome() == Icmp.Outcome.REPLY) {
-                p.out("64 bytes from " + from + ": icmp_seq=" + probe.seq() + " ttl=64 time=" + micros(probe.rttMicros()) + " ms\n");
+                p.out("64 bytes from " + from + ": icmp_seq=" + probe.seq() + " ttl=" + probe.result().ttl() + " time="
+                        + micros(probe.rttMicros()) + " ms\n");
             } else {
-                p.out("From " + Inet4.format(source) + " icmp_seq=" + probe.seq() + " Destination Host Unreachable\n");
+                p.out("From " + Inet4.format(probe.result().errorFrom()) + " icmp_seq=" + probe.seq() + " Destination "
+                        + (probe.result().netUnreachable() ? "Net" : "Host") + " Unreachable\n");
             }
         }
         return done;
