@@ -126,6 +126,19 @@ public final class Shell {
         return new ShellSession(new Shell(Dialect.DASH, proc)).main();
     }
 
+    /**
+     * busybox's ash (a static busybox run as {@code sh}): dash's grammar and builtins, busybox's
+     * error prefix ({@code /bin/sh: cat: not found}); busybox's own applets are not modelled.
+     */
+    public static int busyboxAsh(Proc proc) {
+        Shell sh = new Shell(Dialect.DASH, proc);
+        sh.busybox = true;
+        return new ShellSession(sh).main();
+    }
+
+    /** Whether this is busybox's ash rather than dash. */
+    boolean busybox;
+
     // ---- errors ------------------------------------------------------------------------------
 
     /** Prints a runtime error the way the dialect does: bash {@code bash: msg}, dash {@code sh: N: msg}. */
@@ -140,6 +153,8 @@ public final class Shell {
             } else {
                 proc.err(shellName() + ": " + message + "\n");
             }
+        } else if (busybox) {
+            proc.err(arg0 + ": " + message + "\n");
         } else {
             proc.err(arg0 + ": " + line + ": " + message + "\n");
         }
@@ -616,6 +631,7 @@ public final class Shell {
         copy.scriptName = scriptName;
         copy.currentLine = currentLine;
         copy.jobsControlParent = interactive;
+        copy.busybox = busybox;
         return copy;
     }
 
@@ -1095,6 +1111,10 @@ public final class Shell {
         String name = words.get(0);
         List<String> env = environment(assigns, name);
         proc.flush();
+        if (busybox && !name.contains("/") && isolab.sim.userland.busybox.Busybox.isApplet(name)) {
+            error(name + ": busybox applets are not modelled in isolab");
+            return 127;
+        }
         if (name.contains("/")) {
             try {
                 sys.execve(name, words, env);

@@ -396,8 +396,7 @@ public final class Syscalls {
                 RegularFile file = new RegularFile(dir.sb(), dir.sb().allocateIno(), mode & ~task.umask() & 07777);
                 file.chown(task.cred().fsuid(), task.cred().fsgid());
                 file.touch(kernel.clock().nowTicks());
-                dir.link(parent.name(), file);
-                p = new Path(parent.dir().mnt(), file);
+                p = new Path(parent.dir().mnt(), dir.create(parent.name(), file));
             }
         } else {
             p = Namei.walk(ctx, path, (flags & OpenFile.O_NOFOLLOW) == 0);
@@ -426,6 +425,7 @@ public final class Syscalls {
             if (write && p.mnt().readOnly()) {
                 throw new SysException(Errno.EROFS);
             }
+            regular.open(flags);
             if (write && (flags & OpenFile.O_TRUNC) != 0) {
                 regular.truncate(0);
                 regular.touch(kernel.clock().nowTicks());
@@ -592,7 +592,7 @@ public final class Syscalls {
         long size = inode instanceof Symlink link ? (proc ? (link.size() == 64 ? 64 : 0) : lengthOf(link.target(task)))
                 : proc ? 0 : inode.size();
         var userNs = task.cred().userNs();
-        return new Stat(inode.sb().device(), inode.ino(), inode.mode(), Math.max(1, inode.nlink()),
+        return new Stat(inode.device(), inode.ino(), inode.mode(), Math.max(1, inode.nlink()),
                 (int) userNs.shown(inode.uid(), true), (int) userNs.shown(inode.gid(), false), major, minor, size,
                 proc ? 0 : inode.blocks(), isolab.sim.determinism.Clock.epochSecondsAt(inode.mtimeTicks()));
     }
@@ -657,7 +657,7 @@ public final class Syscalls {
         Directory made = new Directory(dir.sb(), dir.sb().allocateIno(), mode & ~task.umask() & 07777, dir);
         made.chown(task.cred().fsuid(), task.cred().fsgid());
         made.touch(kernel.clock().nowTicks());
-        dir.link(parent.name(), made);
+        dir.create(parent.name(), made);
     }
 
     /** rmdir(2). */
@@ -713,7 +713,91 @@ public final class Syscalls {
             throw new SysException(Errno.EEXIST);
         }
         checkWritableDir(parent.dir());
-        Tmpfs.symlink(dir, parent.name(), target);
+        Symlink link = new Symlink(dir.sb(), dir.sb().allocateIno(), target);
+        link.chown(task.cred().fsuid(), task.cred().fsgid());
+        link.touch(kernel.clock().nowTicks());
+        dir.create(parent.name(), link);
+    }
+
+    /**
+     * chmod(2): EPERM unless the caller owns the file or has CAP_FOWNER, EROFS on a read-only
+     * mount; the file type bits stay.
+     */
+    public void chmod(String path, int mode) {
+        enter();
+        Path p = kernel.lookup(task, path, true);
+        checkOwner(p);
+        p.inode().chmod(mode & 07777);
+    }
+
+    /** utimensat(2) with a modification time (epoch seconds): EPERM unless owner or CAP_FOWNER, EROFS on a read-only mount. */
+    public void utimes(String path, long epochSeconds) {
+        enter();
+        Path p = kernel.lookup(task, path, true);
+        checkOwner(p);
+        p.inode().touch(isolab.sim.determinism.Clock.ticksAt(epochSeconds));
+    }
+
+    private void checkOwner(Path p) {
+        if (p.inode().uid() != task.cred().fsuid() && !task.cred().capable(CAP_FOWNER)) {
+            throw new SysException(Errno.EPERM);
+        }
+        if (p.mnt().readOnly()) {
+            throw new SysException(Errno.EROFS);
+        }
+    }
+
+    /** CAP_FOWNER. */
+    private static final int CAP_FOWNER = 3;
+
+    /**
+     * rename(2) (fs/namei.c: do_renameat2): EXDEV across mounts, EBUSY for a mount point,
+     * EINVAL for a directory moved into itself, EISDIR/ENOTDIR when a directory and a
+     * non-directory would swap, ENOTEMPTY over a non-empty directory; the filesystem does the rest.
+     */
+    public void rename(String oldPath, String newPath) {
+        enter();
+        Namei.Context ctx = kernel.context(task);
+        Namei.Parent from = Namei.walkParent(ctx, oldPath);
+        Namei.Parent to = Namei.walkParent(ctx, newPath);
+        if (from.name().equals(".") || from.name().equals("..") || to.name().equals(".") || to.name().equals("..")) {
+            throw new SysException(from.name().equals("..") || to.name().equals("..") ? Errno.EBUSY : Errno.EINVAL);
+        }
+        Directory fromDir = from.dir().directory();
+        Directory toDir = to.dir().directory();
+        Inode moving = fromDir.lookup(from.name(), task);
+        if (moving == null) {
+            throw new SysException(Errno.ENOENT);
+        }
+        if (from.dir().mnt() != to.dir().mnt()) {
+            throw new SysException(Errno.EXDEV);
+        }
+        Inode existing = toDir.lookup(to.name(), task);
+        if (existing == moving) {
+            return;
+        }
+        var mounts = task.nsproxy().mnt().mounts();
+        if (mounts.mountedOn(from.dir().mnt(), moving) != null
+                || existing != null && mounts.mountedOn(to.dir().mnt(), existing) != null) {
+            throw new SysException(Errno.EBUSY);
+        }
+        if (moving instanceof Directory d && isolab.sim.fs.mount.MountPoints.isAncestor(d, toDir)) {
+            throw new SysException(Errno.EINVAL);
+        }
+        if (existing != null) {
+            if (moving.isDirectory() && !existing.isDirectory()) {
+                throw new SysException(Errno.ENOTDIR);
+            }
+            if (!moving.isDirectory() && existing.isDirectory()) {
+                throw new SysException(Errno.EISDIR);
+            }
+            if (existing instanceof Directory e && !e.isEmpty(task)) {
+                throw new SysException(Errno.ENOTEMPTY);
+            }
+        }
+        checkWritableDir(from.dir());
+        checkWritableDir(to.dir());
+        fromDir.rename(from.name(), toDir, to.name());
     }
 
     /** chdir(2). */

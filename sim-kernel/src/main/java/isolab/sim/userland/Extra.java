@@ -52,6 +52,10 @@ final class Extra {
         r.add("iproute2/ip", isolab.sim.userland.iproute2.Ip::main, "/usr/sbin/ip", "/usr/bin/ip");
         r.add("net-tools/ifconfig", isolab.sim.userland.nettools.Ifconfig::main, "/usr/sbin/ifconfig");
         r.add("util-linux/findmnt", isolab.sim.userland.utillinux.Findmnt::main, "/usr/bin/findmnt");
+        r.add("coreutils/cp", isolab.sim.userland.coreutils.Cp::cp, "/usr/bin/cp");
+        r.add("coreutils/mv", isolab.sim.userland.coreutils.Cp::mv, "/usr/bin/mv");
+        r.add("coreutils/chmod", isolab.sim.userland.coreutils.Chmod::main, "/usr/bin/chmod");
+        r.add("busybox/busybox", isolab.sim.userland.busybox.Busybox::main, "/usr/bin/busybox");
         r.add("util-linux/pivot_root", isolab.sim.userland.utillinux.PivotRoot::main, "/usr/sbin/pivot_root");
         r.add("util-linux/lsns", isolab.sim.userland.utillinux.Lsns::main, "/usr/bin/lsns");
     }
