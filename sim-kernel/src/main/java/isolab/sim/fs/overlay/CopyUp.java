@@ -26,6 +26,7 @@ final class CopyUp {
         Inode lower = d.lower();
         Directory made = new Directory(parentUpper.sb(), parentUpper.sb().allocateIno(), lower.mode() & 07777, parentUpper);
         copyAttributes(lower, made);
+        d.fs().recordOrigin(made, lower);
         parentUpper.link(d.entryName(), made);
         d.fs().kernel().emit(new OverlayEvent.CopiedUp(d.fs().upperName(), d.pathInOverlay(), true, 0));
         return made;
@@ -38,6 +39,7 @@ final class CopyUp {
         byte[] data = lower.content();
         made.write(0, data, 0, data.length);
         copyAttributes(lower, made);
+        f.fs().recordOrigin(made, lower);
         parentUpper.link(f.entryName(), made);
         f.fs().kernel().emit(new OverlayEvent.CopiedUp(f.fs().upperName(), f.pathInOverlay(), false, data.length));
         return made;
@@ -55,6 +57,7 @@ final class CopyUp {
             Directory parentUpper = o.parentDir().upperDir();
             Symlink made = new Symlink(parentUpper.sb(), parentUpper.sb().allocateIno(), lower.target(null));
             copyAttributes(lower, made);
+            o.fs().recordOrigin(made, lower);
             parentUpper.link(o.entryName(), made);
             o.fs().kernel().emit(new OverlayEvent.CopiedUp(o.fs().upperName(), link.pathInOverlay(), false, 0));
             return made;

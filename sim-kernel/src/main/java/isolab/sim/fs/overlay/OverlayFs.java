@@ -30,6 +30,7 @@ public final class OverlayFs {
     private final boolean samefs;
     private final List<String> lowerFingerprints = new ArrayList<>();
     private CharDevice whiteout;
+    private final List<Inode[]> origins = new ArrayList<>();
 
     private OverlayFs(Kernel kernel, SuperBlock sb, List<Directory> lowers, Directory upper, Directory work,
             String upperName, boolean samefs) {
@@ -191,6 +192,21 @@ public final class OverlayFs {
             whiteout = Tmpfs.chardev(work, "#" + Integer.toHexString(0x1000 + Integer.parseInt(minor)), 0, 0, 0);
         }
         return whiteout;
+    }
+
+    /** Records that the upper object {@code copy} was copied up from {@code origin} (its file handle in trusted.overlay.origin). */
+    void recordOrigin(Inode copy, Inode origin) {
+        origins.add(new Inode[] {copy, origin});
+    }
+
+    /** fs/overlayfs/namei.c: ovl_check_origin: the lower object an upper one was copied up from, or null. */
+    Inode originOf(Inode upperObject) {
+        for (Inode[] pair : origins) {
+            if (pair[0] == upperObject) {
+                return pair[1];
+            }
+        }
+        return null;
     }
 
     /** The lower layers, top first. */

@@ -24,8 +24,12 @@ import java.util.TreeSet;
  */
 final class OvlDirectory extends Directory implements OvlInode {
 
-    /** What a name resolves to: the upper object (or null) and the lower objects that merge under it. */
-    private record Entry(Inode upper, List<Inode> lowers) {
+    /**
+     * What a name resolves to: the upper object (or null), the lower directories that merge under
+     * it, the lower object it came from (its origin, for inode numbers), and whether a lower layer
+     * has the name at all (then removing it needs a whiteout: ovl_lower_positive).
+     */
+    private record Entry(Inode upper, List<Inode> lowers, Inode origin, boolean lowerPositive) {
         Inode top() {
             return upper != null ? upper : lowers.get(0);
         }
@@ -91,7 +95,8 @@ final class OvlDirectory extends Directory implements OvlInode {
             return null;
         }
         if (up != null && (!(up instanceof Directory) || Whiteouts.isOpaque(up))) {
-            return new Entry(up, List.of());
+            // A copied-up object keeps its origin (found by file handle, whatever its name now).
+            return new Entry(up, List.of(), fs.originOf(up), lowerPositive(name, caller));
         }
         List<Inode> below = new ArrayList<>();
         for (Directory lower : lowers) {
@@ -117,7 +122,18 @@ final class OvlDirectory extends Directory implements OvlInode {
         if (up == null && below.isEmpty()) {
             return null;
         }
-        return new Entry(up, below);
+        return new Entry(up, below, below.isEmpty() ? null : below.get(0), lowerPositive(name, caller));
+    }
+
+    /** fs/overlayfs/util.c: ovl_lower_positive: whether a lower layer has {@code name} (before any whiteout). */
+    private boolean lowerPositive(String name, Caller caller) {
+        for (Directory lower : lowers) {
+            Inode x = lower.lookup(name, caller);
+            if (x != null) {
+                return !Whiteouts.isWhiteout(x);
+            }
+        }
+        return false;
     }
 
     @Override
@@ -128,8 +144,8 @@ final class OvlDirectory extends Directory implements OvlInode {
             return null;
         }
         Inode cached = cache.get(name);
-        if (cached instanceof OvlInode o && Objects.equals(o.upper(), e.upper()) && Objects.equals(o.lower(),
-                e.lowers().isEmpty() ? null : e.lowers().get(0))) {
+        if (cached instanceof OvlInode o && Objects.equals(o.upper(), e.upper()) && Objects.equals(o.lower(), e.origin())
+                && (!(cached instanceof OvlDirectory d) || d.lowers.equals(e.lowers()))) {
             return cached;
         }
         Inode made = wrap(name, e);
@@ -146,12 +162,12 @@ final class OvlDirectory extends Directory implements OvlInode {
             }
             return new OvlDirectory(fs, this, name, (Directory) e.upper(), dirs);
         }
-        Inode lower = e.lowers().isEmpty() ? null : e.lowers().get(0);
+        Inode lower = e.origin();
         if (top instanceof RegularFile) {
-            return new OvlFile(fs, this, name, (RegularFile) e.upper(), (RegularFile) lower);
+            return new OvlFile(fs, this, name, (RegularFile) e.upper(), lower instanceof RegularFile f ? f : null);
         }
         if (top instanceof Symlink) {
-            return new OvlSymlink(fs, this, name, (Symlink) e.upper(), (Symlink) lower);
+            return new OvlSymlink(fs, this, name, (Symlink) e.upper(), lower instanceof Symlink l ? l : null);
         }
         return top;
     }
@@ -230,7 +246,7 @@ final class OvlDirectory extends Directory implements OvlInode {
             }
             up.unlink(name);
         }
-        if (!e.lowers().isEmpty()) {
+        if (e.lowerPositive()) {
             Whiteouts.create(fs, up, name);
             fs.kernel().emit(new OverlayEvent.WhiteoutCreated(fs.upperName(), childPath(name)));
         }
@@ -269,10 +285,10 @@ final class OvlDirectory extends Directory implements OvlInode {
         }
         from.unlink(name);
         to.link(newName, real);
-        if (real instanceof Directory && replaced != null && !replaced.lowers().isEmpty()) {
+        if (real instanceof Directory && replaced != null && replaced.lowerPositive()) {
             real.setXattr(Whiteouts.OPAQUE, "y");
         }
-        if (!e.lowers().isEmpty()) {
+        if (e.lowerPositive()) {
             Whiteouts.create(fs, from, name);
             fs.kernel().emit(new OverlayEvent.WhiteoutCreated(fs.upperName(), childPath(name)));
         }
@@ -338,10 +354,13 @@ final class OvlDirectory extends Directory implements OvlInode {
         }
     }
 
-    /** fs/overlayfs/inode.c: ovl_getattr: a merged directory reports one link; others their real directory's count. */
+    /**
+     * fs/overlayfs/inode.c: ovl_getattr: a merged directory (upper over lower, or several lower
+     * layers: OVL_TYPE_MERGE) reports one link; others their real directory's count.
+     */
     @Override
     public int nlink() {
-        return upper != null && !lowers.isEmpty() ? 1 : real0().nlink();
+        return upper != null && !lowers.isEmpty() || lowers.size() > 1 ? 1 : real0().nlink();
     }
 
     @Override

@@ -337,32 +337,13 @@ public final class Findmnt {
         return table;
     }
 
-    /** The absolute, lexically cleaned form of {@code path} (findmnt canonicalizes its arguments). */
+    /** {@code path} as findmnt compares it: canonicalized (links followed), or cleaned up if it does not exist. */
     static String canonical(Proc p, String path) {
-        String abs = path;
-        if (!path.startsWith("/")) {
-            String cwd;
-            try {
-                cwd = p.sys().getcwd();
-            } catch (SysException e) {
-                return path;
-            }
-            abs = cwd + "/" + path;
+        try {
+            return isolab.sim.userland.coreutils.Readlink.canonicalize(p, path, "m");
+        } catch (SysException e) {
+            return path;
         }
-        List<String> parts = new ArrayList<>();
-        for (String part : abs.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-                continue;
-            }
-            parts.add(part);
-        }
-        return "/" + String.join("/", parts);
     }
 
     /** {@code -T PATH}: the mount point that holds {@code path} (libmount: mnt_find_mountpoint); null if it does not exist. */

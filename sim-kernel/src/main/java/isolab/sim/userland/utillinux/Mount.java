@@ -151,8 +151,18 @@ public final class Mount {
         return recursive ? flag | Syscalls.MS_REC : flag;
     }
 
+    /** libmount canonicalizes the mount point (realpath) when it exists; messages show it so. */
+    private static String realpath(Proc p, String path) {
+        try {
+            return isolab.sim.userland.coreutils.Readlink.canonicalize(p, path, "e");
+        } catch (SysException e) {
+            return path;
+        }
+    }
+
     /** {@code mount --make-X TARGET}: one mount(2) per propagation change. */
-    private static int changePropagation(Proc p, Request r, String target) {
+    private static int changePropagation(Proc p, Request r, String given) {
+        String target = realpath(p, given);
         for (long flags : r.propagation) {
             try {
                 p.sys().mount("none", target, null, flags, null);
@@ -164,19 +174,20 @@ public final class Mount {
     }
 
     /** {@code mount [-t TYPE] [-o OPTS] SOURCE TARGET}, then the propagation changes it asked for. */
-    private static int mountOne(Proc p, Request r, String source, String target) {
+    private static int mountOne(Proc p, Request r, String source, String given) {
         if (r.mkdir) {
-            mkdirs(p, target);
+            mkdirs(p, given);
         }
+        String target = realpath(p, given);
         boolean bind = (r.flags & Syscalls.MS_BIND) != 0;
         String data = r.data.isEmpty() ? null : String.join(",", r.data);
         try {
             if (bind) {
                 p.sys().mount(source, target, null, r.flags, null);
-            } else if (r.type != null && knownType(p, r.type)) {
+            } else if (r.type != null && !r.type.startsWith("no") && !r.type.contains(",")) {
                 p.sys().mount(source, target, r.type, r.flags, data);
             } else {
-                tryBlockTypes(p, source, target, r.flags, data);
+                tryBlockTypes(p, source, target, r.type, r.flags, data);
             }
         } catch (SysException e) {
             if (e.errno() == Errno.ENOSYS) {
@@ -199,17 +210,19 @@ public final class Mount {
     }
 
     /**
-     * libmount (context_mount.c: do_mount_by_types): a type not in /proc/filesystems, or none, is
-     * tried as each disk filesystem listed there in turn, until one fails otherwise than EINVAL.
+     * libmount (context_mount.c: do_mount_by_pattern): no type, or a pattern ({@code -t nofoo}
+     * excludes foo, {@code -t a,b} lists types), is tried as each disk filesystem of
+     * /proc/filesystems the pattern allows, until one fails otherwise than EINVAL.
      */
-    private static void tryBlockTypes(Proc p, String source, String target, long flags, String data) {
+    private static void tryBlockTypes(Proc p, String source, String target, String pattern, long flags, String data) {
         SysException last = new SysException(Errno.EINVAL);
         for (String line : p.readFile("/proc/filesystems").split("\n")) {
-            if (line.startsWith("nodev") || line.isBlank()) {
+            String type = line.trim();
+            if (line.startsWith("nodev") || type.isEmpty() || !allowed(pattern, type)) {
                 continue;
             }
             try {
-                p.sys().mount(source, target, line.trim(), flags, data);
+                p.sys().mount(source, target, type, flags, data);
                 return;
             } catch (SysException e) {
                 last = e;
@@ -221,20 +234,18 @@ public final class Mount {
         throw last;
     }
 
-    /** Whether /proc/filesystems lists {@code type} (true when it cannot be read: then mount(2) decides). */
-    private static boolean knownType(Proc p, String type) {
-        String list;
-        try {
-            list = p.readFile("/proc/filesystems");
-        } catch (SysException e) {
+    /** libmount: mnt_match_fstype: a list of types, or one where every type is prefixed {@code no} to exclude it. */
+    private static boolean allowed(String pattern, String type) {
+        if (pattern == null) {
             return true;
         }
-        for (String line : list.split("\n")) {
-            if (line.substring(line.indexOf('\t') + 1).equals(type)) {
-                return true;
+        boolean negated = pattern.startsWith("no");
+        for (String t : pattern.split(",")) {
+            if ((negated && t.startsWith("no") ? t.substring(2) : t).equals(type)) {
+                return !negated;
             }
         }
-        return false;
+        return negated;
     }
 
     private static void mkdirs(Proc p, String target) {
