@@ -700,6 +700,9 @@ public final class Syscalls {
         if (victim instanceof Directory) {
             throw new SysException(Errno.EISDIR);
         }
+        if (task.nsproxy().mnt().mounts().mountedOn(parent.dir().mnt(), victim) != null) {
+            throw new SysException(Errno.EBUSY);
+        }
         checkWritableDir(parent.dir());
         dir.unlink(parent.name());
     }
@@ -1000,9 +1003,11 @@ public final class Syscalls {
             throw new SysException(Errno.ENOTDIR);
         }
         String rootName = rootNameOf(source, from);
+        // A /proc/PID/ns link leads into nsfs's internal mount (fs/nsfs.c: nsfs_mnt, flags "rw").
+        Mount old = nsfs ? new Mount(0, from.inode().sb(), from.inode(), rootName, null, null, "rw") : from.mnt();
         Mount copy = recursive
-                ? CloneTree.copyTree(kernel, from.mnt(), from.inode(), rootName, 0, new ArrayList<>())
-                : CloneTree.cloneMount(kernel, from.mnt(), from.inode(), rootName, 0);
+                ? CloneTree.copyTree(kernel, old, from.inode(), rootName, 0, new ArrayList<>())
+                : CloneTree.cloneMount(kernel, old, from.inode(), rootName, 0);
         Directory mpDir = null;
         String mpName = null;
         if (!at.inode().isDirectory() && !at.isMountRoot()) {
