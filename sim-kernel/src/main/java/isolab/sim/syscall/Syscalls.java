@@ -942,8 +942,8 @@ public final class Syscalls {
     /**
      * mount(2) (fs/namespace.c: path_mount): a new filesystem instance, a bind mount (MS_BIND,
      * recursive with MS_REC), or a change of propagation type (MS_SHARED, MS_PRIVATE, MS_SLAVE,
-     * MS_UNBINDABLE, with MS_REC for the whole subtree). MS_REMOUNT and MS_MOVE are not modelled
-     * (ENOSYS).
+     * MS_UNBINDABLE, with MS_REC for the whole subtree), a remount (MS_REMOUNT, with MS_BIND for
+     * the mount's flags alone) or a move (MS_MOVE).
      */
     public void mount(String source, String target, String fsType, long flags, String data) {
         enter();
@@ -952,11 +952,16 @@ public final class Syscalls {
         if (!task.cred().capableIn(ns.owner(), Credentials.CAP_SYS_ADMIN)) {
             throw new SysException(Errno.EPERM);
         }
-        if ((flags & (MS_REMOUNT | MS_MOVE)) != 0) {
-            throw new SysException(Errno.ENOSYS);
+        if ((flags & MS_REMOUNT) != 0) {
+            remount(at, flags, data);
+            return;
         }
         if ((flags & MS_BIND) != 0) {
             bindMount(source, target, at, (flags & MS_REC) != 0);
+            return;
+        }
+        if ((flags & MS_MOVE) != 0) {
+            moveMount(source, target, at);
             return;
         }
         long types = flags & (MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE);
@@ -986,6 +991,83 @@ public final class Syscalls {
         }
         Mount mount = new Mount(kernel.nextMountId(), sb, sb.root(), null, null, mountOptions(flags));
         Graft.attach(kernel, mount, at.mnt(), at.inode(), null, null);
+    }
+
+    /**
+     * fs/namespace.c: do_remount, do_reconfigure_mnt: with MS_BIND only the mount's flags change;
+     * otherwise the filesystem instance is reconfigured too (ro or rw, and tmpfs's options).
+     * Flags not given keep their value, as libmount passes them on.
+     */
+    private void remount(Path at, long flags, String data) {
+        if (!at.isMountRoot() || at.mnt().ns() != task.nsproxy().mnt().mounts()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        Mount mnt = at.mnt();
+        if ((flags & MS_BIND) == 0) {
+            SuperBlock sb = mnt.sb();
+            if (sb.fsType().equals("tmpfs")) {
+                Tmpfs.remount(sb, flags, data);
+            } else if (data != null && !data.isEmpty()) {
+                throw new SysException(Errno.ENOSYS);
+            } else if (sb.owner() instanceof isolab.sim.fs.overlay.OverlayFs overlay && !overlay.writable()
+                    && (flags & MS_RDONLY) == 0) {
+                throw new SysException(Errno.EROFS);
+            } else {
+                sb.setSuperOptions(((flags & MS_RDONLY) != 0 ? "ro" : "rw") + sb.superOptions().substring(2));
+            }
+        }
+        mnt.setOptions(mountOptions(flags | keptFlags(mnt.options(), flags)));
+    }
+
+    /** The flags of {@code options} that {@code flags} does not set (libmount merges a remount's options with the mount's). */
+    private static long keptFlags(String options, long flags) {
+        long kept = 0;
+        for (String o : options.split(",")) {
+            kept |= switch (o) {
+                case "nosuid" -> MS_NOSUID;
+                case "nodev" -> MS_NODEV;
+                case "noexec" -> MS_NOEXEC;
+                case "noatime" -> (flags & MS_STRICTATIME) == 0 ? MS_NOATIME : 0;
+                default -> 0;
+            };
+        }
+        return kept;
+    }
+
+    /**
+     * fs/namespace.c: do_move_mount: the mount at {@code source} (with everything on it) moves to
+     * {@code at}: EINVAL unless it is the root of a mount of this namespace other than its root,
+     * or if it sits under a shared mount; ELOOP into itself; ENOTDIR between a file and a directory.
+     */
+    private void moveMount(String source, String target, Path at) {
+        Path from = kernel.lookup(task, source, true);
+        var table = task.nsproxy().mnt().mounts();
+        Mount old = from.mnt();
+        if (old.ns() != table || at.mnt().ns() != table || !from.isMountRoot() || old.isRoot()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        if (at.inode().isDirectory() != from.inode().isDirectory()) {
+            throw new SysException(Errno.ENOTDIR);
+        }
+        if (old.parent().isShared()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        for (Mount p = at.mnt(); ; p = p.parent()) {
+            if (p == old) {
+                throw new SysException(Errno.ELOOP);
+            }
+            if (p.isRoot()) {
+                break;
+            }
+        }
+        Directory mpDir = null;
+        String mpName = null;
+        if (!at.inode().isDirectory() && !at.isMountRoot()) {
+            Namei.Parent parent = Namei.walkParent(kernel.context(task), target);
+            mpDir = parent.dir().directory();
+            mpName = parent.name();
+        }
+        Graft.move(kernel, old, at.mnt(), at.inode(), mpDir, mpName);
     }
 
     /** fs/namespace.c: do_loopback: {@code source} (with its submounts if {@code recursive}) mounted again on {@code at}. */

@@ -209,6 +209,11 @@ public final class OverlayFs {
         return null;
     }
 
+    /** Whether the overlay has an upper layer (else it is read-only for good). */
+    public boolean writable() {
+        return upper != null;
+    }
+
     /** The lower layers, top first. */
     public List<Directory> lowers() {
         return List.copyOf(lowers);

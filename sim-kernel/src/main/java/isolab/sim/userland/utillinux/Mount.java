@@ -77,6 +77,7 @@ public final class Mount {
                 }
                 case "B" -> r.flags |= Syscalls.MS_BIND;
                 case "R" -> r.flags |= Syscalls.MS_BIND | Syscalls.MS_REC;
+                case "M" -> r.flags |= Syscalls.MS_MOVE;
                 case "r" -> r.flags |= Syscalls.MS_RDONLY;
                 case "w" -> r.flags &= ~Syscalls.MS_RDONLY;
                 case "n", "c" -> {
@@ -99,6 +100,9 @@ public final class Mount {
         }
         if (operands.size() > 2) {
             return Usage.tryHelp(p, "bad usage", EX_USAGE);
+        }
+        if (operands.size() == 1 && (r.flags & Syscalls.MS_REMOUNT) != 0) {
+            return remount(p, r, operands.get(0));
         }
         if (operands.size() == 1) {
             if (r.propagation.isEmpty()) {
@@ -130,7 +134,9 @@ public final class Mount {
                 case "rbind" -> r.flags |= Syscalls.MS_BIND | Syscalls.MS_REC;
                 case "shared", "slave", "private", "unbindable", "rshared", "rslave", "rprivate", "runbindable" ->
                         r.propagation.add(propagationFlags(o));
-                case "remount", "move", "sync", "dirsync", "mand", "lazytime", "nosymfollow", "nodiratime", "loop" -> {
+                case "remount" -> r.flags |= Syscalls.MS_REMOUNT;
+                case "move" -> r.flags |= Syscalls.MS_MOVE;
+                case "sync", "dirsync", "mand", "lazytime", "nosymfollow", "nodiratime", "loop" -> {
                     return o;
                 }
                 default -> r.data.add(o);
@@ -149,6 +155,22 @@ public final class Mount {
             default -> Syscalls.MS_UNBINDABLE;
         };
         return recursive ? flag | Syscalls.MS_REC : flag;
+    }
+
+    /** {@code mount -o remount[,bind],OPTS TARGET}: the mount's source comes from mountinfo. */
+    private static int remount(Proc p, Request r, String given) {
+        String target = realpath(p, given);
+        String data = r.data.isEmpty() ? null : String.join(",", r.data);
+        try {
+            p.sys().mount("none", target, null, r.flags, data);
+        } catch (SysException e) {
+            if (e.errno() == Errno.ENOSYS) {
+                p.error(target + ": remounting with these options is not modelled in isolab");
+                return 2;
+            }
+            return failed(p, MountMessages.mountFailure(p, e.errno(), target, "none", null, r.flags, false));
+        }
+        return 0;
     }
 
     /** libmount canonicalizes the mount point (realpath) when it exists; messages show it so. */
@@ -182,7 +204,7 @@ public final class Mount {
         boolean bind = (r.flags & Syscalls.MS_BIND) != 0;
         String data = r.data.isEmpty() ? null : String.join(",", r.data);
         try {
-            if (bind) {
+            if (bind || (r.flags & Syscalls.MS_MOVE) != 0) {
                 p.sys().mount(source, target, null, r.flags, null);
             } else if (r.type != null && !r.type.startsWith("no") && !r.type.contains(",")) {
                 p.sys().mount(source, target, r.type, r.flags, data);
