@@ -60,6 +60,7 @@ class OverlayTest {
         assertEquals("-rw-r--r-- 1 6 u/b\n-rw-r--r-- 1 6 m/b\n", m.out("stat -c '%A %h %s %n' u/b m/b"));
         assertEquals("b2\nhi\nb2\n", m.out("cat m/b l2/b"));
         assertEquals(m.out("stat -c %i l2/b"), m.out("stat -c %i m/b"));
+        assertEquals(m.out("stat -c %i u l1/d l2/e"), m.out("stat -c %i m m/d m/e"), "the root is its upper directory");
         assertEquals(m.out("stat -c %d m"), m.out("stat -c %d m/b"));
         OverlayEvent.CopiedUp copied = (OverlayEvent.CopiedUp) m.host().kernel().events().all().stream()
                 .filter(e -> e instanceof OverlayEvent.CopiedUp).findFirst().orElseThrow();

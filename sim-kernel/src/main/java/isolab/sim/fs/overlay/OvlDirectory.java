@@ -307,9 +307,10 @@ final class OvlDirectory extends Directory implements OvlInode {
         return upper != null ? upper : lowers.get(0);
     }
 
+    /** The root reports its upper directory's inode number (it has no origin: measured); others their origin's. */
     @Override
     public long ino() {
-        return overlayIno();
+        return parentDir == null ? real0().ino() : overlayIno();
     }
 
     @Override
