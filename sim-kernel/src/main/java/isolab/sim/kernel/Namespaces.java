@@ -2,8 +2,6 @@ package isolab.sim.kernel;
 
 import isolab.api.NamespaceEvent;
 import isolab.api.NamespaceType;
-import isolab.sim.fs.Mount;
-import isolab.sim.fs.MountTable;
 import isolab.sim.namespace.MntNamespace;
 import isolab.sim.namespace.Namespace;
 import isolab.sim.namespace.NsProxy;
@@ -14,11 +12,9 @@ import isolab.sim.namespace.UtsNamespace;
 import isolab.sim.process.Task;
 import isolab.sim.process.TaskState;
 import java.util.ArrayList;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**

@@ -58,4 +58,19 @@ class BindMountTest {
                        dmesg(1) may have more information after failed mount system call.
                 """, m.run("mkdir d; mount --bind d f").output());
     }
+
+    @Test
+    void the_mounts_ip_netns_add_makes_are_what_linux_shows() {
+        // iproute2 ip/ipnetns.c: netns_add: /run/netns bound on itself and made shared, then the
+        // new namespace's /proc/self/ns/net bound on /run/netns/NAME.
+        m.out("mkdir -p /run/netns && mount --bind /run/netns /run/netns && mount --make-shared /run/netns");
+        m.out("touch /run/netns/red && unshare --net sh -c 'mount --bind /proc/self/ns/net /run/netns/red'");
+        assertEquals("""
+                overlay /run/netns overlay rw,relatime,lowerdir=/,upperdir=/run/isolab/upper,workdir=/run/isolab/work,uuid=on 0 0
+                nsfs /run/netns/red nsfs rw 0 0
+                """, m.out("grep /run/netns /proc/mounts"));
+        assertEquals("TARGET         PROPAGATION\n/run/netns/red shared\n", m.out("findmnt -o TARGET,PROPAGATION /run/netns/red"));
+        m.out("umount -l /run/netns/red && rm /run/netns/red");
+        assertEquals("", m.run("grep /run/netns/red /proc/mounts").output());
+    }
 }
