@@ -69,6 +69,42 @@ public final class Tmpfs {
      * ({@code size=1024k}); EINVAL for anything else.
      */
     public static SuperBlock mount(String device, String source, long flags, String data) {
+        String shown = options(flags, data);
+        int mode = 01777;
+        long uid = 0;
+        long gid = 0;
+        for (String option : shown.split(",")) {
+            if (option.startsWith("mode=")) {
+                mode = Integer.parseInt(option.substring(5), 8);
+            } else if (option.startsWith("uid=")) {
+                uid = Long.parseLong(option.substring(4));
+            } else if (option.startsWith("gid=")) {
+                gid = Long.parseLong(option.substring(4));
+            }
+        }
+        SuperBlock sb = create("tmpfs", source, device, shown, mode);
+        sb.root().chown((int) uid, (int) gid);
+        return sb;
+    }
+
+    /**
+     * mm/shmem.c: shmem_reconfigure: a remount sets ro or rw and changes the options it is given
+     * ({@code size}, {@code nr_inodes}, ...); the others stay.
+     */
+    public static void remount(SuperBlock sb, long flags, String data) {
+        StringBuilder merged = new StringBuilder();
+        String[] current = sb.superOptions().split(",");
+        for (int i = 1; i < current.length; i++) {
+            merged.append(merged.length() == 0 ? "" : ",").append(current[i]);
+        }
+        if (data != null && !data.isEmpty()) {
+            merged.append(merged.length() == 0 ? "" : ",").append(data);
+        }
+        sb.setSuperOptions(options(flags, merged.toString()));
+    }
+
+    /** The options string of a tmpfs instance made or reconfigured with {@code flags} and {@code data}. */
+    private static String options(long flags, String data) {
         long sizePages = -1;
         long inodes = -1;
         int mode = 01777;
@@ -112,9 +148,7 @@ public final class Tmpfs {
         if (gid != 0) {
             shown.append(",gid=").append(gid);
         }
-        SuperBlock sb = create("tmpfs", source, device, shown.toString(), mode);
-        sb.root().chown((int) uid, (int) gid);
-        return sb;
+        return shown.toString();
     }
 
     /** lib/cmdline.c: memparse: a number with an optional k, m, g, t suffix. */

@@ -2,8 +2,6 @@ package isolab.sim.kernel;
 
 import isolab.api.NamespaceEvent;
 import isolab.api.NamespaceType;
-import isolab.sim.fs.Mount;
-import isolab.sim.fs.MountTable;
 import isolab.sim.namespace.MntNamespace;
 import isolab.sim.namespace.Namespace;
 import isolab.sim.namespace.NsProxy;
@@ -14,11 +12,9 @@ import isolab.sim.namespace.UtsNamespace;
 import isolab.sim.process.Task;
 import isolab.sim.process.TaskState;
 import java.util.ArrayList;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -168,7 +164,7 @@ public final class Namespaces {
                 if (!(ns instanceof MntNamespace mnt) || !used.contains(mnt.inode())) {
                     continue;
                 }
-                for (Mount m : mnt.mounts().mounts()) {
+                for (isolab.sim.fs.Mount m : mnt.mounts().mounts()) {
                     Object root = m.root();
                     if (root instanceof isolab.sim.fs.proc.NsfsInode nsfs) {
                         grew |= used.add(nsfs.namespace().inode());

@@ -56,6 +56,10 @@ final class Extra {
         r.add("iproute2/bridge", isolab.sim.userland.iproute2.Bridge::main, "/usr/sbin/bridge");
         r.add("procps/sysctl", isolab.sim.userland.procps.Sysctl::main, "/usr/sbin/sysctl");
         r.add("util-linux/findmnt", isolab.sim.userland.utillinux.Findmnt::main, "/usr/bin/findmnt");
+        r.add("coreutils/cp", isolab.sim.userland.coreutils.Cp::cp, "/usr/bin/cp");
+        r.add("coreutils/mv", isolab.sim.userland.coreutils.Cp::mv, "/usr/bin/mv");
+        r.add("coreutils/chmod", isolab.sim.userland.coreutils.Chmod::main, "/usr/bin/chmod");
+        r.add("busybox/busybox", isolab.sim.userland.busybox.Busybox::main, "/usr/bin/busybox");
         r.add("util-linux/pivot_root", isolab.sim.userland.utillinux.PivotRoot::main, "/usr/sbin/pivot_root");
         r.add("util-linux/lsns", isolab.sim.userland.utillinux.Lsns::main, "/usr/bin/lsns");
     }

@@ -39,8 +39,7 @@ class UtilLinuxTest {
     void mount_and_umount_failures_exit_32_with_libmount_s_messages() {
         m.out("mkdir /tmp/mp");
         CommandResult bogus = m.run("mount -t bogus x /tmp/mp");
-        // libmount probes an unknown type as each disk filesystem, which wants the source as a block device.
-        assertEquals("mount: /tmp/mp: special device x does not exist.\n"
+        assertEquals("mount: /tmp/mp: unknown filesystem type 'bogus'.\n"
                 + "       dmesg(1) may have more information after failed mount system call.\n", bogus.output());
         assertEquals(32, bogus.status());
         assertEquals("mount: /nonexist: mount point does not exist.\n"

@@ -43,6 +43,7 @@ public final class FileSystems {
         register("devpts", true, null);
         register("ext4", false, FileSystems::blockDevice);
         register("overlay", true, null);
+        isolab.sim.fs.overlay.OverlayFs.register();
         register("mqueue", true, null);
     }
 

@@ -41,6 +41,33 @@ public final class Graft {
         }
     }
 
+    /**
+     * fs/namespace.c: attach_recursive_mnt with a moved tree: {@code mnt} leaves its place and
+     * hangs on {@code mountpoint} of {@code dest}, keeping its place in the namespace's list;
+     * under a shared mount it becomes shared and copies of it propagate.
+     */
+    public static void move(Kernel kernel, Mount mnt, Mount dest, Inode mountpoint, Directory mpDir, String mpName) {
+        List<Mount> tree = CloneTree.subtree(mnt);
+        String from = MountPoints.fromTreeRoot(mnt);
+        List<Mount> copies = List.of();
+        if (dest.isShared()) {
+            for (Mount p : tree) {
+                if (!p.isShared()) {
+                    p.startPeerGroup(kernel.groupIds().allocate());
+                }
+            }
+            copies = Propagation.propagate(kernel, dest, mountpoint, mpDir, mpName, mnt);
+        }
+        mnt.attach(dest, mountpoint, mpDir, mpName);
+        MountTable ns = dest.ns();
+        kernel.emit(new MountEvent.Unmounted(ns.nsInode(), mnt.id(), from, false));
+        kernel.emit(new MountEvent.Mounted(ns.nsInode(), mnt.id(), mnt.sb().fsType(), mnt.sb().source(),
+                MountPoints.fromTreeRoot(mnt), false));
+        for (Mount copy : copies) {
+            commit(kernel, copy.parent().ns(), List.of(copy), true);
+        }
+    }
+
     /** Puts {@code mounts} into {@code ns} in order and announces each. */
     static void commit(Kernel kernel, MountTable ns, List<Mount> mounts, boolean propagated) {
         for (Mount m : mounts) {

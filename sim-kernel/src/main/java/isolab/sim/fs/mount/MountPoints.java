@@ -59,4 +59,16 @@ public final class MountPoints {
         }
         return s.toString();
     }
+
+    /** Whether {@code dir} is {@code other} or one of its ancestors in their filesystem. */
+    public static boolean isAncestor(Directory dir, Directory other) {
+        for (Directory cur = other; ; cur = cur.parent()) {
+            if (cur == dir) {
+                return true;
+            }
+            if (cur.parent() == cur) {
+                return false;
+            }
+        }
+    }
 }

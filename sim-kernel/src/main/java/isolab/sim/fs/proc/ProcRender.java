@@ -244,7 +244,9 @@ public final class ProcRender {
     public static String combinedOptions(Mount m) {
         String superOptions = m.sb().superOptions();
         int comma = superOptions.indexOf(',');
-        return comma < 0 ? m.options() : m.options() + superOptions.substring(comma);
+        // fs/proc_namespace.c: show_vfsmnt: "ro" if the mount or its superblock is read-only.
+        String options = m.sb().readOnly() && m.options().startsWith("rw") ? "ro" + m.options().substring(2) : m.options();
+        return comma < 0 ? options : options + superOptions.substring(comma);
     }
 
     private static String escape(String path) {

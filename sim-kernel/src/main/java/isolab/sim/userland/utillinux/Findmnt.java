@@ -191,20 +191,28 @@ public final class Findmnt {
         if (shown.contains(fs)) {
             line = out.add(cells(q, fs), parent);
         }
-        for (Fs child : table) {
-            if (child.parent() == fs.id() && child != fs) {
-                addShown(q, table, child, line, out, shown);
-            }
+        for (Fs child : children(table, fs)) {
+            addShown(q, table, child, line, out, shown);
         }
     }
 
     private static void addChildren(Query q, List<Fs> table, Fs fs, Smartcols.Line line, Smartcols out, boolean tree) {
+        for (Fs child : children(table, fs)) {
+            Smartcols.Line added = out.add(cells(q, child), tree ? line : null);
+            addChildren(q, table, child, added, out, tree);
+        }
+    }
+
+    /** libmount: mnt_table_next_child_fs: the mounts on {@code fs}, by ascending mount id (not mountinfo order). */
+    private static List<Fs> children(List<Fs> table, Fs fs) {
+        List<Fs> children = new ArrayList<>();
         for (Fs child : table) {
             if (child.parent() == fs.id() && child != fs) {
-                Smartcols.Line added = out.add(cells(q, child), tree ? line : null);
-                addChildren(q, table, child, added, out, tree);
+                children.add(child);
             }
         }
+        children.sort(java.util.Comparator.comparingInt(Fs::id));
+        return children;
     }
 
     /** libmount: mnt_table_get_root_fs: the mount with the lowest parent id, then up while its parent is listed. */
@@ -337,32 +345,13 @@ public final class Findmnt {
         return table;
     }
 
-    /** The absolute, lexically cleaned form of {@code path} (findmnt canonicalizes its arguments). */
+    /** {@code path} as findmnt compares it: canonicalized (links followed), or cleaned up if it does not exist. */
     static String canonical(Proc p, String path) {
-        String abs = path;
-        if (!path.startsWith("/")) {
-            String cwd;
-            try {
-                cwd = p.sys().getcwd();
-            } catch (SysException e) {
-                return path;
-            }
-            abs = cwd + "/" + path;
+        try {
+            return isolab.sim.userland.coreutils.Readlink.canonicalize(p, path, "m");
+        } catch (SysException e) {
+            return path;
         }
-        List<String> parts = new ArrayList<>();
-        for (String part : abs.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-                continue;
-            }
-            parts.add(part);
-        }
-        return "/" + String.join("/", parts);
     }
 
     /** {@code -T PATH}: the mount point that holds {@code path} (libmount: mnt_find_mountpoint); null if it does not exist. */

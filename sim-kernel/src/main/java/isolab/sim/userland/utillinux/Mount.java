@@ -77,6 +77,7 @@ public final class Mount {
                 }
                 case "B" -> r.flags |= Syscalls.MS_BIND;
                 case "R" -> r.flags |= Syscalls.MS_BIND | Syscalls.MS_REC;
+                case "M" -> r.flags |= Syscalls.MS_MOVE;
                 case "r" -> r.flags |= Syscalls.MS_RDONLY;
                 case "w" -> r.flags &= ~Syscalls.MS_RDONLY;
                 case "n", "c" -> {
@@ -99,6 +100,9 @@ public final class Mount {
         }
         if (operands.size() > 2) {
             return Usage.tryHelp(p, "bad usage", EX_USAGE);
+        }
+        if (operands.size() == 1 && (r.flags & Syscalls.MS_REMOUNT) != 0) {
+            return remount(p, r, operands.get(0));
         }
         if (operands.size() == 1) {
             if (r.propagation.isEmpty()) {
@@ -130,7 +134,9 @@ public final class Mount {
                 case "rbind" -> r.flags |= Syscalls.MS_BIND | Syscalls.MS_REC;
                 case "shared", "slave", "private", "unbindable", "rshared", "rslave", "rprivate", "runbindable" ->
                         r.propagation.add(propagationFlags(o));
-                case "remount", "move", "sync", "dirsync", "mand", "lazytime", "nosymfollow", "nodiratime", "loop" -> {
+                case "remount" -> r.flags |= Syscalls.MS_REMOUNT;
+                case "move" -> r.flags |= Syscalls.MS_MOVE;
+                case "sync", "dirsync", "mand", "lazytime", "nosymfollow", "nodiratime", "loop" -> {
                     return o;
                 }
                 default -> r.data.add(o);
@@ -151,8 +157,34 @@ public final class Mount {
         return recursive ? flag | Syscalls.MS_REC : flag;
     }
 
+    /** {@code mount -o remount[,bind],OPTS TARGET}: the mount's source comes from mountinfo. */
+    private static int remount(Proc p, Request r, String given) {
+        String target = realpath(p, given);
+        String data = r.data.isEmpty() ? null : String.join(",", r.data);
+        try {
+            p.sys().mount("none", target, null, r.flags, data);
+        } catch (SysException e) {
+            if (e.errno() == Errno.ENOSYS) {
+                p.error(target + ": remounting with these options is not modelled in isolab");
+                return 2;
+            }
+            return failed(p, MountMessages.mountFailure(p, e.errno(), target, "none", null, r.flags, false));
+        }
+        return 0;
+    }
+
+    /** libmount canonicalizes the mount point (realpath) when it exists; messages show it so. */
+    private static String realpath(Proc p, String path) {
+        try {
+            return isolab.sim.userland.coreutils.Readlink.canonicalize(p, path, "e");
+        } catch (SysException e) {
+            return path;
+        }
+    }
+
     /** {@code mount --make-X TARGET}: one mount(2) per propagation change. */
-    private static int changePropagation(Proc p, Request r, String target) {
+    private static int changePropagation(Proc p, Request r, String given) {
+        String target = realpath(p, given);
         for (long flags : r.propagation) {
             try {
                 p.sys().mount("none", target, null, flags, null);
@@ -164,19 +196,20 @@ public final class Mount {
     }
 
     /** {@code mount [-t TYPE] [-o OPTS] SOURCE TARGET}, then the propagation changes it asked for. */
-    private static int mountOne(Proc p, Request r, String source, String target) {
+    private static int mountOne(Proc p, Request r, String source, String given) {
         if (r.mkdir) {
-            mkdirs(p, target);
+            mkdirs(p, given);
         }
+        String target = realpath(p, given);
         boolean bind = (r.flags & Syscalls.MS_BIND) != 0;
         String data = r.data.isEmpty() ? null : String.join(",", r.data);
         try {
-            if (bind) {
+            if (bind || (r.flags & Syscalls.MS_MOVE) != 0) {
                 p.sys().mount(source, target, null, r.flags, null);
-            } else if (r.type != null && knownType(p, r.type)) {
+            } else if (r.type != null && !r.type.startsWith("no") && !r.type.contains(",")) {
                 p.sys().mount(source, target, r.type, r.flags, data);
             } else {
-                tryBlockTypes(p, source, target, r.flags, data);
+                tryBlockTypes(p, source, target, r.type, r.flags, data);
             }
         } catch (SysException e) {
             if (e.errno() == Errno.ENOSYS) {
@@ -199,17 +232,19 @@ public final class Mount {
     }
 
     /**
-     * libmount (context_mount.c: do_mount_by_types): a type not in /proc/filesystems, or none, is
-     * tried as each disk filesystem listed there in turn, until one fails otherwise than EINVAL.
+     * libmount (context_mount.c: do_mount_by_pattern): no type, or a pattern ({@code -t nofoo}
+     * excludes foo, {@code -t a,b} lists types), is tried as each disk filesystem of
+     * /proc/filesystems the pattern allows, until one fails otherwise than EINVAL.
      */
-    private static void tryBlockTypes(Proc p, String source, String target, long flags, String data) {
+    private static void tryBlockTypes(Proc p, String source, String target, String pattern, long flags, String data) {
         SysException last = new SysException(Errno.EINVAL);
         for (String line : p.readFile("/proc/filesystems").split("\n")) {
-            if (line.startsWith("nodev") || line.isBlank()) {
+            String type = line.trim();
+            if (line.startsWith("nodev") || type.isEmpty() || !allowed(pattern, type)) {
                 continue;
             }
             try {
-                p.sys().mount(source, target, line.trim(), flags, data);
+                p.sys().mount(source, target, type, flags, data);
                 return;
             } catch (SysException e) {
                 last = e;
@@ -221,20 +256,18 @@ public final class Mount {
         throw last;
     }
 
-    /** Whether /proc/filesystems lists {@code type} (true when it cannot be read: then mount(2) decides). */
-    private static boolean knownType(Proc p, String type) {
-        String list;
-        try {
-            list = p.readFile("/proc/filesystems");
-        } catch (SysException e) {
+    /** libmount: mnt_match_fstype: a list of types, or one where every type is prefixed {@code no} to exclude it. */
+    private static boolean allowed(String pattern, String type) {
+        if (pattern == null) {
             return true;
         }
-        for (String line : list.split("\n")) {
-            if (line.substring(line.indexOf('\t') + 1).equals(type)) {
-                return true;
+        boolean negated = pattern.startsWith("no");
+        for (String t : pattern.split(",")) {
+            if ((negated && t.startsWith("no") ? t.substring(2) : t).equals(type)) {
+                return !negated;
             }
         }
-        return false;
+        return negated;
     }
 
     private static void mkdirs(Proc p, String target) {

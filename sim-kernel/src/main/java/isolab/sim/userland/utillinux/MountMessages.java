@@ -30,7 +30,10 @@ final class MountMessages {
                     : "mount(2) system call failed: " + errno.strerror();
             case ENOTDIR -> !isDir(p, target) ? "mount point is not a directory"
                     : "mount(2) system call failed: " + errno.strerror();
-            case EINVAL -> applyingPropagation ? "not mount point or bad option"
+            case EINVAL -> (flags & Syscalls.MS_REMOUNT) != 0 ? "mount point not mounted or bad option"
+                    : applyingPropagation ? "not mount point or bad option"
+                    : (flags & Syscalls.MS_MOVE) != 0 && sharedTree(p, source)
+                    ? "bad option; moving a mount residing under a shared mount is unsupported"
                     : "wrong fs type, bad option, bad superblock on " + source
                     + ", missing codepage or helper program, or other error";
             case ENODEV -> type != null ? "unknown filesystem type '" + type + "'" : "unknown filesystem type";
@@ -57,6 +60,38 @@ final class MountMessages {
             case EACCES -> "block devices are not permitted on filesystem.";
             default -> "umount(2) system call failed: " + errno.strerror() + ".";
         };
+    }
+
+    /** libmount: is_shared_tree: whether the mount holding the parent directory of {@code dir} is shared. */
+    private static boolean sharedTree(Proc p, String dir) {
+        String path;
+        try {
+            path = isolab.sim.userland.coreutils.Readlink.canonicalize(p, dir, "m");
+        } catch (SysException e) {
+            return false;
+        }
+        String parent = path.lastIndexOf('/') > 0 ? path.substring(0, path.lastIndexOf('/')) : "/";
+        String info;
+        try {
+            info = p.readFile("/proc/self/mountinfo");
+        } catch (SysException e) {
+            return false;
+        }
+        for (String cur = parent; ; cur = cur.lastIndexOf('/') > 0 ? cur.substring(0, cur.lastIndexOf('/')) : "/") {
+            String found = null;
+            for (String line : info.split("\n")) {
+                String[] f = line.split(" ");
+                if (f.length > 5 && unescape(f[4]).equals(cur)) {
+                    found = line;
+                }
+            }
+            if (found != null) {
+                return found.split(" - ")[0].contains(" shared:");
+            }
+            if (cur.equals("/")) {
+                return false;
+            }
+        }
     }
 
     private static boolean exists(Proc p, String path, boolean follow) {

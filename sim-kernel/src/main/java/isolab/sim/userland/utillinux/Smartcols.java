@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * A table as util-linux's libsmartcols prints it in the POSIX locale: a header line, columns as
- * wide as their widest cell (header included) separated by one space, numbers right-aligned, the
- * last column unpadded; a tree column draws its lines' ancestry in ASCII ({@code |-}, {@code `-},
- * {@code | }); raw output separates cells by one space without padding or tree.
+ * wide as their widest cell and their header (even when headings are off) separated by one space,
+ * numbers right-aligned, the last column unpadded; a tree column draws its lines' ancestry in
+ * ASCII ({@code |-}, {@code `-}, {@code | }); raw output separates cells by one space without
+ * padding or tree.
  */
 public final class Smartcols {
 
@@ -84,7 +85,11 @@ public final class Smartcols {
             }
             return out.toString();
         }
+        // libsmartcols: a column is at least as wide as its header, printed or not (measured: findmnt -n).
         int[] widths = new int[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            widths[i] = columns.get(i).name().length();
+        }
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {
                 widths[i] = Math.max(widths[i], row.get(i).length());
