@@ -1251,6 +1251,19 @@ public final class Syscalls {
      * a descriptor that is not a network namespace.
      */
     private isolab.sim.net.NetStack netnsOf(int fd, int pid) {
+        return netnsNamed(fd, pid);
+    }
+
+    /** Like {@link #netnsOf}, for a request that puts something there: EPERM without CAP_NET_ADMIN over it (rtnl_link_get_net_capable). */
+    private isolab.sim.net.NetStack netnsToChange(int fd, int pid) {
+        isolab.sim.net.NetStack target = netnsNamed(fd, pid);
+        if (!task.cred().capableIn(target.namespace().owner(), CAP_NET_ADMIN)) {
+            throw new isolab.sim.net.NetlinkError(Errno.EPERM);
+        }
+        return target;
+    }
+
+    private isolab.sim.net.NetStack netnsNamed(int fd, int pid) {
         if (fd >= 0) {
             OpenFile file = task.files().get(fd);
             if (file.path() == null || !(file.path().inode() instanceof NsfsInode nsfs)
@@ -1277,7 +1290,7 @@ public final class Syscalls {
         long now = kernel.clock().nowTicks();
         switch (kind) {
             case "veth" -> {
-                var peerStack = peerFd >= 0 || peerPid >= 0 ? netnsOf(peerFd, peerPid) : stack;
+                var peerStack = peerFd >= 0 || peerPid >= 0 ? netnsToChange(peerFd, peerPid) : stack;
                 isolab.sim.net.Rtnl.addVeth(stack, name, peerStack, peerName, kernel.netRandom(), kernel::emit);
             }
             case "bridge" -> isolab.sim.net.Rtnl.addBridge(stack, name, kernel.netRandom(), kernel::emit);
@@ -1303,7 +1316,7 @@ public final class Syscalls {
         var dev = device(stack, device);
         long now = kernel.clock().nowTicks();
         if (change.nsFd() >= 0 || change.nsPid() >= 0) {
-            isolab.sim.net.Rtnl.setNamespace(dev, netnsOf(change.nsFd(), change.nsPid()), now, kernel::emit);
+            isolab.sim.net.Rtnl.setNamespace(dev, netnsToChange(change.nsFd(), change.nsPid()), now, kernel::emit);
         }
         if (change.mtu() != null) {
             isolab.sim.net.Rtnl.setMtu(dev, change.mtu());

@@ -203,6 +203,15 @@ class NetworkTest {
     }
 
     @Test
+    void root_of_a_user_namespace_rules_its_own_network_namespace_only() {
+        // measured: in unshare --user --map-root-user --net, a veth of its own works, one into the machine's namespace is EPERM
+        m.out("unshare --net sleep 1000 & P=$!");
+        assertEquals("RTNETLINK answers: Operation not permitted\n2\n0\nRTNETLINK answers: Operation not permitted\n2\n",
+                m.out("unshare --user --map-root-user --net sh -c 'ip link add v0 type veth peer name v1 netns '$P' 2>&1; echo $?;"
+                        + " ip link add v0 type veth peer name v1; echo $?; ip link set v1 netns '$P' 2>&1; echo $?'"));
+    }
+
+    @Test
     void link_errors_read_as_iproute2_s() {
         m.out("ip link add veth0 type veth peer name veth1");
         assertEquals("RTNETLINK answers: File exists\n", m.run("ip link add veth0 type veth peer name veth2").output());
