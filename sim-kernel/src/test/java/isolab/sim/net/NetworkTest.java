@@ -218,6 +218,8 @@ class NetworkTest {
         assertEquals("Error: Attribute failed policy validation.\n",
                 m.run("ip link add averyveryverylongname type veth peer name x1").output());
         assertEquals("Error: Unknown device type.\n", m.run("ip link add x2 type bogus").output());
+        assertEquals("Error: argument \"averyveryverylongname\" is wrong: \"name\" not a valid ifname\n",
+                m.run("ip link set veth0 name averyveryverylongname").output());
         assertEquals("Error: argument \"br9\" is wrong: Device does not exist\n\n",
                 m.run("ip link set veth0 master br9").output());
         assertEquals("Error: argument \"nosuch\" is wrong: Invalid \"netns\" value\n\n",

@@ -84,6 +84,10 @@ final class IpLink {
                     status[0] = duparg(p, "name", args.get(i));
                     return null;
                 }
+                if (!validIfname(args.get(i))) {
+                    status[0] = Ip.invarg(p, "\"name\" not a valid ifname", args.get(i));
+                    return null;
+                }
                 r.name = args.get(i);
                 if (r.dev == null) {
                     r.dev = r.name;
@@ -161,6 +165,11 @@ final class IpLink {
             r.name = r.dev;
         }
         return r;
+    }
+
+    /** lib/utils.c: check_ifname: not empty, shorter than IFNAMSIZ, no '/' and no white space. */
+    private static boolean validIfname(String name) {
+        return !name.isEmpty() && name.length() < 16 && name.chars().noneMatch(c -> c == '/' || Character.isWhitespace(c));
     }
 
     private static int duparg(Proc p, String key, String arg) {
