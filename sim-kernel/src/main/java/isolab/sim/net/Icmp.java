@@ -92,6 +92,7 @@ public final class Icmp {
         if (origin.localDevice(destination) != null) {
             NetDevice lo = origin.loopback();
             if (!lo.up()) {
+                lo.dropped(); // measured: /proc/net/dev counts it in lo's transmit drops
                 return Hop.lost();
             }
             lo.transmitted(FRAME_BYTES);

@@ -37,7 +37,7 @@ public final class NetDevice {
     private boolean hadPorts;
     private long linkLocalSince = -1;
     private final List<IfAddr> addresses = new ArrayList<>();
-    private long rxPackets, rxBytes, txPackets, txBytes;
+    private long rxPackets, rxBytes, txPackets, txBytes, txDropped;
 
     NetDevice(Kind kind, String name, long mac, int mtu) {
         this.kind = kind;
@@ -287,6 +287,15 @@ public final class NetDevice {
 
     public long txBytes() {
         return txBytes;
+    }
+
+    /** Frames dropped on the way out (a loopback that is down drops what is sent to it). */
+    public long txDropped() {
+        return txDropped;
+    }
+
+    void dropped() {
+        txDropped++;
     }
 
     void transmitted(int bytes) {

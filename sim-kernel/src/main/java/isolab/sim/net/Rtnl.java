@@ -137,7 +137,10 @@ public final class Rtnl {
             if (bridge.kind() != NetDevice.Kind.BRIDGE) {
                 throw new NetlinkError(Errno.EOPNOTSUPP);
             }
-            if (dev == bridge || dev.kind() != NetDevice.Kind.VETH) {
+            if (dev.kind() == NetDevice.Kind.BRIDGE) {
+                throw new NetlinkError(Errno.ELOOP, "Can not enslave a bridge to a bridge"); // br_add_if
+            }
+            if (dev.kind() != NetDevice.Kind.VETH) {
                 throw new NetlinkError(Errno.EINVAL);
             }
         }
@@ -279,10 +282,12 @@ public final class Rtnl {
                     link = r;
                 }
             }
-            if (link == null || stack.localDevice(gateway) != null) {
+            NetDevice local = stack.localDevice(gateway);
+            if (link == null && local == null) {
                 throw new NetlinkError(Errno.EINVAL, "Nexthop has invalid gateway");
             }
-            out = link.device();
+            // fib_check_nh_v4_gw: a gateway on a link, or one of the namespace's own addresses (RTN_LOCAL)
+            out = link != null ? link.device() : local;
         } else if (!dev.up()) {
             throw new NetlinkError(Errno.ENETDOWN, "Device for nexthop is not up");
         }

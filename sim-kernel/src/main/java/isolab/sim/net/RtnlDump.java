@@ -21,7 +21,7 @@ public final class RtnlDump {
      */
     public record Link(int ifindex, String name, NetDevice.Kind kind, int flags, int mtu, String qdisc, String master,
             String operstate, String mac, int link, String linkName, int linkNetnsid, boolean linkDown,
-            long rxPackets, long rxBytes, long txPackets, long txBytes) {
+            long rxPackets, long rxBytes, long txPackets, long txBytes, long txDropped) {
 
         /** Whether this is the loopback device. */
         public boolean loopback() {
@@ -71,7 +71,7 @@ public final class RtnlDump {
                     d.master() == null ? null : d.master().name(), d.operstate(), d.macText(),
                     peer == null ? 0 : peer.ifindex(), here ? peer.name() : null,
                     peer == null || here ? -1 : stack.allocPeerId(peer.stack()), here && !peer.up(),
-                    d.rxPackets(), d.rxBytes(), d.txPackets(), d.txBytes()));
+                    d.rxPackets(), d.rxBytes(), d.txPackets(), d.txBytes(), d.txDropped()));
         }
         return links;
     }

@@ -324,6 +324,40 @@ class NetworkTest {
     }
 
     @Test
+    void ping_sizes_numeric_forms_and_drops_on_a_down_lo_read_as_measured() {
+        m.out("ip link set lo up");
+        assertTrue(m.out("ping -c 1 -s 100 127.0.0.1").startsWith("PING 127.0.0.1 (127.0.0.1) 100(128) bytes of data.\n"
+                + "108 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time=0.0"));
+        assertEquals("PING 127.0.0.1 (127.0.0.1) 8(36) bytes of data.\n16 bytes from 127.0.0.1: icmp_seq=1 ttl=64\n\n"
+                + "--- 127.0.0.1 ping statistics ---\n1 packets transmitted, 1 received, 0% packet loss, time 0ms\n\n",
+                m.out("ping -c 1 -s 8 127.0.0.1"), "a payload without room for a timestamp: no times");
+        assertTrue(m.out("ping -c 1 127.1").startsWith("PING 127.1 (127.0.0.1) 56(84) bytes of data.\n"
+                + "64 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time=0.0"), "inet_aton's short form");
+        assertEquals("ping: connect: Network is unreachable\n", m.run("ping -c 1 255.255.255.255").output(),
+                "no route is found before the broadcast is refused");
+        m.out("ip link set lo down");
+        m.run("ping -c 1 -W 1 127.0.0.1");
+        assertEquals("    lo:     588       6    0    0    0     0          0         0      588       6    0    1    0     0       0          0\n",
+                m.out("grep lo: /proc/net/dev"), "a down lo drops what is sent to it");
+    }
+
+    @Test
+    void odd_requests_get_iproute2_s_and_net_tools_answers() {
+        m.out("ip link add br0 type bridge");
+        assertEquals("Error: Can not enslave a bridge to a bridge.\n", m.run("ip link set br0 master br0").output());
+        assertEquals("Error: argument \"bogus\" is wrong: table id value is invalid\n\n", m.run("ip route show table bogus").output());
+        assertEquals("", m.out("ip route show table 100"));
+        CommandResult z = m.run("ifconfig -z");
+        assertEquals("ifconfig: option `-z' not recognised.\nifconfig: `--help' gives usage information.\n", z.output());
+        assertEquals(1, z.status());
+        m.out("ip link set lo up");
+        assertEquals("1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 state UNKNOWN qlen 1000\n", m.out("ip -6 addr | head -1"),
+                "an IPv6 link dump has no qdisc and no group");
+        m.out("ip route add 10.5.0.0/16 dev lo");
+        assertEquals("", m.out("ip route add default via 127.0.0.2"), "a local address is a valid gateway");
+    }
+
+    @Test
     void ifconfig_lists_by_name_with_net_tools_formats() {
         pair();
         assertEquals("Iface      MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n"

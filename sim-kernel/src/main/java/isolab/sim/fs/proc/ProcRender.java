@@ -198,7 +198,7 @@ public final class ProcRender {
         var stack = ((isolab.sim.namespace.NetNamespace) task.nsproxy().net()).stack();
         for (var d : stack.devices()) {
             s.append(String.format("%6s:%8d %7d %4d %4d %4d %5d %10d %9d %8d %7d %4d %4d %4d %5d %7d %10d%n", d.name(),
-                    d.rxBytes(), d.rxPackets(), 0, 0, 0, 0, 0, 0, d.txBytes(), d.txPackets(), 0, 0, 0, 0, 0, 0));
+                    d.rxBytes(), d.rxPackets(), 0, 0, 0, 0, 0, 0, d.txBytes(), d.txPackets(), 0, d.txDropped(), 0, 0, 0, 0));
         }
         return s.toString();
     }

@@ -71,7 +71,7 @@ final class IpRoute {
             p.err("Cannot find device \"" + dev + "\"\n");
             return 1;
         }
-        if (table.equals("local")) {
+        if (table.equals("local") || table.equals("255")) {
             if (dev != null || match != null) {
                 return Usage.notModelled(p, "route show table local with selectors");
             }
@@ -80,8 +80,18 @@ final class IpRoute {
             }
             return 0;
         }
+        if (table.equals("254")) {
+            table = "main";
+        }
         if (!table.equals("main")) {
-            return Usage.notModelled(p, "route table " + table);
+            if (table.equals("all") || table.equals("0") || table.equals("unspec")) {
+                return Usage.notModelled(p, "route table " + table);
+            }
+            if (!table.equals("default") && !table.matches("\\d{1,10}")) {
+                p.err("Error: argument \"" + table + "\" is wrong: table id value is invalid\n\n");
+                return 255;
+            }
+            return 0; // a table the model never fills is empty
         }
         for (RtnlDump.RouteMsg r : p.sys().rtmGetRoutes()) {
             if (dev != null && !dev.equals(r.device())) {

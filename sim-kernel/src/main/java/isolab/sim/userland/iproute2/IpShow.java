@@ -174,7 +174,11 @@ final class IpShow {
     private static String link(Proc p, RtnlDump.Link l, int family, boolean linkOnly, boolean oneline) {
         StringBuilder s = new StringBuilder();
         s.append(l.ifindex()).append(": ").append(nameAndLink(l)).append(": ").append(flags(l)).append(' ');
-        s.append("mtu ").append(l.mtu()).append(" qdisc ").append(l.qdisc()).append(' ');
+        // an AF_INET6 link dump carries neither IFLA_QDISC nor IFLA_GROUP (measured: ip -6 addr)
+        s.append("mtu ").append(l.mtu()).append(' ');
+        if (family != 6) {
+            s.append("qdisc ").append(l.qdisc()).append(' ');
+        }
         if (l.master() != null) {
             s.append("master ").append(l.master()).append(' ');
         }
@@ -182,7 +186,7 @@ final class IpShow {
         if (linkOnly) {
             s.append("mode DEFAULT ");
         }
-        s.append("group default qlen 1000");
+        s.append(family == 6 ? "qlen 1000" : "group default qlen 1000");
         if (family == 0 || family == -1) {
             s.append(oneline ? "\\" : "\n");
             s.append("    link/").append(l.loopback() ? "loopback " : "ether ").append(l.mac())
@@ -221,7 +225,7 @@ final class IpShow {
     /** print_stats64 with one {@code -s}: RX and TX counters in columns as wide as their widest entry. */
     static String stats(RtnlDump.Link l) {
         int[] cols = {10, 7, 6, 7, 7, 7, 10};
-        long[][] values = {{l.rxBytes(), l.rxPackets(), 0, 0, 0, 0}, {l.txBytes(), l.txPackets(), 0, 0, 0, 0}};
+        long[][] values = {{l.rxBytes(), l.rxPackets(), 0, 0, 0, 0}, {l.txBytes(), l.txPackets(), 0, l.txDropped(), 0, 0}};
         for (long[] row : values) {
             for (int c = 0; c < row.length; c++) {
                 cols[c] = Math.max(cols[c], String.valueOf(row[c]).length());

@@ -72,7 +72,51 @@ public final class Ping {
             + "\n"
             + "For more details see ping(8).\n";
 
+    /** The timestamp ping puts in its payload: shorter payloads carry none, and no times are shown. */
+    static final int TIMESTAMP_BYTES = 16;
+
     private Ping() {
+    }
+
+    /**
+     * inet_aton(3), which getaddrinfo accepts for numeric hosts: one to four parts, decimal, octal
+     * (leading 0) or hex (0x), the last part filling the remaining bytes ({@code 127.1} is
+     * 127.0.0.1); null if {@code text} is not such an address.
+     */
+    static Long inetAton(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length > 4) {
+            return null;
+        }
+        long[] values = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            try {
+                if (part.matches("0[xX][0-9a-fA-F]+")) {
+                    values[i] = Long.parseLong(part.substring(2), 16);
+                } else if (part.matches("0[0-7]*")) {
+                    values[i] = part.length() == 1 ? 0 : Long.parseLong(part.substring(1), 8);
+                } else if (part.matches("[1-9][0-9]*")) {
+                    values[i] = Long.parseLong(part);
+                } else {
+                    return null;
+                }
+            } catch (NumberFormatException tooLong) {
+                return null;
+            }
+        }
+        long address = 0;
+        for (int i = 0; i < values.length - 1; i++) {
+            if (values[i] > 255) {
+                return null;
+            }
+            address |= values[i] << (24 - 8 * i);
+        }
+        long last = values[values.length - 1];
+        if (last >= 1L << (32 - 8 * (values.length - 1))) {
+            return null;
+        }
+        return address | last;
     }
 
     /** One request: when it went out and what became of it. */
@@ -85,6 +129,7 @@ public final class Ping {
         long intervalTicks = 1000;
         long lingerTicks = 10000;
         boolean quiet = false;
+        int size = 56;
         String destination = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -101,13 +146,23 @@ public final class Ping {
                     quiet = true;
                 } else if (c == 'n' || c == '4') {
                     continue;
-                } else if (c == 'c' || c == 'i' || c == 'W') {
+                } else if (c == 'c' || c == 'i' || c == 'W' || c == 's') {
                     String value = j + 1 < a.length() ? a.substring(j + 1) : i + 1 < args.size() ? args.get(++i) : null;
                     if (value == null) {
                         p.err("ping: option requires an argument -- '" + c + "'\n" + USAGE);
                         return 2;
                     }
-                    if (c == 'c') {
+                    if (c == 's') {
+                        Long n = integer(value);
+                        if (n == null || n < 0) {
+                            p.err("ping: invalid argument: '" + value + "'\n");
+                            return 1;
+                        }
+                        if (n > 65507) {
+                            return Usage.notModelled(p, "-s above 65507");
+                        }
+                        size = n.intValue();
+                    } else if (c == 'c') {
                         Long n = integer(value);
                         if (n == null) {
                             p.err("ping: invalid argument: '" + value + "'\n");
@@ -132,7 +187,7 @@ public final class Ping {
                         }
                     }
                     break;
-                } else if ("aABCDdfhLORrUvV6bTFNeIlmMpQsStwP".indexOf(c) >= 0) {
+                } else if ("aABCDdfhLORrUvV6bTFNeIlmMpQStwP".indexOf(c) >= 0) {
                     return Usage.notModelled(p, "-" + c);
                 } else {
                     p.err("ping: invalid option -- '" + c + "'\n" + USAGE);
@@ -148,18 +203,16 @@ public final class Ping {
             return Usage.notModelled(p, "running until interrupted (give -c COUNT)");
         }
         String shown = destination;
-        Integer address = Inet4.parse(destination);
-        if (destination.equals("localhost")) {
-            address = Inet4.parse("127.0.0.1");
-        } else if (address == null) {
+        Long parsed = inetAton(destination);
+        boolean named = destination.equals("localhost");
+        if (named) {
+            parsed = 0x7f000001L;
+        } else if (parsed == null) {
             p.err("ping: " + destination + ": Temporary failure in name resolution\n");
             return 2;
         }
+        int address = parsed.intValue();
         String ip = Inet4.format(address);
-        if (p.sys().isBroadcast(address)) {
-            p.err("ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n");
-            return 2;
-        }
         int source;
         try {
             source = p.sys().pingConnect(address);
@@ -167,19 +220,24 @@ public final class Ping {
             p.err("ping: connect: " + e.strerror() + "\n");
             return 2;
         }
-        String from = shown.equals(ip) ? ip : shown + " (" + ip + ")";
-        p.out("PING " + shown + " (" + ip + ") 56(84) bytes of data.\n");
-        return run(p, address, source, from, shown, count, intervalTicks, lingerTicks, quiet);
+        if (p.sys().isBroadcast(address)) {
+            // connect(2) of the probe socket is EACCES without SO_BROADCAST
+            p.err("ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n");
+            return 2;
+        }
+        String from = named ? shown + " (" + ip + ")" : ip;
+        p.out("PING " + shown + " (" + ip + ") " + size + "(" + (size + 28) + ") bytes of data.\n");
+        return run(p, address, source, from, shown, count, intervalTicks, lingerTicks, quiet, size);
     }
 
     private static int run(Proc p, int address, int source, String from, String shown, long count, long interval,
-            long linger, boolean quiet) {
+            long linger, boolean quiet, int size) {
         long start = p.sys().monotonicTicks();
         List<Probe> probes = new ArrayList<>();
         int printed = 0;
         for (int seq = 1; count < 0 || seq <= count; seq++) {
             long sendAt = start + (seq - 1) * interval;
-            printed = report(p, probes, printed, sendAt, from, quiet);
+            printed = report(p, probes, printed, sendAt, from, quiet, size);
             sleepUntil(p, sendAt);
             Icmp.Result result = p.sys().pingEcho(source, address);
             Icmp.Outcome outcome = result.outcome();
@@ -193,7 +251,7 @@ public final class Ping {
                 answeredAt = Long.MAX_VALUE;
             }
             probes.add(new Probe(seq, sendAt, outcome, answeredAt, rtt, result));
-            printed = report(p, probes, printed, sendAt, from, quiet);
+            printed = report(p, probes, printed, sendAt, from, quiet, size);
         }
         long lastSend = probes.get(probes.size() - 1).sentAt();
         long end = lastSend;
@@ -205,12 +263,12 @@ public final class Ping {
             }
         }
         sleepUntil(p, end);
-        report(p, probes, printed, end, from, quiet);
-        return statistics(p, probes, shown, start, lastSend, end);
+        report(p, probes, printed, end, from, quiet, size);
+        return statistics(p, probes, shown, start, lastSend, end, size >= TIMESTAMP_BYTES);
     }
 
     /** Prints, in order of arrival, what came back by {@code now}; returns how many are printed. */
-    private static int report(Proc p, List<Probe> probes, int printed, long now, String from, boolean quiet) {
+    private static int report(Proc p, List<Probe> probes, int printed, long now, String from, boolean quiet, int size) {
         int done = printed;
         while (done < probes.size() && (probes.get(done).outcome() == Icmp.Outcome.LOST || probes.get(done).answeredAt() <= now)) {
             done++;
@@ -220,8 +278,8 @@ public final class Ping {
                 continue;
             }
             if (probe.outcome() == Icmp.Outcome.REPLY) {
-                p.out("64 bytes from " + from + ": icmp_seq=" + probe.seq() + " ttl=" + probe.result().ttl() + " time="
-                        + micros(probe.rttMicros()) + " ms\n");
+                p.out((size + 8) + " bytes from " + from + ": icmp_seq=" + probe.seq() + " ttl=" + probe.result().ttl()
+                        + (size >= TIMESTAMP_BYTES ? " time=" + micros(probe.rttMicros()) + " ms" : "") + "\n");
             } else {
                 p.out("From " + Inet4.format(probe.result().errorFrom()) + " icmp_seq=" + probe.seq() + " Destination "
                         + (probe.result().netUnreachable() ? "Net" : "Host") + " Unreachable\n");
@@ -238,7 +296,7 @@ public final class Ping {
     }
 
     /** finish(): the statistics; status 0 if any reply came, else 1. */
-    private static int statistics(Proc p, List<Probe> probes, String shown, long start, long lastSend, long end) {
+    private static int statistics(Proc p, List<Probe> probes, String shown, long start, long lastSend, long end, boolean timing) {
         int transmitted = probes.size();
         int received = 0;
         int errors = 0;
@@ -276,7 +334,7 @@ public final class Ping {
         }
         s.append(", ").append(percent((transmitted - received) * 100.0 / transmitted)).append("% packet loss");
         s.append(", time ").append(lastSend - start).append("ms\n");
-        if (received > 0) {
+        if (received > 0 && timing) {
             long avg = sum / received;
             long mdev = (long) Math.sqrt(Math.max(0, sum2 / received - avg * avg));
             s.append("rtt min/avg/max/mdev = ").append(micros(min)).append('/').append(micros(avg)).append('/')

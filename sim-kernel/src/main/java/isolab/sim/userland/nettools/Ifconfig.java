@@ -36,7 +36,8 @@ public final class Ifconfig {
                 case "-v" -> {
                 }
                 default -> {
-                    return Usage.notModelled(p, args.get(i));
+                    p.err("ifconfig: option `" + args.get(i) + "' not recognised.\nifconfig: `--help' gives usage information.\n");
+                    return 1;
                 }
             }
             i++;
@@ -166,7 +167,7 @@ public final class Ifconfig {
         s.append("        RX errors 0  dropped 0  overruns 0  frame 0\n");
         s.append("        TX packets ").append(l.txPackets()).append("  bytes ").append(l.txBytes()).append(" (")
                 .append(scaled(l.txBytes())).append(")\n");
-        s.append("        TX errors 0  dropped 0 overruns 0  carrier 0  collisions 0\n\n");
+        s.append("        TX errors 0  dropped ").append(l.txDropped()).append(" overruns 0  carrier 0  collisions 0\n\n");
         return s.toString();
     }
 
@@ -190,7 +191,7 @@ public final class Ifconfig {
             flg.append('U');
         }
         return String.format("%-15s %5d %8d %6d %6d %-6d %8d %6d %6d %6d %s%n", l.name(), l.mtu(), l.rxPackets(), 0, 0, 0,
-                l.txPackets(), 0, 0, 0, flg);
+                l.txPackets(), 0, l.txDropped(), 0, flg);
     }
 
     private static String netmask(int prefixLength) {
