@@ -212,6 +212,21 @@ class NetworkTest {
     }
 
     @Test
+    void ip_netns_exec_binds_the_namespace_s_etc_files_and_attach_names_a_process_s_namespace() {
+        // measured: /etc/netns/red/resolv.conf shows as /etc/resolv.conf in ip netns exec red; ip netns attach
+        m.out("mkdir -p /etc/netns/red; echo '10.0.0.2 db' > /etc/netns/red/hosts; ip netns add red");
+        assertEquals("10.0.0.2 db\n", m.out("ip netns exec red cat /etc/hosts"));
+        assertTrue(m.out("cat /etc/hosts").startsWith("127.0.0.1\tlocalhost"), "only inside");
+        m.out("unshare --net sleep 1000 & P=$!");
+        assertEquals("", m.out("ip netns attach blue $P"));
+        assertEquals("blue\n", m.out("ip netns identify $P"));
+        assertEquals("Bind /proc/999999/ns/net -> /run/netns/green failed: No such file or directory\n",
+                m.run("ip netns attach green 999999").output());
+        assertEquals("Invalid PID: abc\n", m.run("ip netns attach green abc").output());
+        assertEquals("blue\nred\n", m.out("ip netns list"));
+    }
+
+    @Test
     void link_errors_read_as_iproute2_s() {
         m.out("ip link add veth0 type veth peer name veth1");
         assertEquals("RTNETLINK answers: File exists\n", m.run("ip link add veth0 type veth peer name veth2").output());

@@ -44,7 +44,7 @@ final class IpNetns {
             return Usage.notModelled(p, "netns " + cmd);
         }
         if (Ip.matches(cmd, "add")) {
-            return add(p, rest);
+            return add(p, rest, true);
         }
         if (Ip.matches(cmd, "delete")) {
             return delete(p, rest);
@@ -58,8 +58,11 @@ final class IpNetns {
         if (Ip.matches(cmd, "exec")) {
             return exec(p, rest);
         }
-        if (Ip.matches(cmd, "monitor") || Ip.matches(cmd, "attach")) {
+        if (Ip.matches(cmd, "monitor")) {
             return Usage.notModelled(p, "netns " + cmd);
+        }
+        if (Ip.matches(cmd, "attach")) {
+            return add(p, rest, false);
         }
         p.err("Command \"" + cmd + "\" is unknown, try \"ip netns help\".\n");
         return 255;
@@ -125,11 +128,31 @@ final class IpNetns {
         return 0;
     }
 
-    /** netns_add: make /run/netns a shared mount point, create the file, unshare, bind, come back. */
-    private static int add(Proc p, List<String> args) {
-        if (args.isEmpty()) {
+    /**
+     * netns_add: make /run/netns a shared mount point, create the file, then bind the namespace
+     * onto it: a new one ({@code create}: unshare, bind /proc/self/ns/net, come back) or that of
+     * a process ({@code ip netns attach NAME PID}: bind /proc/PID/ns/net).
+     */
+    private static int add(Proc p, List<String> args, boolean create) {
+        int pid = 0;
+        if (create && args.isEmpty()) {
             p.err("No netns name specified\n");
             return 1;
+        }
+        if (!create) {
+            if (args.size() < 2) {
+                p.err("No netns name and PID specified\n");
+                return 1;
+            }
+            try {
+                pid = Integer.parseInt(args.get(1));
+            } catch (NumberFormatException e) {
+                pid = 0;
+            }
+            if (pid == 0) {
+                p.err("Invalid PID: " + args.get(1) + "\n");
+                return 1;
+            }
         }
         Syscalls sys = p.sys();
         String path = RUN_DIR + "/" + args.get(0);
@@ -165,6 +188,21 @@ final class IpNetns {
         } catch (SysException e) {
             p.err("Cannot create namespace file \"" + path + "\": " + e.strerror() + "\n");
             return 1;
+        }
+        if (!create) {
+            String proc = "/proc/" + pid + "/ns/net";
+            try {
+                sys.mount(proc, path, "none", Syscalls.MS_BIND, null);
+                return 0;
+            } catch (SysException e) {
+                p.err("Bind " + proc + " -> " + path + " failed: " + e.strerror() + "\n");
+                try {
+                    sys.unlink(path);
+                } catch (SysException gone) {
+                    p.err("Cannot remove namespace file \"" + path + "\": " + gone.strerror() + "\n");
+                }
+                return 1;
+            }
         }
         int saved = sys.open("/proc/self/ns/net", OpenFile.O_RDONLY | OpenFile.O_CLOEXEC, 0);
         try {
@@ -354,6 +392,35 @@ final class IpNetns {
             p.err("mount of /sys failed: " + e.strerror() + "\n");
             return -1;
         }
+        bindEtc(p, name);
         return 0;
+    }
+
+    /** bind_etc: each file of /etc/netns/NAME is bind-mounted over the /etc file of that name. */
+    private static void bindEtc(Proc p, String name) {
+        Syscalls sys = p.sys();
+        String dir = "/etc/netns/" + name;
+        int fd;
+        try {
+            fd = sys.open(dir, OpenFile.O_RDONLY | OpenFile.O_DIRECTORY, 0);
+        } catch (SysException e) {
+            return;
+        }
+        List<DirEntry> entries;
+        try {
+            entries = sys.getdents(fd);
+        } finally {
+            sys.close(fd);
+        }
+        for (DirEntry e : entries) {
+            if (e.name().equals(".") || e.name().equals("..")) {
+                continue;
+            }
+            try {
+                sys.mount(dir + "/" + e.name(), "/etc/" + e.name(), "none", Syscalls.MS_BIND, null);
+            } catch (SysException failed) {
+                p.err("Bind " + dir + "/" + e.name() + " -> /etc/" + e.name() + " failed: " + failed.strerror() + "\n");
+            }
+        }
     }
 }
