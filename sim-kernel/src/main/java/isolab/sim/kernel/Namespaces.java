@@ -57,14 +57,23 @@ public final class Namespaces {
 
     /**
      * A new user namespace for {@code creator} (kernel/user_namespace.c: create_user_ns): a child of
-     * the creator's, owned by its effective uid, with empty maps; EUSERS beyond 32 levels.
+     * the creator's, owned by its effective uid, with empty maps. ENOSPC below level 33; EPERM for a
+     * chrooted creator or one whose effective uid or gid has no mapping in its own namespace.
      */
     public UserNamespace newUserNamespace(Task creator) {
         UserNamespace parent = creator.cred().userNs();
-        if (parent.level() + 1 > UserNamespace.MAX_LEVEL) {
-            throw new isolab.sim.syscall.SysException(isolab.sim.syscall.Errno.EUSERS);
+        if (parent.level() >= UserNamespace.MAX_LEVEL) {
+            throw new isolab.sim.syscall.SysException(isolab.sim.syscall.Errno.ENOSPC);
+        }
+        isolab.sim.fs.Mount nsRoot = creator.nsproxy().mnt().mounts().root();
+        boolean chrooted = creator.root() != null
+                && (creator.root().mnt() != nsRoot || creator.root().inode() != nsRoot.root());
+        if (chrooted || parent.fromKernel(creator.cred().euid(), true) < 0
+                || parent.fromKernel(creator.cred().egid(), false) < 0) {
+            throw new isolab.sim.syscall.SysException(isolab.sim.syscall.Errno.EPERM);
         }
         UserNamespace ns = new UserNamespace(kernel.nsfs().allocate(), parent, creator.cred().euid());
+        ns.setParentCouldSetfcap((creator.cred().capEffective() & (1L << 31)) != 0);   // CAP_SETFCAP
         live.add(ns);
         kernel.emit(new NamespaceEvent.Created(NamespaceType.USER, ns.inode(), creator.pid()));
         return ns;

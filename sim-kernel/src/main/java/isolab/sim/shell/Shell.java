@@ -92,6 +92,8 @@ public final class Shell {
     int shellPid;
     int parentPid;
     boolean interactive;
+    /** bash's interactive_shell: the shell was started interactive; its subshells keep this, unlike {@link #interactive}. */
+    boolean interactiveShell;
     boolean subshell;
     boolean execLast;
     boolean errexit;
@@ -137,6 +139,9 @@ public final class Shell {
         if (dialect.bash()) {
             if (scriptName != null) {
                 proc.err(scriptName + ": line " + line + ": " + message + "\n");
+            } else if (!interactiveShell) {
+                // error.c: error_prolog: a shell not started interactive (bash -c, bash < file) names the line.
+                proc.err(arg0 + ": line " + line + ": " + message + "\n");
             } else {
                 proc.err(shellName() + ": " + message + "\n");
             }
@@ -608,6 +613,7 @@ public final class Shell {
         copy.shellPid = shellPid;
         copy.parentPid = parentPid;
         copy.interactive = false;
+        copy.interactiveShell = interactiveShell;
         copy.subshell = true;
         copy.errexit = errexit;
         copy.xtrace = xtrace;

@@ -10,6 +10,7 @@ import isolab.sim.fs.Symlink;
 import isolab.sim.kernel.Kernel;
 import isolab.sim.namespace.Namespace;
 import isolab.sim.namespace.PidNamespace;
+import isolab.sim.namespace.UserNamespace;
 import isolab.sim.process.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -145,6 +146,9 @@ public final class ProcFs {
                     k.put("hostname", uts(14, who, false));
                     k.put("ostype", new RenderedFile(sb(), 15, 0444, c -> "Linux\n", null));
                     k.put("osrelease", new RenderedFile(sb(), 16, 0444, c -> Kernel.RELEASE + "\n", null));
+                    // kernel/sys.c: overflowuid/overflowgid, what unmapped ids show as (writable: not modelled).
+                    k.put("overflowgid", new RenderedFile(sb(), 19, 0644, c -> UserNamespace.OVERFLOW_ID + "\n", null));
+                    k.put("overflowuid", new RenderedFile(sb(), 20, 0644, c -> UserNamespace.OVERFLOW_ID + "\n", null));
                     k.put("pid_max", new RenderedFile(sb(), 17, 0644, c -> PidNamespace.PID_MAX + "\n", null));
                     return k;
                 }
@@ -254,14 +258,15 @@ public final class ProcFs {
             if (ns.parent() == null && uid != null) {
                 text = String.format("%10d %10d %10d%n", 0, 0, 4294967295L);
             }
-            return new isolab.sim.fs.TextFile(flags, path, write ? "" : text, written -> {
-                if (!(caller instanceof Task writer)) {
+            // The opener's credentials decide (file_ns_capable checks file->f_cred), not the writer's.
+            return new isolab.sim.fs.TextFile(flags, path, write ? "" : text, (long offset, String written) -> {
+                if (!(caller instanceof Task opener)) {
                     throw new isolab.sim.syscall.SysException(isolab.sim.syscall.Errno.EPERM);
                 }
                 if (uid == null) {
-                    isolab.sim.kernel.IdMaps.writeSetgroups(writer, ns, written);
+                    isolab.sim.kernel.IdMaps.writeSetgroups(opener, ns, written, offset);
                 } else {
-                    isolab.sim.kernel.IdMaps.write(writer, ns, written, uid);
+                    isolab.sim.kernel.IdMaps.write(opener, ns, written, uid, offset);
                 }
             });
         }

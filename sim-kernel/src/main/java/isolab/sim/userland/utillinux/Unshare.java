@@ -92,8 +92,18 @@ public final class Unshare {
                     flags |= NamespaceType.USER.cloneFlag();
                     mapGroup = o.arg();
                 }
-                case "monotonic" -> monotonic = o.arg();
-                case "boottime" -> boottime = o.arg();
+                case "monotonic", "boottime" -> {
+                    // sys-utils/unshare.c: each offset is parsed (strtos64_or_err) as its option is read.
+                    if (!o.arg().matches("-?\\d+")) {
+                        p.error("failed to parse " + o.key() + " offset: '" + o.arg() + "'");
+                        return 1;
+                    }
+                    if (o.key().equals("monotonic")) {
+                        monotonic = o.arg();
+                    } else {
+                        boottime = o.arg();
+                    }
+                }
                 case "setgroups" -> {
                     if (!o.arg().equals("allow") && !o.arg().equals("deny")) {
                         p.error("unsupported --setgroups argument '" + o.arg() + "'");
@@ -128,12 +138,6 @@ public final class Unshare {
             p.error("options --monotonic and --boottime require unsharing of a time namespace (-t)");
             return 1;
         }
-        for (String offset : new String[] {monotonic, boottime}) {
-            if (offset != null && !offset.matches("-?\\d+")) {
-                p.error("failed to parse monotonic offset: '" + offset + "'");
-                return 1;
-            }
-        }
         Syscalls sys = p.sys();
         int outerUid = sys.geteuid();
         int outerGid = sys.getegid();
@@ -153,24 +157,29 @@ public final class Unshare {
             p.error("unshare failed: " + e.strerror());
             return 1;
         }
-        // sys-utils/unshare.c: setgroups, then uid_map and gid_map of the new user namespace.
-        if (mapGroup != null && setgroups == null) {
-            setgroups = "deny";
-        }
-        if (setgroups != null && !writeProcFile(p, "/proc/self/setgroups", setgroups)) {
+        // sys-utils/unshare.c: settime(): "<clockid> <seconds> 0", CLOCK_BOOTTIME 7 first, then CLOCK_MONOTONIC 1.
+        String timens = "/proc/self/timens_offsets";
+        if (boottime != null && !writeProcFile(p, timens, "7 " + boottime + " 0", "failed to write to " + timens)) {
             return 1;
         }
-        if (mapUser != null && !writeProcFile(p, "/proc/self/uid_map", uidInside + " " + outerUid + " 1")) {
+        if (monotonic != null && !writeProcFile(p, timens, "1 " + monotonic + " 0", "failed to write to " + timens)) {
             return 1;
         }
-        if (mapGroup != null && !writeProcFile(p, "/proc/self/gid_map", gidInside + " " + outerGid + " 1")) {
+        // sys-utils/unshare.c: map_id(uid_map), setgroups_control(deny), map_id(gid_map), then --setgroups.
+        if (mapUser != null && !writeProcFile(p, "/proc/self/uid_map", uidInside + " " + outerUid + " 1", null)) {
             return 1;
         }
-        // sys-utils/unshare.c: settime(): "<clockid> <seconds> 0", CLOCK_MONOTONIC 1, CLOCK_BOOTTIME 7.
-        if (monotonic != null && !writeProcFile(p, "/proc/self/timens_offsets", "1 " + monotonic + " 0")) {
-            return 1;
+        if (mapGroup != null) {
+            if ("allow".equals(setgroups)) {
+                p.error("options --setgroups=allow and --map-group are mutually exclusive");
+                return 1;
+            }
+            if (!writeProcFile(p, "/proc/self/setgroups", "deny", null)
+                    || !writeProcFile(p, "/proc/self/gid_map", gidInside + " " + outerGid + " 1", null)) {
+                return 1;
+            }
         }
-        if (boottime != null && !writeProcFile(p, "/proc/self/timens_offsets", "7 " + boottime + " 0")) {
+        if (setgroups != null && !writeProcFile(p, "/proc/self/setgroups", setgroups, null)) {
             return 1;
         }
         if ((flags & NamespaceType.MNT.cloneFlag()) != 0 && propagation.equals("private")) {
@@ -238,18 +247,23 @@ public final class Unshare {
         return -1;
     }
 
-    private static boolean writeProcFile(Proc p, String path, String text) {
+    /** Writes {@code text} to {@code path} in one write; {@code failed} is the message on error (default "write failed PATH"). */
+    private static boolean writeProcFile(Proc p, String path, String text, String failed) {
+        int fd;
         try {
-            int fd = p.sys().open(path, isolab.sim.fs.OpenFile.O_WRONLY, 0);
-            try {
-                p.sys().write(fd, text);
-            } finally {
-                p.sys().close(fd);
-            }
+            fd = p.sys().open(path, isolab.sim.fs.OpenFile.O_WRONLY, 0);
+        } catch (SysException e) {
+            p.error("cannot open " + path + ": " + e.strerror());
+            return false;
+        }
+        try {
+            p.sys().write(fd, text);
             return true;
         } catch (SysException e) {
-            p.error("write failed " + path + ": " + e.strerror());
+            p.error((failed == null ? "write failed " + path : failed) + ": " + e.strerror());
             return false;
+        } finally {
+            p.sys().close(fd);
         }
     }
 
