@@ -115,6 +115,57 @@ public final class Syscalls {
         return shown;
     }
 
+    // ---- credentials (kernel/sys.c, kernel/groups.c, kernel/capability.c) ---------------------
+
+    /** setresuid(2): ids as the caller's user namespace numbers them, -1 unchanged. */
+    public void setresuid(int ruid, int euid, int suid) {
+        enter();
+        isolab.sim.process.SetId.setresuid(task, ruid, euid, suid);
+    }
+
+    /** setresgid(2). */
+    public void setresgid(int rgid, int egid, int sgid) {
+        enter();
+        isolab.sim.process.SetId.setresgid(task, rgid, egid, sgid);
+    }
+
+    /** setuid(2). */
+    public void setuid(int uid) {
+        enter();
+        isolab.sim.process.SetId.setuid(task, uid);
+    }
+
+    /** setgid(2). */
+    public void setgid(int gid) {
+        enter();
+        isolab.sim.process.SetId.setgid(task, gid);
+    }
+
+    /** setgroups(2). */
+    public void setgroups(List<Integer> gids) {
+        enter();
+        isolab.sim.process.SetId.setgroups(task, gids);
+    }
+
+    /** capget(2): {inheritable, permitted, effective, bounding} of the caller. */
+    public long[] capget() {
+        enter();
+        Credentials c = task.cred();
+        return new long[] {c.capInheritable(), c.capPermitted(), c.capEffective(), c.capBounding()};
+    }
+
+    /** capset(2) for the caller. */
+    public void capset(long inheritable, long permitted, long effective) {
+        enter();
+        isolab.sim.process.SetId.capset(task, inheritable, permitted, effective);
+    }
+
+    /** prctl(PR_SET_KEEPCAPS, keep). */
+    public void prctlKeepCaps(boolean keep) {
+        enter();
+        isolab.sim.process.SetId.keepCaps(task, keep);
+    }
+
     /** fork(2): the child runs {@code child} with its own syscalls and exits with what it returns. */
     public int fork(ToIntFunction<Syscalls> child) {
         return clone(0, child);
@@ -710,6 +761,16 @@ public final class Syscalls {
         Tmpfs.symlink(dir, parent.name(), target);
     }
 
+    /** chown(2) ({@code follow}) or lchown(2): ids as the caller's user namespace numbers them, -1 unchanged. */
+    public void chown(String path, int uid, int gid, boolean follow) {
+        enter();
+        Path p = kernel.lookup(task, path, follow);
+        if (p.mnt().readOnly()) {
+            throw new SysException(Errno.EROFS);
+        }
+        isolab.sim.fs.Attr.chown(task.cred(), p.inode(), uid, gid);
+    }
+
     /** chdir(2). */
     public void chdir(String path) {
         enter();
@@ -818,12 +879,15 @@ public final class Syscalls {
         if (nstype != 0 && nstype != ns.type().cloneFlag()) {
             throw new SysException(Errno.EINVAL);
         }
+        if (ns instanceof isolab.sim.namespace.UserNamespace user) {
+            enterUserNamespace(user);
+            return;
+        }
         if (!task.cred().capableIn(ns.owner() == null ? task.cred().userNs() : ns.owner(), Credentials.CAP_SYS_ADMIN)
                 || !task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
             throw new SysException(Errno.EPERM);
         }
         switch (ns.type()) {
-            case USER -> throw new SysException(Errno.ENOSYS);
             case PID -> {
                 PidNamespace target = (PidNamespace) ns;
                 if (!task.pidNs().isAncestorOf(target)) {
@@ -842,6 +906,23 @@ public final class Syscalls {
             case TIME -> task.setNsproxy(task.nsproxy().with(NamespaceType.TIME, ns));
             default -> task.setNsproxy(task.nsproxy().with(ns.type(), ns));
         }
+        kernel.emit(new NamespaceEvent.Entered(ns.type(), ns.inode(), task.pid()));
+        kernel.namespaces().releaseUnused(kernel);
+    }
+
+    /**
+     * setns into a user namespace (kernel/user_namespace.c: userns_install): not the caller's own
+     * (EINVAL), and only with CAP_SYS_ADMIN over it (EPERM); the caller then has every capability
+     * there, its ids unchanged (set_cred_user_ns).
+     */
+    private void enterUserNamespace(isolab.sim.namespace.UserNamespace ns) {
+        if (ns == task.cred().userNs()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        if (!task.cred().capableIn(ns, Credentials.CAP_SYS_ADMIN)) {
+            throw new SysException(Errno.EPERM);
+        }
+        task.setCred(task.cred().enteringUserNamespace(ns));
         kernel.emit(new NamespaceEvent.Entered(ns.type(), ns.inode(), task.pid()));
         kernel.namespaces().releaseUnused(kernel);
     }

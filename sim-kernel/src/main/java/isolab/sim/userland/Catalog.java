@@ -12,15 +12,15 @@ import java.util.List;
 public final class Catalog {
 
     private static final List<String> KNOWN = List.of(
-            "top", "htop", "free", "vmstat", "pgrep", "pkill", "pidof", "watch", "uptime", "w", "pstree", "pmap",
+            "top", "htop", "free", "vmstat", "pgrep", "pkill", "pidof", "watch", "w", "pstree", "pmap",
             "pivot_root", "findmnt", "ping",
-            "docker", "stress-ng", "sysbench", "dd", "mv", "cp", "chmod", "chown", "df", "du", "find", "xargs", "awk", "sed", "less", "more",
+            "docker", "stress-ng", "sysbench", "dd", "mv", "cp", "chmod", "df", "du", "find", "xargs", "awk", "sed", "less", "more",
             "vi", "vim", "nano", "whoami", "groups", "su", "sudo", "setsid", "nohup", "timeout",
             "nice", "renice", "taskset", "cgexec", "cgcreate", "systemctl", "journalctl", "dmesg", "lsof", "strace",
             "ss", "netstat", "curl", "wget", "tar", "gzip", "python3", "perl", "make", "gcc", "dirname",
             "realpath", "uniq", "diff", "cmp", "md5sum", "sha256sum", "nproc", "lscpu",
             "dnsdomainname", "tty", "stty", "script", "capsh",
-            "getpcaps", "setpriv", "mkfifo", "mknod", "sync", "truncate", "split", "tac", "nl", "od",
+            "getpcaps", "mkfifo", "mknod", "sync", "truncate", "split", "tac", "nl", "od",
             "hexdump", "xxd", "file", "which", "hostnamectl", "lsblk", "blkid", "losetup", "mkfs", "runc", "ctr",
             "podman", "lxc", "chcpu", "prlimit", "ulimit", "cgget", "cgset");
 

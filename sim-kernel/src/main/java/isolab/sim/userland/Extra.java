@@ -52,5 +52,9 @@ final class Extra {
         r.add("iproute2/ip", isolab.sim.userland.iproute2.Ip::main, "/usr/sbin/ip", "/usr/bin/ip");
         r.add("net-tools/ifconfig", isolab.sim.userland.nettools.Ifconfig::main, "/usr/sbin/ifconfig");
         r.add("util-linux/lsns", isolab.sim.userland.utillinux.Lsns::main, "/usr/bin/lsns");
+        r.add("util-linux/setpriv", isolab.sim.userland.utillinux.Setpriv::main, "/usr/bin/setpriv");
+        r.add("coreutils/chown", isolab.sim.userland.coreutils.Chown::main, "/usr/bin/chown");
+        r.add("coreutils/printf", isolab.sim.userland.coreutils.Printf::main, "/usr/bin/printf");
+        r.add("procps/uptime", isolab.sim.userland.procps.Uptime::main, "/usr/bin/uptime");
     }
 }

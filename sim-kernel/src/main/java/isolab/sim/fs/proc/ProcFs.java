@@ -43,6 +43,17 @@ public final class ProcFs {
         return sb.owner() instanceof PidNamespace ns ? ns : null;
     }
 
+    /**
+     * fs/proc/base.c: task_dump_owner: a task's /proc files belong to its effective uid and gid
+     * (dumpability is not modelled: a task is always dumpable here).
+     */
+    static Map<String, Inode> ownedBy(Task task, Map<String, Inode> entries) {
+        for (Inode inode : entries.values()) {
+            inode.chown(task.cred().euid(), task.cred().egid());
+        }
+        return entries;
+    }
+
     /** A directory whose entries are made by a function at every lookup. */
     abstract static class Dynamic extends Directory {
         Dynamic(SuperBlock sb, long ino, int mode, Directory parent, String name) {
@@ -115,7 +126,9 @@ public final class ProcFs {
             e.put("version", file(11, c -> ProcRender.version()));
             for (Task task : kernel.pids().visibleIn(ns)) {
                 int nr = task.pidIn(ns);
-                e.put(String.valueOf(nr), new PidDir(kernel, sb(), self, ns, task, nr));
+                PidDir dir = new PidDir(kernel, sb(), self, ns, task, nr);
+                dir.chown(task.cred().euid(), task.cred().egid());
+                e.put(String.valueOf(nr), dir);
             }
             return e;
         }
@@ -212,7 +225,7 @@ public final class ProcFs {
             e.put("status", file(13, c -> ProcRender.status(kernel, task, ns, c)));
             e.put("uid_map", new IdMapFile(sb(), base + 15, task, true));
             e.put("gid_map", new IdMapFile(sb(), base + 16, task, false));
-            return e;
+            return ownedBy(task, e);
         }
 
         private RenderedFile file(long offset, Function<Caller, String> render) {
@@ -306,7 +319,7 @@ public final class ProcFs {
             e.put("time_for_children", new NsLink(sb(), i++, () -> task.nsproxy().timeForChildren()));
             e.put("user", new NsLink(sb(), i++, () -> task.cred().userNs()));
             e.put("uts", new NsLink(sb(), i, () -> task.nsproxy().uts()));
-            return e;
+            return ownedBy(task, e);
         }
     }
 
@@ -383,7 +396,7 @@ public final class ProcFs {
                 fdLink.chmod(open.readable() && open.writable() ? 0700 : open.writable() ? 0300 : 0500);
                 e.put(String.valueOf(fd), fdLink);
             }
-            return e;
+            return ownedBy(task, e);
         }
     }
 }
