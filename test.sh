@@ -7,10 +7,12 @@ cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
 
 # Debian packages the tests use: Chromium for Playwright, gcc for the real sandbox's helper,
 # util-linux and iproute2 for real containers, dash as /bin/sh; the programs of docs/MACHINE.md
-# that the namespace contract runs (ping, ifconfig, capsh, a static busybox for a chroot).
+# that the namespace contract and the namespace labs run (ping, ifconfig, capsh, a static busybox
+# for a chroot; findmnt, lsns, ipcmk/ipcs, setpriv from util-linux).
 need=()
 for pair in chromium:chromium gcc:gcc unshare:util-linux nsenter:util-linux ip:iproute2 dash:dash ps:procps \
-    ping:iputils-ping ifconfig:net-tools capsh:libcap2-bin busybox:busybox-static setpriv:util-linux; do
+    ping:iputils-ping ifconfig:net-tools capsh:libcap2-bin busybox:busybox-static setpriv:util-linux \
+    findmnt:util-linux lsns:util-linux ipcmk:util-linux; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair#*:}")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -89,6 +89,14 @@ class LinuxHostMachineTest {
     }
 
     @Test
+    void run_starts_empty_and_a_named_network_namespace_stays_in_the_machine() {
+        assertEquals("", ok("ls -A /run"));
+        ok("ip netns add isolab-probe-ns");
+        assertEquals("isolab-probe-ns\n", ok("ls /run/netns"));
+        assertTrue(Files.notExists(Path.of("/run/netns/isolab-probe-ns")));
+    }
+
+    @Test
     void bash_reads_the_machine_s_bashrc_which_sets_nothing() {
         assertTrue(ok("cat /etc/bash.bashrc").lines().allMatch(l -> l.startsWith("#")));
         assertEquals("", ok("alias"));

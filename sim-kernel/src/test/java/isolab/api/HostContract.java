@@ -186,6 +186,13 @@ public abstract class HostContract {
     }
 
     @Test
+    void run_starts_empty_on_a_fresh_machine() {
+        CommandResult result = main.run("ls -A /run");
+        assertEquals("", result.output());
+        assertEquals(0, result.status());
+    }
+
+    @Test
     void terminals_are_independent_shells() {
         Terminal other = host.terminal("other");
         ok(main, "X=1");

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code isolab}: the application's command line. */
 @Command(name = "isolab", mixinStandardHelpOptions = true, version = "isolab 0.1.0",
         description = "Learn how containers really work: a simulated Linux kernel and real containers, side by side.",
-        subcommands = {ServeCommand.class, UserCommand.class, LabCommand.class})
+        subcommands = {ServeCommand.class, UserCommand.class, LabCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -45,7 +45,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "serve", "user", "user add", "lab", "lab run", "lab lint"})
+    @ValueSource(strings = {"", "serve", "user", "user add", "lab", "lab run", "lab lint", "bench"})
     void every_command_has_help(String command) {
         String[] args = (command + " --help").trim().split(" ");
         assertEquals(0, run(args), err.toString());

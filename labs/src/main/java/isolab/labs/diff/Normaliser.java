@@ -17,7 +17,7 @@ sealed interface Normaliser {
 
     /** Every rule, in the order they apply. */
     List<Normaliser> ALL = List.of(new MountTable(), new Timestamps(), new NamespaceInodes(), new OuterPids(),
-            new KernelRelease());
+            new KernelRelease(), new MacAddresses(), new PingTimes(), new IpcKeys());
 
     /** The line with every rule applied. */
     static String normalise(String line, Names names) {
@@ -96,8 +96,9 @@ sealed interface Normaliser {
         @Override
         public String apply(String line, Names names) {
             String result = replaceGroup(line, LINK, 1, inode -> names.of("ns", inode));
+            // 4294967295 is (u32)-1, the length of an identity uid_map/gid_map line, never an inode.
             return replaceGroup(result, BARE, 1, inode -> Long.parseLong(inode) >= 4026531830L
-                    && Long.parseLong(inode) <= 4294967295L ? names.of("ns", inode) : inode);
+                    && Long.parseLong(inode) < 4294967295L ? names.of("ns", inode) : inode);
         }
     }
 
@@ -144,6 +145,51 @@ sealed interface Normaliser {
                 return "Linux " + m.group(1) + " <release> <version> " + m.group(2) + " GNU/Linux";
             }
             return PROC_VERSION.matcher(line).matches() ? "Linux version <release> <version>" : line;
+        }
+    }
+
+    /**
+     * MAC addresses of veth pairs and bridges: the kernel gives each new one a random address
+     * ({@code eth_hw_addr_random}), so no two hosts agree. The all-zero address of {@code lo}
+     * and the broadcast address are the same everywhere and are kept.
+     */
+    record MacAddresses() implements Normaliser {
+        private static final Pattern MAC = Pattern.compile("(?<![0-9a-f:])([0-9a-f]{2}(?::[0-9a-f]{2}){5})(?![0-9a-f:])");
+
+        @Override
+        public String apply(String line, Names names) {
+            return replaceGroup(line, MAC, 1, mac -> mac.equals("00:00:00:00:00:00") || mac.equals("ff:ff:ff:ff:ff:ff")
+                    ? mac : names.of("mac", mac));
+        }
+    }
+
+    /**
+     * ping's round-trip times and elapsed time: wall-clock on a real host, virtual on the
+     * simulator. Which packets got an answer, their sequence numbers and TTLs are kept.
+     */
+    record PingTimes() implements Normaliser {
+        private static final Pattern TIME = Pattern.compile("\\btime[=<]\\d+(?:\\.\\d+)? ms\\b");
+        private static final Pattern ELAPSED = Pattern.compile("(packet loss, time )\\d+ms");
+        private static final Pattern RTT = Pattern.compile("^(rtt min/avg/max/mdev = )[\\d./]+( ms)$");
+
+        @Override
+        public String apply(String line, Names names) {
+            String result = TIME.matcher(line).replaceAll("time=<rtt> ms");
+            result = ELAPSED.matcher(result).replaceAll("$1<elapsed>ms");
+            return RTT.matcher(result).replaceAll("$1<rtt>$2");
+        }
+    }
+
+    /**
+     * System V IPC keys as {@code ipcs} prints them: {@code ipcmk} draws a random key
+     * ({@code random()} in util-linux's ipcmk.c). {@code 0x00000000} (IPC_PRIVATE) is kept.
+     */
+    record IpcKeys() implements Normaliser {
+        private static final Pattern KEY = Pattern.compile("^(0x[0-9a-f]{8})(?=\\s)");
+
+        @Override
+        public String apply(String line, Names names) {
+            return replaceGroup(line, KEY, 1, key -> key.equals("0x00000000") ? key : names.of("key", key));
         }
     }
 }

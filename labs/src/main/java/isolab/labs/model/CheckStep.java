@@ -1,6 +1,5 @@
 package isolab.labs.model;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -23,21 +22,6 @@ public record CheckStep(
     @Override
     public StepKind kind() {
         return StepKind.CHECK;
-    }
-
-    @Override
-    public String terminal() {
-        return options.terminal();
-    }
-
-    @Override
-    public Duration timeout() {
-        return options.timeout();
-    }
-
-    @Override
-    public Tolerance tolerance() {
-        return options.tolerance();
     }
 
     @Override

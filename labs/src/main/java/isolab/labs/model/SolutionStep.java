@@ -1,6 +1,5 @@
 package isolab.labs.model;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -15,21 +14,6 @@ public record SolutionStep(int line, String narrative, BlockOptions options, Lis
     @Override
     public StepKind kind() {
         return StepKind.SOLUTION;
-    }
-
-    @Override
-    public String terminal() {
-        return options.terminal();
-    }
-
-    @Override
-    public Duration timeout() {
-        return options.timeout();
-    }
-
-    @Override
-    public Tolerance tolerance() {
-        return options.tolerance();
     }
 
     @Override

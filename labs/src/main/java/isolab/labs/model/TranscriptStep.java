@@ -9,15 +9,24 @@ import java.util.List;
  */
 public sealed interface TranscriptStep extends Step permits ConsoleStep, SetupStep, CheckStep, SolutionStep {
 
-    /** The terminal the commands run in ({@code main} unless {@code terminal=NAME}). */
-    String terminal();
+    /** The block's attributes that every transcript block has. */
+    BlockOptions options();
 
     /** The commands, in order. */
     List<Command> commands();
 
+    /** The terminal the commands run in ({@code main} unless {@code terminal=NAME}). */
+    default String terminal() {
+        return options().terminal();
+    }
+
     /** How long each command may run ({@code timeout=SECONDS}, an isolab extension). */
-    Duration timeout();
+    default Duration timeout() {
+        return options().timeout();
+    }
 
     /** How far numbers may differ between hosts in the differ ({@code tolerance=}, an isolab extension). */
-    Tolerance tolerance();
+    default Tolerance tolerance() {
+        return options().tolerance();
+    }
 }

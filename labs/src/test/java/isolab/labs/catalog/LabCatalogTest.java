@@ -27,6 +27,12 @@ class LabCatalogTest {
     }
 
     @Test
+    void the_built_in_labs_are_the_first_lab_and_the_five_namespace_labs() {
+        assertEquals(List.of("ns-mount", "ns-net", "ns-pid", "ns-user", "ns-uts-ipc", "uts-and-pid"),
+                LabCatalog.builtIn().entries().stream().map(CatalogEntry::id).toList());
+    }
+
+    @Test
     void every_built_in_lab_stays_valid_for_twenty_seeds() {
         for (CatalogEntry entry : LabCatalog.builtIn().entries()) {
             assertEquals(List.of(), LabParser.bindingErrors(entry.lab(), 20), entry.id());

@@ -49,7 +49,10 @@ public final class UtilLinuxSandbox implements Sandbox {
             shift
             hostname=$1; shift
             mount -t tmpfs -o nosuid,nodev,mode=755 tmpfs /run
-            mkdir -p /run/isolab/upper /run/isolab/work /run/isolab/root
+            mkdir -p /run/isolab/upper/run /run/isolab/work /run/isolab/root
+            setfattr -n trusted.overlay.opaque -v y /run/isolab/upper/run 2>/dev/null \
+              || python3 -c 'import os; os.setxattr("/run/isolab/upper/run", "trusted.overlay.opaque", b"y")' 2>/dev/null \
+              || :  # without setfattr or python3 the host's /run shows through (documented in the fallback's ledger)
             mount -t overlay -o lowerdir=/,upperdir=/run/isolab/upper,workdir=/run/isolab/work overlay /run/isolab/root
             cd /run/isolab/root
             mount -t proc -o nosuid,nodev,noexec proc proc

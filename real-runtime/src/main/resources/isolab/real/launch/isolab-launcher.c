@@ -44,6 +44,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/xattr.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
@@ -339,6 +340,18 @@ static void write_bashrc(void) {
     close(fd);
 }
 
+/*
+ * The machine's /run starts empty, as a container's does: an opaque directory in the upper
+ * layer hides the host's /run (its daemons' sockets, and named network namespaces an
+ * `ip netns add` on the host left in /run/netns). Documentation/filesystems/overlayfs.rst:
+ * "Whiteouts and opaque directories".
+ */
+static void hide_host_run(void) {
+    mkdir_or_die("/run/isolab/upper/run", 0755);
+    if (setxattr("/run/isolab/upper/run", "trusted.overlay.opaque", "y", 1, 0) < 0)
+        die("setxattr trusted.overlay.opaque /run/isolab/upper/run");
+}
+
 /* Builds the mount table of MACHINE.md, in its order, and makes the overlay the root. */
 static void build_machine(const char *hostname) {
     const unsigned long hard = MS_NOSUID | MS_NODEV | MS_NOEXEC;
@@ -348,6 +361,7 @@ static void build_machine(const char *hostname) {
     mkdir_or_die("/run/isolab", 0755);
     mkdir_or_die("/run/isolab/upper", 0755);
     mkdir_or_die("/run/isolab/work", 0755);
+    hide_host_run();
     mkdir_or_die(ROOT, 0755);
     mount_or_die("overlay", ROOT, "overlay", 0,
                  "lowerdir=/,upperdir=/run/isolab/upper,workdir=/run/isolab/work");

@@ -82,7 +82,7 @@ final class RootFs {
                 "rw,lowerdir=/,upperdir=/run/isolab/upper,workdir=/run/isolab/work,uuid=on", 0755);
         Directory root = sb.root();
         for (String dir : new String[] {"boot", "dev", "etc", "home", "media", "mnt", "opt", "proc", "root",
-                "run/isolab", "srv", "sys", "tmp", "usr/bin", "usr/sbin", "usr/lib", "usr/lib64", "usr/local/bin",
+                "run", "srv", "sys", "tmp", "usr/bin", "usr/sbin", "usr/lib", "usr/lib64", "usr/local/bin",
                 "usr/local/sbin", "usr/share", "var/cache", "var/lib", "var/log", "var/tmp", "var/spool"}) {
             Tmpfs.mkdirs(root, dir, 0755);
         }
