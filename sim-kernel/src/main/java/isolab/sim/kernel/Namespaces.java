@@ -8,7 +8,6 @@ import isolab.sim.namespace.MntNamespace;
 import isolab.sim.namespace.Namespace;
 import isolab.sim.namespace.NsProxy;
 import isolab.sim.namespace.PidNamespace;
-import isolab.sim.namespace.SimpleNamespace;
 import isolab.sim.namespace.UserNamespace;
 import isolab.sim.namespace.UtsNamespace;
 import isolab.sim.process.Task;
@@ -95,7 +94,9 @@ public final class Namespaces {
                 case IPC -> new isolab.sim.namespace.IpcNamespace(kernel.nsfs().allocate(), owner);
                 case NET -> new isolab.sim.namespace.NetNamespace(kernel.nsfs().allocate(), owner);
                 case TIME -> ((isolab.sim.namespace.TimeNamespace) base.timeForChildren()).copy(kernel.nsfs().allocate(), owner);
-                default -> new SimpleNamespace(type, kernel.nsfs().allocate(), owner);
+                // kernel/cgroup/namespace.c: copy_cgroup_ns: rooted at the creator's cgroups.
+                case CGROUP -> new isolab.sim.namespace.CgroupNamespace(kernel.nsfs().allocate(), owner, task.cgroups());
+                default -> throw new IllegalStateException("user namespaces are made by newUserNamespace");
             };
             live.add(created);
             kernel.emit(new NamespaceEvent.Created(type, created.inode(), task.pid()));

@@ -699,6 +699,10 @@ public final class Syscalls {
             throw new SysException(Errno.EEXIST);
         }
         checkWritableDir(parent.dir());
+        if (dir instanceof isolab.sim.fs.KernfsDirectory kernfs) {
+            kernfs.mkdir(parent.name(), mode & ~task.umask() & 07777, task);
+            return;
+        }
         Directory made = new Directory(dir.sb(), dir.sb().allocateIno(), mode & ~task.umask() & 07777, dir);
         made.chown(task.cred().fsuid(), task.cred().fsgid());
         made.touch(kernel.clock().nowTicks());
@@ -725,6 +729,11 @@ public final class Syscalls {
         }
         if (task.nsproxy().mnt().mounts().mountedOn(parent.dir().mnt(), victimDir) != null) {
             throw new SysException(Errno.EBUSY);
+        }
+        if (dir instanceof isolab.sim.fs.KernfsDirectory kernfs) {
+            checkWritableDir(parent.dir());
+            kernfs.rmdir(parent.name(), task);
+            return;
         }
         if (!victimDir.isEmpty(task)) {
             throw new SysException(Errno.ENOTEMPTY);
@@ -971,7 +980,10 @@ public final class Syscalls {
             root = sb.root();
         } else if (fsType == null || fsType.isEmpty()) {
             throw new SysException(Errno.EINVAL);
-        } else if (List.of("overlay", "cgroup", "cgroup2", "sysfs", "devpts", "mqueue", "ext4", "bind").contains(fsType)) {
+        } else if ("cgroup".equals(fsType) || "cgroup2".equals(fsType)) {
+            root = isolab.sim.fs.cgroupfs.CgroupFs.mountRoot(kernel, task, fsType, data);
+            sb = root.sb();
+        } else if (List.of("overlay", "sysfs", "devpts", "mqueue", "ext4", "bind").contains(fsType)) {
             throw new SysException(Errno.ENOSYS);
         } else {
             throw new SysException(Errno.ENODEV);

@@ -207,14 +207,14 @@ public final class ProcFs {
         Map<String, Inode> entries(Caller caller) {
             Map<String, Inode> e = new LinkedHashMap<>();
             Directory self = this;
-            e.put("cgroup", file(1, c -> ProcRender.cgroup(kernel, task)));
+            e.put("cgroup", file(1, c -> ProcRender.cgroup(kernel, task, c)));
             e.put("cmdline", file(2, c -> ProcRender.cmdline(task)));
             e.put("comm", file(3, c -> task.comm() + "\n"));
             e.put("cwd", link(4, c -> ProcRender.pathOf(kernel, task, c, true)));
             e.put("environ", file(5, c -> ProcRender.environ(task)));
             e.put("exe", link(6, c -> task.argv().isEmpty() ? null : ProcRender.exe(task)));
             e.put("fd", new FdDir(kernel, sb(), self, task, base + 7));
-            e.put("mountinfo", file(8, c -> ProcRender.mountinfo(kernel, task)));
+            e.put("mountinfo", file(8, c -> ProcRender.mountinfo(kernel, task, c)));
             e.put("mounts", file(9, c -> ProcRender.mounts(kernel, task)));
             e.put("ns", new NsDir(sb(), self, task, base + 10));
             e.put("root", link(11, c -> ProcRender.pathOf(kernel, task, c, false)));
