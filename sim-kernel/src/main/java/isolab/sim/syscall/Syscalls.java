@@ -1100,7 +1100,9 @@ public final class Syscalls {
             throw new SysException(Errno.ENOENT);
         }
         Credentials c = task.cred();
-        return ipcNs().create(kind, key, c.euid(), c.egid(), flags & 0777, size).id();
+        return ipcNs().create(kind, key, c.euid(), c.egid(), flags & 0777, size,
+                new isolab.sim.namespace.IpcNamespace.Pid(task.pidNs(), task.nsPids()),
+                isolab.sim.determinism.Clock.epochSecondsAt(kernel.clock().nowTicks())).id();
     }
 
     /** msgctl/shmctl/semctl(IPC_RMID): EINVAL if there is no such id. */
@@ -1111,14 +1113,16 @@ public final class Syscalls {
         }
     }
 
-    /** The objects of {@code kind} in the caller's IPC namespace (what ipcs reads), creators' ids shown in the caller's user namespace. */
-    public List<isolab.sim.namespace.IpcNamespace.IpcObject> ipcList(isolab.sim.namespace.IpcNamespace.Kind kind) {
+    /** The objects of {@code kind} in the caller's IPC namespace as the caller lists them (what ipcs reads). */
+    public List<isolab.sim.namespace.IpcNamespace.Listed> ipcList(isolab.sim.namespace.IpcNamespace.Kind kind) {
         enter();
-        List<isolab.sim.namespace.IpcNamespace.IpcObject> shown = new ArrayList<>();
+        List<isolab.sim.namespace.IpcNamespace.Listed> shown = new ArrayList<>();
         var userNs = task.cred().userNs();
         for (var o : ipcNs().objects(kind)) {
-            shown.add(new isolab.sim.namespace.IpcNamespace.IpcObject(o.kind(), o.key(), o.id(),
-                    userNs.shown(o.creatorKuid(), true), userNs.shown(o.creatorKgid(), false), o.mode(), o.size()));
+            // ipc/util.c: sysvipc_proc_show: ids munged into the reader's user namespace, cpid as its PID namespace numbers it.
+            shown.add(new isolab.sim.namespace.IpcNamespace.Listed(o.kind(), o.key(), o.id(),
+                    userNs.shown(o.creatorKuid(), true), userNs.shown(o.creatorKgid(), false), o.mode(), o.size(),
+                    o.creatorPid().in(task.pidNs()), o.ctimeSeconds()));
         }
         return shown;
     }
