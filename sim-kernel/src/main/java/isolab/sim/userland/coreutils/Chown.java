@@ -150,7 +150,9 @@ public final class Chown {
             }
         } catch (SysException e) {
             if (!r.quiet()) {
-                error(p, "changing ownership of " + Usage.quote(file) + ": " + e.strerror());
+                // chown-core.c: "changing group of" when only a group was asked for.
+                error(p, (r.uid() == -1 ? "changing group of " : "changing ownership of ") + Usage.quote(file) + ": "
+                        + e.strerror());
             }
             if (r.verbose()) {
                 p.out("failed to change ownership of " + Usage.quote(file) + " from " + owner(p, before, r) + " to "
