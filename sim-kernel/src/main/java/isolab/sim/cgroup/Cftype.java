@@ -24,12 +24,13 @@ public record Cftype(String name, int mode, Where where, Reader read, Writer wri
         void write(Cgroup cgroup, Task opener, String text);
     }
 
-    /** Whether the file appears in {@code cgroup}. */
+    /** Whether the file appears in {@code cgroup}: "root" is the host's root (see {@link Hierarchy#delegated}). */
     public boolean appearsIn(Cgroup cgroup) {
+        boolean hostRoot = cgroup.isRoot() && !cgroup.hierarchy().delegated();
         return switch (where) {
             case EVERY -> true;
-            case ONLY_ON_ROOT -> cgroup.isRoot();
-            case NOT_ON_ROOT -> !cgroup.isRoot();
+            case ONLY_ON_ROOT -> hostRoot;
+            case NOT_ON_ROOT -> !hostRoot;
         };
     }
 }

@@ -36,16 +36,16 @@ public final class Cgroups {
         List<Subsys> unbound = new ArrayList<>();
         if (layout == CgroupVersion.V1) {
             for (int i = 0; i < V1_CONTROLLERS.size(); i++) {
-                hierarchies.add(0, new Hierarchy(i + 1, List.of(Subsys.bare(V1_CONTROLLERS.get(i))), null));
+                hierarchies.add(0, new Hierarchy(i + 1, List.of(Subsys.bare(V1_CONTROLLERS.get(i))), null, true));
             }
-            hierarchies.add(0, new Hierarchy(V1_CONTROLLERS.size() + 1, List.of(), "systemd"));
+            hierarchies.add(0, new Hierarchy(V1_CONTROLLERS.size() + 1, List.of(), "systemd", false));
         }
         for (String name : Subsys.ALL) {
             if (layout == CgroupVersion.V2 || !V1_CONTROLLERS.contains(name)) {
                 unbound.add(Subsys.bare(name));
             }
         }
-        hierarchies.add(new Hierarchy(0, unbound, null));
+        hierarchies.add(new Hierarchy(0, unbound, null, layout == CgroupVersion.V2));
         List<Cgroup> roots = new ArrayList<>();
         for (Hierarchy h : hierarchies) {
             roots.add(h.root());

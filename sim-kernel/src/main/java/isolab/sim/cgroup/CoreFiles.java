@@ -153,7 +153,7 @@ public final class CoreFiles {
         hierarchy.setReleaseAgent(text.strip());
     }
 
-    /** cgroup.controllers: the root's controllers that work on v2, else the parent's subtree_control (none yet). */
+    /** cgroup.controllers: the machine root's controllers that work on v2, else the parent's subtree_control (none yet). */
     private static String controllers(Hierarchy hierarchy, Cgroup cgroup) {
         if (!cgroup.isRoot()) {
             return "\n";

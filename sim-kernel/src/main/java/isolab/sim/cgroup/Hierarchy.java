@@ -19,11 +19,24 @@ public final class Hierarchy {
     private SuperBlock superBlock;
     private String releaseAgent = "";
 
-    Hierarchy(int id, List<Subsys> subsystems, String name) {
+    private final boolean delegated;
+
+    Hierarchy(int id, List<Subsys> subsystems, String name, boolean delegated) {
         this.id = id;
+        this.delegated = delegated;
         this.subsystems = List.copyOf(subsystems);
         this.name = name;
         this.root = new Cgroup(this, null, "/", 1, 0, 0);
+    }
+
+    /**
+     * Whether the machine's root cgroup here is a child cgroup on the host (docs/MACHINE.md: the
+     * sandbox has a cgroup of its own in every controller's hierarchy and shows it as its root,
+     * through its cgroup namespace). Such a root has the files of a non-root cgroup, and no
+     * cgroup.sane_behavior or release_agent; the other hierarchies' roots are the host's.
+     */
+    public boolean delegated() {
+        return delegated;
     }
 
     /** The hierarchy id /proc/PID/cgroup and /proc/cgroups show; 0 for the default (v2) hierarchy. */

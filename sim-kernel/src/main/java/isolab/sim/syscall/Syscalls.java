@@ -438,6 +438,9 @@ public final class Syscalls {
                     throw new SysException(Errno.EISDIR);
                 }
                 checkWritableDir(parent.dir());
+                if (!dir.writable()) {
+                    throw new SysException(Errno.EACCES);   // fs/namei.c: lookup_open: no ->create (procfs, cgroupfs)
+                }
                 RegularFile file = new RegularFile(dir.sb(), dir.sb().allocateIno(), mode & ~task.umask() & 07777);
                 file.chown(task.cred().fsuid(), task.cred().fsgid());
                 file.touch(kernel.clock().nowTicks());

@@ -38,7 +38,9 @@ class CgroupsTest {
         assertEquals("cgroup.clone_children\ncgroup.procs\nnotify_on_release\ntasks\n", m.out("ls " + PIDS + "/a | cat"));
         assertEquals("", m.out("cat " + PIDS + "/a/cgroup.procs " + PIDS + "/a/tasks"));
         assertEquals("0\n0\n", m.out("cat " + PIDS + "/a/cgroup.clone_children " + PIDS + "/a/notify_on_release"));
-        assertEquals("0\n\n", m.out("cat " + PIDS + "/cgroup.sane_behavior " + PIDS + "/release_agent"));
+        // The machine's root is the sandbox's cgroup, a child on the host: no root-only files (measured).
+        assertEquals("a\ncgroup.clone_children\ncgroup.procs\nnotify_on_release\ntasks\n", m.out("ls " + PIDS + " | cat"));
+        fails("echo /bin/true > " + PIDS + "/release_agent", "bash: " + PIDS + "/release_agent: Permission denied\n", 1);
     }
 
     @Test
@@ -47,8 +49,7 @@ class CgroupsTest {
         fails("rmdir " + PIDS + "/a", "rmdir: failed to remove '" + PIDS + "/a': Device or resource busy\n", 1);
         fails("rmdir " + PIDS + "/c", "rmdir: failed to remove '" + PIDS + "/c': Device or resource busy\n", 1);
         m.out("echo $$ > " + PIDS + "/cgroup.procs; rmdir " + PIDS + "/c " + PIDS + "/a/b " + PIDS + "/a");
-        assertEquals("cgroup.clone_children\ncgroup.procs\ncgroup.sane_behavior\nnotify_on_release\nrelease_agent\ntasks\n",
-                m.out("ls " + PIDS + " | cat"));
+        assertEquals("cgroup.clone_children\ncgroup.procs\nnotify_on_release\ntasks\n", m.out("ls " + PIDS + " | cat"));
     }
 
     @Test
@@ -108,12 +109,15 @@ class CgroupsTest {
     }
 
     @Test
-    void a_hierarchy_mounted_again_is_the_same_one_and_other_controller_sets_are_ebusy() {
+    void a_hierarchy_mounted_again_is_the_same_one_and_a_new_one_cannot_be_made() {
         m.out("mkdir " + PIDS + "/a /tmp/cg /tmp/sd; mount -t cgroup -o pids cgroup /tmp/cg; mount -t cgroup -o none,name=systemd x /tmp/sd");
         assertEquals("/tmp/cg/a/\n", m.out("ls -d /tmp/cg/*/"));
         assertEquals("rw,pids\nrw,name=systemd\n", m.out("grep /tmp/ /proc/self/mountinfo | cut -d' ' -f10"));
+        // Measured in the sandbox: a new hierarchy needs the initial cgroup namespace (EPERM).
         assertEquals(32, m.run("mount -t cgroup -o pids,memory cgroup /mnt").status());
         assertEquals(32, m.run("mount -t cgroup cgroup /mnt").status());
+        assertEquals(32, m.run("mount -t cgroup -o none cgroup /mnt").status());
+        assertEquals("hugetlb\n", m.out("mount -t cgroup2 none /mnt; cat /mnt/cgroup.controllers; umount /mnt"));
         assertEquals("", m.out("cat /proc/self/mounts | grep ' /mnt '; true"));
     }
 

@@ -88,6 +88,14 @@ class CredentialsProgramsTest {
     }
 
     @Test
+    void names_that_need_resolving_fail_without_a_network_as_in_the_sandbox() {
+        expect("hostname -d", "hostname: Temporary failure in name resolution\n", 1);
+        expect("hostname -f", "hostname: Temporary failure in name resolution\n", 1);
+        expect("dnsdomainname", "dnsdomainname: Temporary failure in name resolution\n", 1);
+        expect("hostname -A", "\n", 0);
+    }
+
+    @Test
     void uptime_counts_from_proc_uptime_in_its_formats() {
         assertEquals(" 09:00:00 up 0 min,  0 user,  load average: 0.00, 0.00, 0.00\n", m.out("uptime"));
         assertEquals("up 0 minute\n", m.out("uptime -p"));

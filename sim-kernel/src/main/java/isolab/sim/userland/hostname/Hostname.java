@@ -76,6 +76,47 @@ public final class Hostname {
         return 2;
     }
 
+    /** {@code dnsdomainname}: {@code hostname -d} under its own name. */
+    public static int dnsdomainname(Proc p) {
+        if (!p.args().isEmpty()) {
+            p.error("option '" + p.args().get(0) + "' is not modelled in isolab");
+            return 2;
+        }
+        return resolving(p, "-d");
+    }
+
+    /**
+     * The options that resolve the host name (getaddrinfo with AI_CANONNAME, through /etc/hosts,
+     * then DNS). The machine has no network beyond lo, so a name that /etc/hosts does not list
+     * cannot be resolved: {@code Temporary failure in name resolution}, status 1 (measured in the
+     * sandbox); {@code -A} lists the FQDNs of the machine's non-loopback addresses: none, an empty
+     * line. Answers from /etc/hosts are not modelled.
+     */
+    private static int resolving(Proc p, String option) {
+        if (option.equals("-A") || option.equals("--all-fqdns")) {
+            p.out("\n");
+            return 0;
+        }
+        String name = p.sys().uname().nodename();
+        String hosts;
+        try {
+            hosts = p.readFile("/etc/hosts");
+        } catch (isolab.sim.syscall.SysException e) {
+            hosts = "";
+        }
+        for (String line : hosts.split("\n")) {
+            String[] f = line.replaceAll("#.*", "").trim().split("\\s+");
+            for (int i = 1; i < f.length; i++) {
+                if (f[i].equals(name)) {
+                    p.error("option '" + option + "' for a name in /etc/hosts is not modelled in isolab");
+                    return 2;
+                }
+            }
+        }
+        p.error("Temporary failure in name resolution");
+        return 1;
+    }
+
     /**
      * hostname.c: check_name: letters, digits, hyphens and dots, at least one character, and
      * neither a hyphen nor a dot at either end of the name or of a label (measured: {@code a..b},
@@ -134,6 +175,9 @@ public final class Hostname {
                     p.err("hostname: unrecognized option '" + a + "'\n");
                     p.err(USAGE);
                     return 255;
+                }
+                if (List.of("-d", "--domain", "-f", "--fqdn", "--long", "-i", "--ip-address", "-A", "--all-fqdns").contains(a)) {
+                    return resolving(p, a);
                 }
                 p.error("option '" + a + "' is not modelled in isolab");
                 return 2;
