@@ -18,15 +18,28 @@ import java.util.function.BooleanSupplier;
  * fiber, from fiber to fiber as they block, yield or exit, and back to the driver when the stop
  * condition holds, when nothing can run before the deadline, or when the step budget is spent.
  * When nothing is runnable the clock jumps to the earliest timer. Runnable fibers run in FIFO
- * order; a fiber that takes {@link #SLICE_STEPS} steps without blocking yields to the others.
+ * order; a fiber that takes {@link #SLICE_STEPS} steps without blocking has used a tick of CPU
+ * time and yields to the others. A fiber that runs {@link #RUNAWAY_STEPS} steps while nothing
+ * else can run ends the run at once, as if its budget were spent.
  */
 public final class Scheduler {
 
     /** Why {@link #run} handed the baton back. */
     public enum Outcome { STOPPED, STUCK, DEADLINE, BUDGET }
 
-    /** Steps a fiber may take before it yields to the other runnable fibers. */
+    /**
+     * Steps a fiber may take before it yields to the other runnable fibers. A whole slice is also
+     * one scheduler tick of CPU time (HZ=1000): the clock advances by one tick, so a program that
+     * polls in a loop sees time pass and timers fire, as on a real CPU.
+     */
     public static final int SLICE_STEPS = 64;
+
+    /**
+     * Steps a fiber may take while no other fiber is runnable before it counts as a runaway
+     * (4096 ticks, about 4 s of virtual CPU time): a loop that only another process could end,
+     * when no other process can run, is stopped at once instead of at the command's step budget.
+     */
+    public static final long RUNAWAY_STEPS = 4096L * SLICE_STEPS;
 
     /** Real seconds the driver waits for the baton before it declares the model broken. */
     private static final long WATCHDOG_SECONDS = 120;
@@ -43,6 +56,7 @@ public final class Scheduler {
     private long budgetSteps = Long.MAX_VALUE;
     private long steps;
     private int sliceSteps;
+    private long soloSteps;
     private long stopSince = -1;
     private boolean stoppedWithRunnable;
     private long graceSteps = Long.MAX_VALUE;
@@ -138,7 +152,8 @@ public final class Scheduler {
     /** Counts one step of the current fiber: it yields when its slice is used up. */
     public void step() {
         steps++;
-        if (steps > budgetSteps) {
+        soloSteps = runQueue.isEmpty() ? soloSteps + 1 : 0;
+        if (steps > budgetSteps || soloSteps > RUNAWAY_STEPS) {
             Fiber self = current;
             self.state = Fiber.State.RUNNABLE;
             runQueue.addFirst(self);
@@ -148,6 +163,7 @@ public final class Scheduler {
         }
         if (++sliceSteps >= SLICE_STEPS) {
             sliceSteps = 0;
+            cpuTick();
             if (graceSteps != Long.MAX_VALUE && stop.getAsBoolean()) {
                 if (stopSince < 0) {
                     stopSince = steps;
@@ -164,6 +180,27 @@ public final class Scheduler {
             }
             if (!runQueue.isEmpty()) {
                 yieldNow();
+            }
+        }
+    }
+
+    /**
+     * A whole slice of CPU has been used: one tick passes, and fibers whose timers are due become
+     * runnable. Time never passes the deadline of the driver's run this way (the command's own
+     * step budget ends a loop that would).
+     */
+    private void cpuTick() {
+        long next = clock.nowTicks() + 1;
+        if (next > deadlineTick) {
+            return;
+        }
+        clock.advanceTo(next);
+        while (!timers.isEmpty() && timers.firstKey() <= next) {
+            for (Fiber fiber : timers.remove(timers.firstKey())) {
+                fiber.wakeAtTick = -1;
+                fiber.timerFired = true;
+                fiber.state = Fiber.State.RUNNABLE;
+                runQueue.addLast(fiber);
             }
         }
     }
@@ -200,6 +237,7 @@ public final class Scheduler {
         stop = stopWhen;
         deadlineTick = deadline;
         budgetSteps = steps + budget;
+        soloSteps = 0;
         outcome = null;
         dispatch();
         try {
@@ -279,6 +317,7 @@ public final class Scheduler {
                 next.state = Fiber.State.RUNNING;
                 current = next;
                 sliceSteps = 0;
+                soloSteps = 0;
                 next.baton.release();
                 return;
             }

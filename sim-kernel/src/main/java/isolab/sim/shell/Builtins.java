@@ -31,14 +31,14 @@ final class Builtins {
             "times", "trap", "unset", "source");
 
     private static final List<String> BASH_ONLY = List.of(
-            "[[", "let", "source", "bind", "builtin", "caller", "compgen", "complete", "compopt", "dirs",
+            "let", "source", "bind", "builtin", "caller", "compgen", "complete", "compopt", "dirs",
             "pushd", "popd", "disown", "enable", "fc", "history", "help", "let", "logout", "mapfile", "readarray",
             "shopt", "suspend");
 
     private static final List<String> DASH_ONLY = List.of("chdir");
 
     private static final List<String> NOT_MODELLED = List.of(
-            "[[", "bind", "builtin", "caller", "compgen", "complete", "compopt",
+            "bind", "builtin", "caller", "compgen", "complete", "compopt",
             "dirs", "pushd", "popd", "disown", "enable", "fc", "history", "help", "logout", "mapfile", "readarray",
             "shopt", "suspend", "getopts", "bg");
 
@@ -59,7 +59,7 @@ final class Builtins {
         ALL.put("unset", VariableBuiltins::unset);
         ALL.put("set", VariableBuiltins::set);
         ALL.put("shift", VariableBuiltins::shift);
-        ALL.put("read", VariableBuiltins::read);
+        ALL.put("read", ReadBuiltin::run);
         ALL.put("test", Test::run);
         ALL.put("[", Test::run);
         ALL.put("type", Builtins::type);
@@ -78,7 +78,7 @@ final class Builtins {
         ALL.put("local", VariableBuiltins::local);
         ALL.put("umask", VariableBuiltins::umask);
         ALL.put("times", VariableBuiltins::times);
-        ALL.put("trap", VariableBuiltins::trap);
+        ALL.put("trap", Traps::builtin);
         ALL.put("let", VariableBuiltins::let);
         ALL.put("alias", Builtins::alias);
         ALL.put("hash", Builtins::hash);

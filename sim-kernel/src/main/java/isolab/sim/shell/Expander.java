@@ -91,6 +91,21 @@ final class Expander {
         return pattern(chars);
     }
 
+    /** Expands the right side of {@code =~}: quoted characters match themselves (backslash-escaped). */
+    String expandRegex(Word word) {
+        Chars chars = new Chars();
+        expandParts(word.parts(), chars, false);
+        StringBuilder p = new StringBuilder();
+        for (int i = 0; i < chars.text.length(); i++) {
+            char c = chars.text.charAt(i);
+            if ((chars.flags.get(i) & QUOTED) != 0 && !Character.isLetterOrDigit(c) && c != ' ') {
+                p.append('\\');
+            }
+            p.append(c);
+        }
+        return p.toString();
+    }
+
     private static String pattern(Chars chars) {
         StringBuilder p = new StringBuilder();
         for (int i = 0; i < chars.text.length(); i++) {

@@ -191,7 +191,11 @@ final class JobBuiltins {
                     }
                 } catch (SysException e) {
                     if (e.errno() == Errno.EINTR) {
-                        throw new Shell.Interrupt();
+                        int status = sh.traps.interrupted(sh.sys.takeSignals());
+                        if (status != 0) {
+                            return status;
+                        }
+                        continue;
                     }
                     return 0;
                 }
@@ -224,16 +228,27 @@ final class JobBuiltins {
                 continue;
             }
             try {
-                Wait.Reaped r = sh.sys.wait4(pid, 0);
+                Wait.Reaped r;
+                while (true) {
+                    try {
+                        r = sh.sys.wait4(pid, 0);
+                        break;
+                    } catch (SysException e) {
+                        if (e.errno() != Errno.EINTR) {
+                            throw e;
+                        }
+                        int interrupted = sh.traps.interrupted(sh.sys.takeSignals());
+                        if (interrupted != 0) {
+                            return interrupted;
+                        }
+                    }
+                }
                 sh.backgroundReaped(r.pid(), r.status());
                 if (!sh.interactive && !sh.dialect.bash()) {
                     reportWaited(sh, r.status());
                 }
                 status = Shell.shellStatus(r.status());
             } catch (SysException e) {
-                if (e.errno() == Errno.EINTR) {
-                    throw new Shell.Interrupt();
-                }
                 if (sh.dialect.bash()) {
                     sh.error("wait: pid " + pid + " is not a child of this shell");
                 }

@@ -71,6 +71,10 @@ public sealed interface Node {
     record CaseItem(List<Word> patterns, Node body) {
     }
 
+    /** bash's {@code [[ expression ]]}: a command whose status is the expression's truth (0 true, 1 false, 2 error). */
+    record Conditional(Cond expression, int line, List<Redirect> redirects) implements Node {
+    }
+
     /** {@code name() compound-command}. */
     record Function(String name, Node body) implements Node {
     }

@@ -41,11 +41,25 @@ public final class Parser {
         private static final long serialVersionUID = 1L;
         private final String token;
         private final int line;
+        private final String conditionalMessage;
 
         SyntaxError(String token, int line) {
+            this(token, line, null);
+        }
+
+        private SyntaxError(String token, int line, String conditionalMessage) {
             super("syntax error near " + token, null, false, false);
             this.token = token;
             this.line = line;
+            this.conditionalMessage = conditionalMessage;
+        }
+
+        /**
+         * bash's own message for a malformed {@code [[ ]]} (parse.y: cond_error), printed instead of
+         * "syntax error near unexpected token"; such an error leaves {@code $?} as it was. Null otherwise.
+         */
+        public String conditionalMessage() {
+            return conditionalMessage;
         }
 
         /** The unexpected token, as the shells quote it ({@code newline} for a line end). */
@@ -286,6 +300,11 @@ public final class Parser {
                         return parseFunctionKeyword();
                     }
                 }
+                case "[[" -> {
+                    if (bash) {
+                        return parseConditional();
+                    }
+                }
                 default -> {
                 }
             }
@@ -313,6 +332,176 @@ public final class Parser {
             }
         }
         return parseSimple();
+    }
+
+    // ---- [[ ]] ---------------------------------------------------------------------------------
+
+    private static final List<String> COND_UNARY = List.of(
+            "-a", "-b", "-c", "-d", "-e", "-f", "-g", "-h", "-k", "-p", "-r", "-s", "-t", "-u", "-w", "-x", "-G",
+            "-L", "-N", "-O", "-S", "-n", "-z", "-o", "-v", "-R");
+    private static final List<String> COND_BINARY = List.of(
+            "==", "=", "!=", "=~", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef");
+
+    /** bash's {@code [[ expr ]]} (parse.y: parse_cond_command): operators are read before expansion. */
+    private Node parseConditional() {
+        int startLine = line;
+        readWord();
+        skipBlanks();
+        if ("]]".equals(peekPlainWord())) {
+            throw new SyntaxError("]]", line);
+        }
+        Cond expression = condOr();
+        skipBlanks();
+        if (pos >= src.length()) {
+            throw new Incomplete("]]", line);
+        }
+        if (!"]]".equals(peekPlainWord())) {
+            throw condError("syntax error in conditional expression");
+        }
+        readWord();
+        return new Node.Conditional(expression, startLine, parseRedirects());
+    }
+
+    private SyntaxError condError(String message) {
+        return new SyntaxError(tokenAt(), line, message);
+    }
+
+    private Cond condOr() {
+        Cond left = condAnd();
+        while (true) {
+            skipBlanks();
+            if (!"||".equals(peekOp())) {
+                return left;
+            }
+            pos += 2;
+            left = new Cond.Or(left, condAnd());
+        }
+    }
+
+    private Cond condAnd() {
+        Cond left = condTerm();
+        while (true) {
+            skipBlanks();
+            if (!"&&".equals(peekOp())) {
+                return left;
+            }
+            pos += 2;
+            left = new Cond.And(left, condTerm());
+        }
+    }
+
+    private Cond condTerm() {
+        skipBlanksAndNewlines();
+        if (pos >= src.length()) {
+            throw new Incomplete("]]", line);
+        }
+        String op = peekOp();
+        if ("(".equals(op)) {
+            pos++;
+            Cond inner = condOr();
+            skipBlanksAndNewlines();
+            if (pos >= src.length()) {
+                throw new Incomplete("]]", line);
+            }
+            if (!")".equals(peekOp())) {
+                throw condError("expected `)'");
+            }
+            pos++;
+            return inner;
+        }
+        if (op != null) {
+            throw condError("unexpected token `" + tokenAt() + "' in conditional command");
+        }
+        String plain = peekPlainWord();
+        if ("]]".equals(plain)) {
+            throw condError("unexpected token `]]' in conditional command");
+        }
+        if ("!".equals(plain)) {
+            readWord();
+            return new Cond.Not(condTerm());
+        }
+        Word first = readWord();
+        skipBlanks();
+        if (plain != null && COND_UNARY.contains(plain) && !atCondEnd()) {
+            String next = peekPlainWord();
+            if (next == null || !COND_BINARY.contains(next)) {
+                if (peekOp() != null) {
+                    throw condError("unexpected argument `" + tokenAt() + "' to conditional unary operator");
+                }
+                return new Cond.Unary(plain, readWord());
+            }
+        }
+        if (plain != null && COND_UNARY.contains(plain) && atCondEnd()) {
+            throw condError("unexpected argument `" + tokenAt() + "' to conditional unary operator");
+        }
+        if (atCondEnd()) {
+            return new Cond.Operand(first);
+        }
+        String binary = condBinaryOp();
+        if (binary == null) {
+            String token = tokenAt();
+            throw condError(token.equals("newline") ? "unexpected token `newline', conditional binary operator expected"
+                    : "conditional binary operator expected");
+        }
+        skipBlanks();
+        if (atCondEnd() || pos >= src.length() || peekOp() != null) {
+            throw condError("unexpected argument `" + tokenAt() + "' to conditional binary operator");
+        }
+        Word right = binary.equals("=~") ? readRegexWord() : readWord();
+        return new Cond.Binary(first, binary, right);
+    }
+
+    /** Whether the next token ends a term: {@code ]]}, {@code &&}, {@code ||} or {@code )}. */
+    private boolean atCondEnd() {
+        String op = peekOp();
+        if (op != null) {
+            return op.equals("&&") || op.equals("||") || op.equals(")");
+        }
+        return "]]".equals(peekPlainWord());
+    }
+
+    private String condBinaryOp() {
+        String op = peekOp();
+        if ("<".equals(op) || ">".equals(op)) {
+            pos++;
+            return op;
+        }
+        if (op != null) {
+            return null;
+        }
+        String w = peekPlainWord();
+        if (w != null && COND_BINARY.contains(w)) {
+            readWord();
+            return w;
+        }
+        return null;
+    }
+
+    /**
+     * The right side of {@code =~} (parse.y: parse_cond_command reads it with parens and bars as
+     * ordinary characters): a word that may hold unquoted {@code ( ) |} and, inside parentheses, blanks.
+     */
+    private Word readRegexWord() {
+        int start = pos;
+        List<Word.Part> parts = new ArrayList<>();
+        int depth = 0;
+        while (pos < src.length()) {
+            char c = src.charAt(pos);
+            if (c == '\n' || ((c == ' ' || c == '\t') && depth == 0)) {
+                break;
+            }
+            if (c == '(' || c == '|' || c == ' ' || c == '\t' || (c == ')' && depth > 0)) {
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                parts.add(new Word.Literal(String.valueOf(c)));
+                pos++;
+                continue;
+            }
+            if (isMeta(c)) {
+                break;
+            }
+            parts.addAll(readWord().parts());
+        }
+        return new Word(parts, src.substring(start, pos));
     }
 
     private Node parseFunctionKeyword() {
@@ -804,6 +993,9 @@ public final class Parser {
                 flush(parts, lit);
                 List<Word.Part> inner = readQuotedParts(false);
                 parts.add(new Word.DoubleQuoted(inner));
+            } else if (c == '$' && bash && pos + 1 < src.length() && src.charAt(pos + 1) == '\'') {
+                flush(parts, lit);
+                parts.add(new Word.Quoted(readAnsiC()));
             } else if (c == '$') {
                 flush(parts, lit);
                 parts.add(readDollar(false));
@@ -817,6 +1009,68 @@ public final class Parser {
         }
         flush(parts, lit);
         return new Word(parts, src.substring(start, pos));
+    }
+
+    /** bash's {@code $'...'} (lib/sh/strtrans.c: ansicstr): backslash escapes decoded, the result quoted. */
+    private String readAnsiC() {
+        pos += 2;
+        StringBuilder out = new StringBuilder();
+        while (true) {
+            if (pos >= src.length()) {
+                throw new Incomplete("'", line);
+            }
+            char c = src.charAt(pos++);
+            if (c == '\'') {
+                return out.toString();
+            }
+            if (c == '\n') {
+                line++;
+            }
+            if (c != '\\' || pos >= src.length()) {
+                out.append(c);
+                continue;
+            }
+            char e = src.charAt(pos++);
+            switch (e) {
+                case 'a' -> out.append('\u0007');
+                case 'b' -> out.append('\b');
+                case 'e', 'E' -> out.append('\u001b');
+                case 'f' -> out.append('\f');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'v' -> out.append('\u000b');
+                case '\\', '\'', '"', '?' -> out.append(e);
+                case 'c' -> {
+                    if (pos < src.length()) {
+                        out.append((char) (src.charAt(pos++) & 0x1f));
+                    }
+                }
+                case 'x' -> out.appendCodePoint(number(16, 2, 0));
+                case 'u' -> out.appendCodePoint(number(16, 4, 0));
+                case 'U' -> out.appendCodePoint(number(16, 8, 0));
+                default -> {
+                    if (e >= '0' && e <= '7') {
+                        pos--;
+                        out.append((char) (number(8, 3, 0) & 0xff));
+                    } else {
+                        out.append('\\').append(e);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Up to {@code max} digits in {@code radix} at {@code pos}; {@code fallback} if there are none. */
+    private int number(int radix, int max, int fallback) {
+        int value = 0;
+        int digits = 0;
+        while (digits < max && pos < src.length() && Character.digit(src.charAt(pos), radix) >= 0) {
+            value = value * radix + Character.digit(src.charAt(pos), radix);
+            pos++;
+            digits++;
+        }
+        return digits == 0 ? fallback : value;
     }
 
     private static int count(String s, char c) {
@@ -1087,6 +1341,9 @@ public final class Parser {
                 pos++;
                 flush(parts, lit);
                 parts.add(new Word.DoubleQuoted(readQuotedParts(false)));
+            } else if (c == '$' && bash && pos + 1 < src.length() && src.charAt(pos + 1) == '\'') {
+                flush(parts, lit);
+                parts.add(new Word.Quoted(readAnsiC()));
             } else if (c == '$') {
                 flush(parts, lit);
                 parts.add(readDollar(false));

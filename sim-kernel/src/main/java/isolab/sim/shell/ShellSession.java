@@ -211,6 +211,7 @@ final class ShellSession {
         int linesRead = 0;
         while (true) {
             if (pending.length() == 0) {
+                runTrapsAtPrompt(sh.sys.takeSignals());
                 // Measured: a job that changes state as a result of the command just sh.run (kill %1,
                 // a background job just started) is reported after the next command, because bash
                 // shows its prompt before the child gets to run; so no yield here.
@@ -222,7 +223,7 @@ final class ShellSession {
                 line = readLine(0);
             } catch (SysException e) {
                 if (e.errno() == Errno.EINTR) {
-                    sh.sys.takeSignals();
+                    runTrapsAtPrompt(sh.sys.takeSignals());
                     pending.setLength(0);
                     continue;
                 }
@@ -245,7 +246,7 @@ final class ShellSession {
                 continue;
             } catch (Parser.SyntaxError err) {
                 sh.syntaxError(err, pending.toString().trim(), linesRead);
-                sh.lastStatus = 2;
+                sh.lastStatus = err.conditionalMessage() != null ? sh.lastStatus : 2;
                 pending.setLength(0);
                 continue;
             } catch (Parser.BadSubstitution bad) {
@@ -277,6 +278,17 @@ final class ShellSession {
             } catch (Shell.LoopControl | Shell.Return stray) {
                 // break/continue/return outside their construct: ignored, as bash does
             }
+        }
+    }
+
+    /** At the prompt: traps run; a SIGINT without one only discards what was typed. */
+    private void runTrapsAtPrompt(long signals) {
+        try {
+            sh.traps.handle(signals);
+        } catch (Shell.Interrupt interrupt) {
+            // Ctrl-C at the prompt: a fresh line, nothing else
+        } catch (Shell.ExitShell exit) {
+            throw exit;
         }
     }
 
@@ -392,7 +404,7 @@ final class ShellSession {
             return 2;
         } catch (Parser.SyntaxError err) {
             sh.syntaxError(err, lineOf(text, err.line()), err.line());
-            return 2;
+            return err.conditionalMessage() != null ? sh.lastStatus : 2;
         } catch (Parser.BadSubstitution bad) {
             if (sh.dialect.bash()) {
                 sh.error("${...}: bad substitution", bad.line());
@@ -408,7 +420,7 @@ final class ShellSession {
             return 0;
         }
         try {
-            sh.lastStatus = sh.run(node, sh.execLast && sh.exitTrap == null);
+            sh.lastStatus = sh.run(node, sh.execLast && sh.exitTrap == null && !sh.traps.any());
         } catch (Shell.ExitShell exit) {
             return exit.status;
         } catch (Shell.LoopControl | Shell.Return stray) {

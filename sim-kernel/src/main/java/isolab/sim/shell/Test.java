@@ -148,6 +148,8 @@ final class Test {
             case "-gt" -> integer(left) > integer(right);
             case "-ge" -> integer(left) >= integer(right);
             case "-ef" -> sameFile(left, right);
+            case "-nt" -> newer(left, right);
+            case "-ot" -> newer(right, left);
             default -> throw new Bad(op + ": not modelled in isolab");
         };
     }
@@ -160,12 +162,46 @@ final class Test {
         }
     }
 
+    /** test.c: {@code a -nt b}: a exists and b does not, or a's mtime is later (seconds here). */
+    private boolean newer(String a, String b) {
+        Stat x;
+        try {
+            x = sh.sys.stat(a);
+        } catch (SysException e) {
+            return false;
+        }
+        try {
+            return x.mtimeEpochSeconds() > sh.sys.stat(b).mtimeEpochSeconds();
+        } catch (SysException e) {
+            return true;
+        }
+    }
+
     private boolean sameFile(String a, String b) {
         try {
             Stat x = sh.sys.stat(a);
             Stat y = sh.sys.stat(b);
             return x.ino() == y.ino() && x.device().equals(y.device());
         } catch (SysException e) {
+            return false;
+        }
+    }
+
+    /** The unary test {@code -op arg} for bash's {@code [[ ]]}. */
+    static boolean unaryTest(Shell sh, char op, String arg) {
+        try {
+            return new Test(sh, List.of()).unary(op, arg);
+        } catch (Bad bad) {
+            return false;
+        }
+    }
+
+    /** The file comparison {@code a -nt|-ot|-ef b} for bash's {@code [[ ]]}. */
+    static boolean binaryTest(Shell sh, String a, String op, String b) {
+        try {
+            Test t = new Test(sh, List.of(a, op, b));
+            return t.binary();
+        } catch (Bad bad) {
             return false;
         }
     }

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * The builtins that work on the shell's variables and parameters: export, readonly, unset, set,
- * shift, local, let, umask, times, trap, and read (which assigns what it reads).
+ * shift, local, let, umask and times.
  */
 final class VariableBuiltins {
 
@@ -257,27 +257,6 @@ final class VariableBuiltins {
         return out(sh, "0m0.000s 0m0.000s\n0m0.000s 0m0.000s\n") ? 0 : 1;
     }
 
-    static int trap(Shell sh, List<String> w) {
-        if (w.size() == 3 && (w.get(2).equals("EXIT") || w.get(2).equals("0"))) {
-            sh.exitTrap = w.get(1).equals("-") || w.get(1).isEmpty() ? null : w.get(1);
-            return 0;
-        }
-        if (w.size() >= 3 && (w.get(1).isEmpty() || w.get(1).equals("-"))) {
-            for (String spec : w.subList(2, w.size())) {
-                int sig = signalNumber(spec);
-                if (sig <= 0) {
-                    sh.error(sh.dialect.bash() ? "trap: " + spec + ": invalid signal specification" : "trap: " + spec + ": bad trap");
-                    return 1;
-                }
-                sh.sys.sigaction(sig, w.get(1).isEmpty() ? isolab.sim.syscall.Syscalls.Disposition.IGNORE
-                        : isolab.sim.syscall.Syscalls.Disposition.DEFAULT);
-            }
-            return 0;
-        }
-        sh.error("trap: handlers other than EXIT are not modelled in isolab");
-        return 2;
-    }
-
     static int signalNumber(String spec) {
         if (spec.matches("\\d+")) {
             int n = Integer.parseInt(spec);
@@ -285,111 +264,4 @@ final class VariableBuiltins {
         }
         return Signal.number(spec.toUpperCase(java.util.Locale.ROOT));
     }
-
-    // ---- read --------------------------------------------------------------------------------
-
-    static int read(Shell sh, List<String> w) {
-        boolean raw = false;
-        String prompt = null;
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i < w.size(); i++) {
-            String a = w.get(i);
-            if (a.equals("-r")) {
-                raw = true;
-            } else if (a.equals("-p") && i + 1 < w.size()) {
-                prompt = w.get(++i);
-            } else if (a.startsWith("-") && a.length() > 1 && names.isEmpty()) {
-                sh.error("read: " + a + ": not modelled in isolab");
-                return 2;
-            } else {
-                names.add(a);
-            }
-        }
-        if (names.isEmpty()) {
-            names.add("REPLY");
-        }
-        if (prompt != null && sh.sys.isatty(0)) {
-            sh.proc.err(prompt);
-        }
-        StringBuilder line = new StringBuilder();
-        byte[] one = new byte[1];
-        boolean eof = false;
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        while (true) {
-            int n;
-            try {
-                n = sh.sys.read(0, one, 0, 1);
-            } catch (SysException e) {
-                if (e.errno() == Errno.EINTR) {
-                    throw new Shell.Interrupt();
-                }
-                sh.error("read: read error: 0: " + e.strerror());
-                return 1;
-            }
-            if (n <= 0) {
-                eof = true;
-                break;
-            }
-            if (one[0] == '\n') {
-                String sofar = bytes.toString(StandardCharsets.UTF_8);
-                if (!raw && sofar.endsWith("\\") && !sofar.endsWith("\\\\")) {
-                    bytes.reset();
-                    bytes.writeBytes(sofar.substring(0, sofar.length() - 1).getBytes(StandardCharsets.UTF_8));
-                    continue;
-                }
-                break;
-            }
-            bytes.write(one[0]);
-        }
-        line.append(bytes.toString(StandardCharsets.UTF_8));
-        String text = line.toString();
-        if (!raw) {
-            text = text.replaceAll("\\\\(.)", "$1");
-        }
-        String ifs = sh.getVar("IFS");
-        if (ifs == null) {
-            ifs = " \t\n";
-        }
-        List<String> fields = splitRead(text, ifs, names.size());
-        for (int i = 0; i < names.size(); i++) {
-            sh.setVar(names.get(i), i < fields.size() ? fields.get(i) : "", false);
-        }
-        return eof && text.isEmpty() ? 1 : eof ? 1 : 0;
-    }
-
-    private static List<String> splitRead(String text, String ifs, int count) {
-        List<String> fields = new ArrayList<>();
-        int i = 0;
-        int n = text.length();
-        while (i < n && ifs.indexOf(text.charAt(i)) >= 0 && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        while (i < n) {
-            if (fields.size() == count - 1) {
-                String rest = text.substring(i);
-                int end = rest.length();
-                while (end > 0 && ifs.indexOf(rest.charAt(end - 1)) >= 0 && Character.isWhitespace(rest.charAt(end - 1))) {
-                    end--;
-                }
-                fields.add(rest.substring(0, end));
-                return fields;
-            }
-            int start = i;
-            while (i < n && ifs.indexOf(text.charAt(i)) < 0) {
-                i++;
-            }
-            fields.add(text.substring(start, i));
-            while (i < n && ifs.indexOf(text.charAt(i)) >= 0 && Character.isWhitespace(text.charAt(i))) {
-                i++;
-            }
-            if (i < n && ifs.indexOf(text.charAt(i)) >= 0) {
-                i++;
-                while (i < n && ifs.indexOf(text.charAt(i)) >= 0 && Character.isWhitespace(text.charAt(i))) {
-                    i++;
-                }
-            }
-        }
-        return fields;
-    }
-
 }

@@ -253,10 +253,73 @@ class ShellTest {
 
     @Test
     void what_the_shell_does_not_model_says_so() {
-        CommandResult r = m.run("[[ -e / ]]");
-        assertEquals("bash: [[: not modelled in isolab\n", r.output());
+        CommandResult r = m.run("trap 'echo x' ERR");
+        assertEquals("bash: trap: ERR: not modelled in isolab\n", r.output());
         assertEquals(2, r.status());
         assertEquals("bash: alias: not modelled in isolab\n", m.run("alias ll='ls -l'").output());
+        assertEquals("bash: read: -a: arrays are not modelled in isolab\n", m.run("read -a x < /etc/hostname").output());
+    }
+
+    @Test
+    void double_brackets_match_patterns_and_regexes_without_splitting_words() {
+        assertEquals("0 0 1 0\n", m.out("x='a b'; [[ $x == a* ]]; a=$?; [[ $x =~ ^a\\ b$ ]]; b=$?;"
+                + " [[ $x == 'a'* && -z $x ]]; c=$?; [[ ! -e /nope || $x > A ]]; echo $a $b $c $?"));
+        assertEquals("0 1 2\n", m.out("[[ 1+1 -eq 2 ]]; a=$?; [[ abc =~ ^[[:digit:]] ]]; b=$?; [[ a =~ a{1 ]]; echo $a $b $?"));
+        // A quoted part of a pattern matches itself: the seeds' wait for a zombie.
+        assertEquals("0 1\n", m.out("s='4 (sleep) Z 3'; [[ $s == *') Z '* ]]; a=$?; [[ $s == *') R '* ]]; echo $a $?"));
+    }
+
+    @Test
+    void malformed_double_brackets_get_bash_s_conditional_messages() {
+        assertEquals("bash: unexpected argument `]]' to conditional binary operator\n", m.run("[[ a -eq ]]").output());
+        assertEquals("bash: conditional binary operator expected\n", m.run("[[ a b ]]").output());
+        assertEquals("bash: [[: 1+: syntax error: operand expected (error token is \"+\")\n1\n",
+                m.run("[[ 1 -eq 1+ ]]; echo $?").output());
+        assertEquals("sh: 1: [[: not found\n", m.run("sh -c '[[ a ]]'").output());
+    }
+
+    @Test
+    void traps_run_after_the_command_their_signal_came_in_and_keep_the_status() {
+        assertEquals("got\nafter 0\n", m.out("bash -c 'trap \"echo got\" USR1; false; kill -USR1 $$; echo after $?'"));
+        assertEquals("trap 0\n", m.out("sh -c 'trap \"echo trap \\$?\" USR1; false; kill -USR1 $$'"));
+        assertEquals("""
+                trap -- 'echo hi' SIGINT
+                trap -- '' SIGQUIT
+                trap -- 'echo hi' SIGTERM
+                """, m.out("bash -c 'trap \"echo hi\" TERM INT; trap \"\" QUIT; trap'"));
+        assertEquals("trap -- 'echo e' EXIT\ntrap -- 'echo hi' TERM\ne\n",
+                m.out("sh -c 'trap \"echo hi\" TERM; trap \"echo e\" EXIT; trap'"));
+        assertEquals("trap: BOGUS: bad trap\n", m.run("sh -c 'trap x BOGUS'").output());
+    }
+
+    @Test
+    void a_trapped_signal_ends_wait_with_128_plus_the_signal_and_sigchld_does_not() {
+        assertEquals("got\n138\n", m.out("bash -c 'trap \"echo got\" USR1; sleep 1 & (sleep 0.1; kill -USR1 $$) & wait $!; echo $?'"));
+        assertEquals("chld\nchld\n0\n", m.out("bash -c 'trap \"echo chld\" CHLD; sleep 0.1 & sleep 0.2 & wait; echo $?'"));
+    }
+
+    @Test
+    void read_takes_bash_s_options_and_dash_s() {
+        assertEquals("[ro] [root:x:0:0:root:/root:/bin/bash] [x]\n",
+                m.out("read -rn2 a </etc/passwd; read -d '' b </etc/passwd; read -u 3 c 3<<< x; echo \"[$a] [${b%%$'\\n'*}] [$c]\""));
+        CommandResult r = m.run("read -z a");
+        assertEquals(2, r.status());
+        assertTrue(r.output().startsWith("bash: read: -z: invalid option\nread: usage: read [-ers]"), r.output());
+        assertEquals("sh: 1: read: Illegal option -n\nsh: 1: read: arg count\n", m.run("sh -c 'read -n 2 a; read'").output());
+    }
+
+    @Test
+    void a_loop_that_nothing_else_can_end_is_interrupted_at_once() {
+        CommandResult r = m.run("while :; do :; done");
+        assertEquals(130, r.status());
+        assertTrue(r.timedOut());
+        assertEquals("alive\n", m.out("echo alive"));
+    }
+
+    @Test
+    void a_polling_loop_sees_virtual_time_pass_and_timers_fire() {
+        m.out("(sleep 0.3; echo > /tmp/done) &");
+        assertEquals("done\n", m.out("until [ -e /tmp/done ]; do :; done; echo done"));
     }
 
     @Test

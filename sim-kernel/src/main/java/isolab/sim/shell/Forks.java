@@ -1,0 +1,237 @@
+package isolab.sim.shell;
+
+import isolab.sim.fs.OpenFile;
+import isolab.sim.process.Signal;
+import isolab.sim.process.Wait;
+import isolab.sim.shell.Shell.ChildBody;
+import isolab.sim.shell.Shell.ExitShell;
+import isolab.sim.shell.Shell.LoopControl;
+import isolab.sim.shell.Shell.Return;
+import isolab.sim.shell.Shell.Var;
+import isolab.sim.syscall.Errno;
+import isolab.sim.syscall.SysException;
+import isolab.sim.syscall.Syscalls;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the shell forks for (dash jobs.c: forkshell): a copy of the shell for the child,
+ * process groups and the terminal's foreground under job control, subshells, pipelines (every
+ * element a child), background jobs, and command substitutions read through a pipe. A fork that
+ * fails ends the shell as each real one does (bash: status 254, dash: 2).
+ */
+final class Forks {
+
+    private final Shell sh;
+
+    Forks(Shell sh) {
+        this.sh = sh;
+    }
+
+    /** A copy of this shell for a forked child, taken now (the parent goes on changing its own). */
+    private Shell copyForChild() {
+        Shell copy = new Shell(sh.dialect, sh.proc);
+        for (Map.Entry<String, Var> e : sh.vars.entrySet()) {
+            Var v = new Var(e.getValue().value, e.getValue().exported);
+            v.readonly = e.getValue().readonly;
+            copy.vars.put(e.getKey(), v);
+        }
+        copy.functions.putAll(sh.functions);
+        copy.hashed.putAll(sh.hashed);
+        copy.positional = new ArrayList<>(sh.positional);
+        copy.arg0 = sh.arg0;
+        copy.lastStatus = sh.lastStatus;
+        copy.lastBackground = sh.lastBackground;
+        copy.shellPid = sh.shellPid;
+        copy.parentPid = sh.parentPid;
+        copy.interactive = false;
+        copy.interactiveShell = sh.interactiveShell;
+        copy.subshell = true;
+        copy.errexit = sh.errexit;
+        copy.xtrace = sh.xtrace;
+        copy.nounset = sh.nounset;
+        copy.noglob = sh.noglob;
+        copy.scriptName = sh.scriptName;
+        copy.currentLine = sh.currentLine;
+        copy.jobsControlParent = sh.interactive;
+        sh.traps.copyIgnoredTo(copy.traps);
+        return copy;
+    }
+
+    /** Forks a child that runs {@code body} in a copy of this shell; returns its PID. */
+    int forkChild(ChildBody body, boolean foregroundGroupOfItsOwn, int joinGroup) {
+        Shell copy = copyForChild();
+        boolean jobControl = sh.interactive && joinGroup >= 0;
+        boolean foreground = foregroundGroupOfItsOwn && joinGroup == 0;
+        long trapped = sh.traps.caught();
+        int pid;
+        try {
+            pid = sh.sys.fork(childSys -> runChild(copy.attach(childSys), body, jobControl, foreground, joinGroup, trapped));
+        } catch (SysException e) {
+            // bash: "bash: fork: Cannot allocate memory", exit 254; dash: "sh: 1: Cannot fork", exit 2.
+            if (sh.dialect.bash()) {
+                sh.error("fork: " + e.strerror());
+                throw new ExitShell(254);
+            }
+            sh.error("Cannot fork");
+            throw new ExitShell(2);
+        }
+        if (jobControl) {
+            try {
+                sh.sys.setpgid(pid, joinGroup == 0 ? pid : joinGroup);
+            } catch (SysException e) {
+                // the child did it already, or has exited
+            }
+        }
+        return pid;
+    }
+
+    /**
+     * In the child: joins its process group (and takes the terminal's foreground) under job
+     * control, resets the signals its parent handled, runs {@code body} and exits with its status.
+     */
+    private static int runChild(Shell child, ChildBody body, boolean jobControl, boolean foreground, int joinGroup,
+            long trapped) {
+        if (jobControl) {
+            try {
+                child.sys.setpgid(0, joinGroup);
+            } catch (SysException e) {
+                // the parent did it first
+            }
+            if (foreground) {
+                try {
+                    child.sys.tcsetpgrp(0, child.sys.getpid());
+                } catch (SysException e) {
+                    // no terminal
+                }
+            }
+        }
+        child.resetSignalsForChild();
+        Traps.resetInChild(child.sys, trapped);
+        try {
+            return child.exitWith(body.run(child));
+        } catch (ExitShell exit) {
+            return child.exitWith(exit.status);
+        } catch (LoopControl | Return stray) {
+            return child.exitWith(child.lastStatus);
+        }
+    }
+
+    int runSubshell(Node.Subshell sub) {
+        int pid = forkChild(child -> child.withRedirects(sub.redirects(), () -> child.run(sub.body(), true)), true, 0);
+        return sh.jobStatus.waitForeground(List.of(pid), "(" + "...)");
+    }
+
+    int runPipeline(Node.Pipeline pipeline) {
+        List<Node> commands = pipeline.commands();
+        if (commands.size() == 1) {
+            return sh.run(commands.get(0), false);
+        }
+        List<Integer> pids = new ArrayList<>();
+        int previousRead = -1;
+        int group = 0;
+        for (int i = 0; i < commands.size(); i++) {
+            int[] pipe = i < commands.size() - 1 ? sh.sys.pipe(false) : null;
+            Node command = commands.get(i);
+            int in = previousRead;
+            int[] out = pipe;
+            int pid = forkChild(child -> {
+                if (in >= 0) {
+                    child.sys.dup2(in, 0);
+                    child.sys.close(in);
+                }
+                if (out != null) {
+                    child.sys.close(out[0]);
+                    child.sys.dup2(out[1], 1);
+                    child.sys.close(out[1]);
+                }
+                return child.run(command, true);
+            }, i == 0, group);
+            if (i == 0) {
+                group = sh.interactive ? pid : 0;
+            }
+            pids.add(pid);
+            if (previousRead >= 0) {
+                sh.sys.close(previousRead);
+            }
+            if (pipe != null) {
+                sh.sys.close(pipe[1]);
+                previousRead = pipe[0];
+            }
+        }
+        return sh.jobStatus.waitForeground(pids, null);
+    }
+
+    int runBackground(Node.Item item) {
+        boolean jobControl = sh.interactive;
+        int pid = forkChild(child -> {
+            if (!jobControl) {
+                child.sys.sigaction(Signal.SIGINT, Syscalls.Disposition.IGNORE);
+                child.sys.sigaction(Signal.SIGQUIT, Syscalls.Disposition.IGNORE);
+                try {
+                    int fd = child.sys.open("/dev/null", OpenFile.O_RDONLY, 0);
+                    if (fd != 0) {
+                        child.sys.dup2(fd, 0);
+                        child.sys.close(fd);
+                    }
+                } catch (SysException e) {
+                    // no /dev/null: keep stdin
+                }
+            }
+            return child.run(item.node(), true);
+        }, false, 0);
+        sh.lastBackground = pid;
+        Jobs.Job job = sh.jobs.add(List.of(pid), item.text());
+        if (sh.interactive) {
+            if (sh.dialect.bash()) {
+                sh.proc.err("[" + job.number + "] " + pid + "\n");
+            }
+            // dash announces nothing when it starts a background job (measured).
+        }
+        return 0;
+    }
+
+    /** Runs a command substitution: forks, collects standard output, strips trailing newlines. */
+    String commandSubstitution(Node body) {
+        if (body == null) {
+            return "";
+        }
+        int[] pipe = sh.sys.pipe(false);
+        int pid = forkChild(child -> {
+            child.sys.close(pipe[0]);
+            if (pipe[1] != 1) {
+                child.sys.dup2(pipe[1], 1);
+                child.sys.close(pipe[1]);
+            }
+            return child.run(body, true);
+        }, false, -1);
+        sh.sys.close(pipe[1]);
+        String output;
+        try {
+            output = sh.proc.readAll(pipe[0]);
+        } finally {
+            sh.sys.close(pipe[0]);
+        }
+        int status = 0;
+        while (true) {
+            try {
+                Wait.Reaped r = sh.sys.wait4(pid, 0);
+                status = sh.jobStatus.shellStatus(r.status());
+                break;
+            } catch (SysException e) {
+                if (e.errno() != Errno.EINTR) {
+                    break;
+                }
+                sh.traps.deferDuringWait(sh.sys.takeSignals());
+            }
+        }
+        sh.lastSubstStatus = status;
+        sh.lastStatus = status;
+        int end = output.length();
+        while (end > 0 && output.charAt(end - 1) == '\n') {
+            end--;
+        }
+        return output.substring(0, end);
+    }
+}
