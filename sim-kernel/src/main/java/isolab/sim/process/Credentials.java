@@ -38,6 +38,14 @@ public record Credentials(
         groups = List.copyOf(groups);
     }
 
+    /** Credentials without securebits set (the form callers used before securebits were modelled). */
+    public Credentials(int uid, int gid, int euid, int egid, int suid, int sgid, int fsuid, int fsgid, List<Integer> groups,
+            long capInheritable, long capPermitted, long capEffective, long capBounding, long capAmbient,
+            UserNamespace userNs) {
+        this(uid, gid, euid, egid, suid, sgid, fsuid, fsgid, groups, capInheritable, capPermitted, capEffective,
+                capBounding, capAmbient, userNs, 0);
+    }
+
     /** Root with the machine's capability sets, in {@code userNs}. */
     public static Credentials root(UserNamespace userNs) {
         return new Credentials(0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, MACHINE_ROOT_CAPS, MACHINE_ROOT_CAPS,
