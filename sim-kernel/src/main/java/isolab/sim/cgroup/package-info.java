@@ -12,13 +12,18 @@
  * ({@link isolab.sim.cgroup.CoreFiles}: cgroup.procs, tasks, ...) and each controller's, which
  * cgroupfs ({@link isolab.sim.fs.cgroupfs}) shows as files.
  *
+ * <p>The machine's root cgroup in each controller's hierarchy is the sandbox's own cgroup, a child
+ * on the host ({@link isolab.sim.cgroup.Hierarchy#delegated}): it has a child's files, and the
+ * machine's processes sit in a cgroup namespace that is not the initial one, so no new hierarchy
+ * can be mounted (EPERM), as measured in the real sandbox.
+ *
  * <p>Invariants (checked by {@link isolab.sim.check.Invariants}): every task is in exactly one
  * cgroup of each hierarchy; a live task is never in a removed cgroup, since removing one with
  * live tasks or children is EBUSY. Exiting tasks and zombies no longer count as members.
  *
  * <p>Simplifies: controllers have no files or effects yet (the cgroup issue adds memory, cpu,
  * pids, freezer, ...); one thread per process, so cgroup.procs and tasks agree; v2's
- * subtree_control, threaded mode, limits on depth and descendants, and the release agent are
- * not modelled (their writes fail with ENOSYS); new v1 hierarchies cannot be made.
+ * subtree_control, threaded mode and limits on depth and descendants are not modelled (their
+ * writes fail with ENOSYS); notify_on_release is kept but no release agent runs.
  */
 package isolab.sim.cgroup;

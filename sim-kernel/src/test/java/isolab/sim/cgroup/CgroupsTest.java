@@ -85,6 +85,15 @@ class CgroupsTest {
     }
 
     @Test
+    void a_zombie_shows_the_root_of_a_v1_hierarchy_in_proc_pid_cgroup() {
+        // kernel/cgroup/cgroup.c: proc_cgroup_show prints "/" for an exiting task on v1 (measured).
+        m.out("mkdir " + PIDS + "/a");
+        m.out("sh -c 'sleep 0.1 & echo $! > /tmp/p; echo $! > " + PIDS + "/a/cgroup.procs; exec sleep 2' &");
+        assertEquals("Z (zombie)\n8:pids:/\n", m.out("sleep 0.5; grep State /proc/$(cat /tmp/p)/status | cut -f2;"
+                + " grep pids /proc/$(cat /tmp/p)/cgroup"));
+    }
+
+    @Test
     void pids_are_listed_as_the_reader_s_pid_namespace_numbers_them() {
         m.out("mkdir " + PIDS + "/a");
         m.out("unshare --pid --fork --mount-proc sh -c 'echo $$ > " + PIDS + "/a/cgroup.procs; exec sleep 100' &");
