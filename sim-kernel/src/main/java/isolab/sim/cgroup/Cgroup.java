@@ -24,6 +24,7 @@ public final class Cgroup {
     private boolean dead;
     private boolean cloneChildren;
     private boolean notifyOnRelease;
+    private final java.util.TreeSet<String> subtreeControl = new java.util.TreeSet<>();
     private Directory kn;
 
     Cgroup(Hierarchy hierarchy, Cgroup parent, String name, long id, int ownerUid, int ownerGid) {
@@ -134,6 +135,19 @@ public final class Cgroup {
 
     public void setNotifyOnRelease(boolean on) {
         notifyOnRelease = on;
+    }
+
+    /** v2 cgroup.subtree_control: the controllers enabled for the children (v2 names). */
+    public java.util.SortedSet<String> subtreeControl() {
+        return java.util.Collections.unmodifiableSortedSet(subtreeControl);
+    }
+
+    void enable(String controller) {
+        subtreeControl.add(controller);
+    }
+
+    void disable(String controller) {
+        subtreeControl.remove(controller);
     }
 
     void addChild(Cgroup child) {

@@ -45,7 +45,9 @@ public final class Cgroups {
                 unbound.add(Subsys.bare(name));
             }
         }
-        hierarchies.add(new Hierarchy(0, unbound, null, layout == CgroupVersion.V2));
+        // A v2 machine is shown as a v2 host's root: real sandboxes on v2 hosts are not built yet
+        // (real-runtime refuses them), so there is no measured sandbox root to copy.
+        hierarchies.add(new Hierarchy(0, unbound, null, false));
         List<Cgroup> roots = new ArrayList<>();
         for (Hierarchy h : hierarchies) {
             roots.add(h.root());

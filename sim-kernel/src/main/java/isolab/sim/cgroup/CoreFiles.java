@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * {@code cgroup.sane_behavior} and {@code release_agent}. v2: {@code cgroup.procs},
  * {@code cgroup.threads}, {@code cgroup.controllers}, {@code cgroup.subtree_control},
  * {@code cgroup.events}, {@code cgroup.type}, {@code cgroup.max.depth},
- * {@code cgroup.max.descendants}. Writes this slice does not model fail with ENOSYS.
+ * {@code cgroup.max.descendants} ({@link SubtreeControl} has the controller rules). Writes this
+ * slice does not model fail with ENOSYS.
  */
 public final class CoreFiles {
 
@@ -50,8 +51,11 @@ public final class CoreFiles {
                         (c, w, text) -> move(kernel, c, w, text, true)),
                 new Cftype("cgroup.threads", 0644, Cftype.Where.EVERY, (c, r) -> pids(kernel, c, r, false),
                         CoreFiles::notModelled),
-                new Cftype("cgroup.controllers", 0444, Cftype.Where.EVERY, (c, r) -> controllers(hierarchy, c), null),
-                new Cftype("cgroup.subtree_control", 0644, Cftype.Where.EVERY, (c, r) -> "\n", CoreFiles::notModelled),
+                new Cftype("cgroup.controllers", 0444, Cftype.Where.EVERY,
+                        (c, r) -> String.join(" ", SubtreeControl.controllers(c)) + "\n", null),
+                new Cftype("cgroup.subtree_control", 0644, Cftype.Where.EVERY,
+                        (c, r) -> String.join(" ", SubtreeControl.enabled(c)) + "\n",
+                        (c, w, text) -> SubtreeControl.write(kernel, c, text)),
                 new Cftype("cgroup.events", 0644, Cftype.Where.NOT_ON_ROOT,
                         (c, r) -> "populated " + (kernel.cgroups().populated(kernel, c) ? 1 : 0) + "\nfrozen 0\n", null),
                 new Cftype("cgroup.max.descendants", 0644, Cftype.Where.EVERY, (c, r) -> "max\n", CoreFiles::notModelled),
@@ -97,6 +101,9 @@ public final class CoreFiles {
         Credentials t = target.cred();
         if (w.euid() != 0 && w.euid() != t.uid() && w.euid() != t.suid()) {
             throw new SysException(Errno.EACCES);
+        }
+        if (Cgroups.live(target) && target.cgroups().in(cgroup.hierarchy()) != cgroup) {
+            SubtreeControl.vetDestination(cgroup);
         }
         kernel.cgroups().attach(target, cgroup);
     }
@@ -151,21 +158,6 @@ public final class CoreFiles {
             throw new SysException(Errno.EPERM);
         }
         hierarchy.setReleaseAgent(text.strip());
-    }
-
-    /** cgroup.controllers: the machine root's controllers that work on v2, else the parent's subtree_control (none yet). */
-    private static String controllers(Hierarchy hierarchy, Cgroup cgroup) {
-        if (!cgroup.isRoot()) {
-            return "\n";
-        }
-        List<String> names = new ArrayList<>();
-        for (Subsys ss : hierarchy.subsystems()) {
-            String v2 = ss.v2Name();
-            if (v2 != null) {
-                names.add(v2);
-            }
-        }
-        return String.join(" ", names) + "\n";
     }
 
     /** A write the model does not implement: ENOSYS ("Function not implemented"), never a made-up success. */

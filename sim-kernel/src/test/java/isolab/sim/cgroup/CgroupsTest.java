@@ -162,4 +162,26 @@ class CgroupsTest {
             assertEquals("populated 1\nfrozen 0\ndomain\n", t.run("cat /sys/fs/cgroup/a/cgroup.events /sys/fs/cgroup/a/cgroup.type").output());
         }
     }
+
+    @Test
+    void v2_children_get_only_the_controllers_their_parent_enables_and_no_internal_processes() {
+        // Documentation/admin-guide/cgroup-v2.rst 2-4; KERNEL-SEMANTICS.md section 4 (measured).
+        try (SimulatedHost host = new SimulatedHost(new MachineConfig(CgroupVersion.V2, 0))) {
+            Terminal t = host.terminal("main");
+            t.run("cd /sys/fs/cgroup; mkdir -p a/b; echo '+memory +pids' > cgroup.subtree_control");
+            assertEquals("memory pids\nmemory pids\n", t.run("cat cgroup.subtree_control a/cgroup.controllers").output());
+            assertEquals("", t.run("cat a/b/cgroup.controllers | tr -d '\\n'").output());
+            t.run("echo $$ > a/cgroup.procs");
+            CommandResult busy = t.run("echo +pids > a/cgroup.subtree_control");
+            assertEquals("bash: echo: write error: Device or resource busy\n", busy.output());
+            t.run("echo $$ > cgroup.procs; echo +pids > a/cgroup.subtree_control");
+            assertEquals("pids\n", t.run("cat a/b/cgroup.controllers").output());
+            assertEquals("bash: echo: write error: Device or resource busy\n"
+                    + "bash: echo: write error: Device or resource busy\n"
+                    + "bash: echo: write error: No such file or directory\n"
+                    + "bash: echo: write error: Invalid argument\n",
+                    t.run("echo $$ > a/cgroup.procs; echo -pids > cgroup.subtree_control; echo +cpu > a/cgroup.subtree_control;"
+                            + " echo foo > cgroup.subtree_control").output());
+        }
+    }
 }
