@@ -21,9 +21,13 @@
  * cgroup of each hierarchy; a live task is never in a removed cgroup, since removing one with
  * live tasks or children is EBUSY. Exiting tasks and zombies no longer count as members.
  *
+ * <p>v2's {@code cgroup.subtree_control} is modelled with its rules ({@link
+ * isolab.sim.cgroup.SubtreeControl}), so the controllers a v2 cgroup has are known when the
+ * controllers come.
+ *
  * <p>Simplifies: controllers have no files or effects yet (the cgroup issue adds memory, cpu,
- * pids, freezer, ...); one thread per process, so cgroup.procs and tasks agree; v2's
- * subtree_control, threaded mode and limits on depth and descendants are not modelled (their
- * writes fail with ENOSYS); notify_on_release is kept but no release agent runs.
+ * pids, freezer, ...); one thread per process, so cgroup.procs and tasks agree; v2's threaded
+ * mode and limits on depth and descendants are not modelled (their writes fail with ENOSYS);
+ * notify_on_release is kept but no release agent runs.
  */
 package isolab.sim.cgroup;
