@@ -915,7 +915,13 @@ public final class Syscalls {
                 task.setRoot(top);
                 task.setCwd(top);
             }
-            case TIME -> task.setNsproxy(task.nsproxy().with(NamespaceType.TIME, ns));
+            case TIME -> {
+                // kernel/time/namespace.c: timens_install sets time_for_children, and setns commits it
+                // as the caller's own time namespace at once (timens_commit), fixing its offsets.
+                NsProxy n = task.nsproxy().with(NamespaceType.TIME, ns);
+                task.setNsproxy(new NsProxy(n.uts(), n.ipc(), n.mnt(), n.pidForChildren(), n.net(), ns, ns, n.cgroup()));
+                ((isolab.sim.namespace.TimeNamespace) ns).markEntered();
+            }
             default -> task.setNsproxy(task.nsproxy().with(ns.type(), ns));
         }
         kernel.emit(new NamespaceEvent.Entered(ns.type(), ns.inode(), task.pid()));
