@@ -43,7 +43,8 @@ final class MachineMounts {
         devpts.setRoot(new DevptsDirectory(kernel, devpts));
         mountOn(kernel, mnt, devMount, dev.root(), "pts", devpts, "rw,nosuid,noexec,relatime");
 
-        SuperBlock mqueue = Tmpfs.create("mqueue", "mqueue", kernel.nextAnonDevice(), "rw", 01777);
+        SuperBlock mqueue = new SuperBlock("mqueue", "mqueue", kernel.nextAnonDevice(), "rw", 1);
+        mqueue.setRoot(new isolab.sim.fs.MqueueRoot(mqueue, mqueue.allocateIno()));   // POSIX queues: not modelled
         mountOn(kernel, mnt, devMount, dev.root(), "mqueue", mqueue, "rw,nosuid,nodev,noexec,relatime");
 
         SuperBlock sys = Tmpfs.create("sysfs", "sysfs", kernel.nextAnonDevice(), "rw", 0555);
