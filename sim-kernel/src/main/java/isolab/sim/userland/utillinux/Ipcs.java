@@ -283,7 +283,12 @@ public final class Ipcs {
                             found = o;
                         }
                     }
-                    if (found == null || key == 0) {
+                    if (key == 0) {
+                        p.error("illegal key (" + v + ")");   // sys-utils/ipcrm.c: IPC_PRIVATE names nothing
+                        status = 1;
+                        continue;
+                    }
+                    if (found == null) {
                         p.error("invalid key (" + v + ")");
                         status = 1;
                         continue;

@@ -153,7 +153,7 @@ public final class Nsenter {
             try {
                 sys.setns(fd[0], fd[1]);
             } catch (SysException e) {
-                p.error("reassociate to namespace '" + nameOf(fd[1]) + "' failed: " + e.strerror());
+                p.error("reassociate to namespace 'ns/" + nameOf(fd[1]) + "' failed: " + e.strerror());
                 return 1;
             } finally {
                 sys.close(fd[0]);
