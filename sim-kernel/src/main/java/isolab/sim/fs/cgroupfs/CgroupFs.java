@@ -58,7 +58,22 @@ public final class CgroupFs {
      */
     public static Directory mountRoot(Kernel kernel, Task caller, String fsType, String data) {
         Hierarchy hierarchy = "cgroup2".equals(fsType) ? kernel.cgroups().hierarchy(0) : v1Hierarchy(kernel, data);
-        superBlock(kernel, hierarchy);
+        return rootFor(kernel, superBlock(kernel, hierarchy), caller);
+    }
+
+    /** get_tree of {@code cgroup} and {@code cgroup2} (FileSystems): the hierarchy's one superblock. */
+    public static SuperBlock getTree(isolab.sim.fs.mount.FileSystems.Request r, String fsType) {
+        return mountRoot(r.kernel(), r.task(), fsType, r.data()).sb();
+    }
+
+    /**
+     * The root of a new mount of {@code sb} (fc->root): for cgroupfs the caller's cgroup namespace
+     * root in that hierarchy; null for any other filesystem (whose root is its superblock's).
+     */
+    public static Directory rootFor(Kernel kernel, SuperBlock sb, Task caller) {
+        if (!(sb.owner() instanceof Hierarchy hierarchy)) {
+            return null;
+        }
         CgroupNamespace ns = (CgroupNamespace) caller.nsproxy().cgroup();
         return dirOf(kernel, ns.root(hierarchy));
     }

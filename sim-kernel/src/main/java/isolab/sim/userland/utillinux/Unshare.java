@@ -122,9 +122,6 @@ public final class Unshare {
                         return 1;
                     }
                     propagation = o.arg();
-                    if (propagation.equals("slave") || propagation.equals("shared")) {
-                        return Usage.notModelled(p, "--propagation " + o.arg());
-                    }
                 }
                 case "h", "V" -> {
                     return Usage.notModelled(p, o.spelled());
@@ -182,9 +179,12 @@ public final class Unshare {
         if (setgroups != null && !writeProcFile(p, "/proc/self/setgroups", setgroups, null)) {
             return 1;
         }
-        if ((flags & NamespaceType.MNT.cloneFlag()) != 0 && propagation.equals("private")) {
+        if ((flags & NamespaceType.MNT.cloneFlag()) != 0 && !propagation.equals("unchanged")) {
+            // sys-utils/unshare.c: set_propagation: mount("none", "/", NULL, MS_REC | type, NULL).
+            long type = propagation.equals("slave") ? Syscalls.MS_SLAVE
+                    : propagation.equals("shared") ? Syscalls.MS_SHARED : Syscalls.MS_PRIVATE;
             try {
-                sys.mount("none", "/", null, Syscalls.MS_REC | Syscalls.MS_PRIVATE, null);
+                sys.mount("none", "/", null, Syscalls.MS_REC | type, null);
             } catch (SysException e) {
                 p.error("cannot change root filesystem propagation: " + e.strerror());
                 return 1;
