@@ -1,5 +1,6 @@
 package isolab.sim.cgroup;
 
+import isolab.api.CgroupEvent;
 import isolab.api.CgroupVersion;
 import isolab.sim.kernel.Kernel;
 import isolab.sim.process.Task;
@@ -93,6 +94,13 @@ public final class Cgroups {
      * the caller checks), EINVAL for a name with a newline (it would break /proc/PID/cgroup),
      * ENOENT in a removed cgroup.
      */
+    public Cgroup mkdir(Task creator, Cgroup parent, String name) {
+        Cgroup child = mkdir(parent, name, creator.cred().fsuid(), creator.cred().fsgid());
+        creator.kernel().emit(new CgroupEvent.Created(child.hierarchy().procName(), child.path(), creator.pid()));
+        return child;
+    }
+
+    /** mkdir without an event, for building trees in tests and at boot (see {@link #mkdir(Task, Cgroup, String)}). */
     public Cgroup mkdir(Cgroup parent, String name, int uid, int gid) {
         if (parent.isDead()) {
             throw new SysException(Errno.ENOENT);
@@ -109,22 +117,25 @@ public final class Cgroups {
     }
 
     /**
-     * rmdir of a cgroup directory (cgroup_rmdir, cgroup_destroy_locked): EBUSY while a live task
+     * rmdir of a cgroup directory by {@code remover} (cgroup_rmdir, cgroup_destroy_locked): EBUSY while a live task
      * is in it or it has children; a root cannot be removed (it is a mount's root: EBUSY).
      */
-    public void rmdir(Kernel kernel, Cgroup cgroup) {
+    public void rmdir(Task remover, Cgroup cgroup) {
+        Kernel kernel = remover.kernel();
         if (cgroup.isRoot() || !tasks(kernel, cgroup).isEmpty() || !cgroup.children().isEmpty()) {
             throw new SysException(Errno.EBUSY);
         }
+        String path = cgroup.path();
         cgroup.kill();
+        kernel.emit(new CgroupEvent.Removed(cgroup.hierarchy().procName(), path, remover.pid()));
     }
 
     /**
-     * Moves {@code task} into {@code cgroup} (cgroup_attach_task), in that cgroup's hierarchy
+     * Moves {@code task} into {@code cgroup} on behalf of {@code by} (cgroup_attach_task), in that cgroup's hierarchy
      * only: its children stay where they are. A task that is exiting is left alone, as
      * cgroup_migrate_add_task skips it. ENODEV if the cgroup was removed meanwhile.
      */
-    public void attach(Task task, Cgroup cgroup) {
+    public void attach(Task task, Cgroup cgroup, Task by) {
         if (cgroup.isDead()) {
             throw new SysException(Errno.ENODEV);
         }
@@ -132,6 +143,7 @@ public final class Cgroups {
             return;
         }
         task.setCgroups(task.cgroups().with(cgroup));
+        task.kernel().emit(new CgroupEvent.Attached(task.pid(), cgroup.hierarchy().procName(), cgroup.path(), by.pid()));
     }
 
     /** The live tasks in {@code cgroup} itself, by machine PID (css_task_iter skips exiting tasks). */

@@ -105,7 +105,7 @@ public final class CoreFiles {
         if (Cgroups.live(target) && target.cgroups().in(cgroup.hierarchy()) != cgroup) {
             SubtreeControl.vetDestination(cgroup);
         }
-        kernel.cgroups().attach(target, cgroup);
+        kernel.cgroups().attach(target, cgroup, writer);
     }
 
     /** lib/kstrtox.c: kstrtoint with base 0 ({@code 0x} hex, leading {@code 0} octal); EINVAL if malformed. */

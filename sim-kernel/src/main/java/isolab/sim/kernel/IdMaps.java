@@ -58,6 +58,8 @@ public final class IdMaps {
             }
         }
         ns.setMap(uid, extents);
+        opener.kernel().emit(new isolab.api.NamespaceEvent.IdMapWritten(ns.inode(), uid ? "uid_map" : "gid_map", text,
+                opener.pid()));
     }
 
     /** kernel/user_namespace.c: new_idmap_permitted, with verify_root_map for uid maps. */

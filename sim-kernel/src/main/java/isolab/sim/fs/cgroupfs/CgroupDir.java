@@ -108,8 +108,7 @@ public final class CgroupDir extends Directory implements KernfsDirectory {
         if (files().containsKey(name)) {
             throw new SysException(Errno.EEXIST);
         }
-        Task task = (Task) caller;
-        Cgroup child = kernel.cgroups().mkdir(cgroup, name, task.cred().fsuid(), task.cred().fsgid());
+        Cgroup child = kernel.cgroups().mkdir((Task) caller, cgroup, name);
         CgroupFs.dirOf(kernel, child).chmod(mode);
     }
 
@@ -120,6 +119,6 @@ public final class CgroupDir extends Directory implements KernfsDirectory {
         if (child == null) {
             throw new SysException(files().containsKey(name) ? Errno.ENOTDIR : Errno.ENOENT);
         }
-        kernel.cgroups().rmdir(kernel, child);
+        kernel.cgroups().rmdir((Task) caller, child);
     }
 }
