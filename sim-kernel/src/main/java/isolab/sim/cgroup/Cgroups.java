@@ -139,8 +139,8 @@ public final class Cgroups {
         if (cgroup.isDead()) {
             throw new SysException(Errno.ENODEV);
         }
-        if (!live(task)) {
-            return;
+        if (!live(task) || task.cgroups().in(cgroup.hierarchy()) == cgroup) {
+            return;     // an exiting task is skipped; one already there does not move
         }
         task.setCgroups(task.cgroups().with(cgroup));
         task.kernel().emit(new CgroupEvent.Attached(task.pid(), cgroup.hierarchy().procName(), cgroup.path(), by.pid()));
