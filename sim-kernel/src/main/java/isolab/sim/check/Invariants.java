@@ -27,6 +27,7 @@ public final class Invariants {
         init(kernel, v);
         cgroups(kernel, v);
         MountInvariants.check(kernel, v);
+        NetInvariants.check(kernel, v);
         for (String bug : kernel.bugs()) {
             v.add("a program crashed: " + bug);
         }
