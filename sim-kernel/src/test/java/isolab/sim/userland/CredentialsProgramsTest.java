@@ -88,6 +88,15 @@ class CredentialsProgramsTest {
     }
 
     @Test
+    void unshare_s_mapping_helpers_fail_as_on_the_lab_machines() {
+        // Measured: no newuidmap/newgidmap installed, and empty /etc/subuid and /etc/subgid.
+        expect("unshare --map-users=0,10000,10 true", "unshare: failed to execute newuidmap: No such file or directory\n", 127);
+        expect("unshare --map-groups=0,10000,10 true", "unshare: failed to execute newgidmap: No such file or directory\n", 127);
+        expect("unshare --map-auto true", "unshare: no line matching user \"root\" in /etc/subuid: Success\n", 1);
+        expect("unshare --map-users=bad true", "unshare: could not parse ID: 'bad'\n", 1);
+    }
+
+    @Test
     void names_that_need_resolving_fail_without_a_network_as_in_the_sandbox() {
         expect("hostname -d", "hostname: Temporary failure in name resolution\n", 1);
         expect("hostname -f", "hostname: Temporary failure in name resolution\n", 1);

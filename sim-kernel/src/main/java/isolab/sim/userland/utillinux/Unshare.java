@@ -17,7 +17,8 @@ import java.util.List;
  * /usr/bin/unshare (util-linux 2.38, sys-utils/unshare.c): unshare(2) the namespaces asked for,
  * make every mount private in a new mount namespace, optionally fork (the child is PID 1 of a
  * new PID namespace) and mount a fresh /proc, then exec the program ($SHELL by default).
- * User namespaces and the id-mapping options are not modelled yet.
+ * The id-mapping helpers (--map-users, --map-groups, --map-auto) are run as util-linux runs them,
+ * and fail as on the lab machines, which have neither newuidmap nor subordinate ids.
  */
 public final class Unshare {
 
@@ -61,6 +62,7 @@ public final class Unshare {
         String mapUser = null;
         String mapGroup = null;
         String setgroups = null;
+        List<String> idMappers = new ArrayList<>();
         for (Getopt.Opt o : parsed.options()) {
             if (o.arg() != null && "muinpCTU".contains(o.key()) && o.key().length() == 1) {
                 return Usage.notModelled(p, o.spelled() + "=" + o.arg());
@@ -83,6 +85,25 @@ public final class Unshare {
                     flags |= NamespaceType.USER.cloneFlag();
                     mapUser = String.valueOf(p.sys().geteuid());
                     mapGroup = String.valueOf(p.sys().getegid());
+                }
+                case "map-users", "map-groups" -> {
+                    flags |= NamespaceType.USER.cloneFlag();
+                    String file = o.key().equals("map-users") ? "/etc/subuid" : "/etc/subgid";
+                    if (o.arg().equals("auto") ? !subidRange(p, file) : !o.arg().matches("\\d+[:,]\\d+[:,]\\d+")) {
+                        if (!o.arg().equals("auto")) {
+                            p.error("could not parse ID: '" + o.arg() + "'");
+                        }
+                        return 1;
+                    }
+                    idMappers.add(o.key().equals("map-users") ? "newuidmap" : "newgidmap");
+                }
+                case "map-auto" -> {
+                    flags |= NamespaceType.USER.cloneFlag();
+                    if (!subidRange(p, "/etc/subuid") || !subidRange(p, "/etc/subgid")) {
+                        return 1;
+                    }
+                    idMappers.add("newuidmap");
+                    idMappers.add("newgidmap");
                 }
                 case "map-user" -> {
                     flags |= NamespaceType.USER.cloneFlag();
@@ -148,11 +169,21 @@ public final class Unshare {
             p.error("failed to parse gid '" + mapGroup + "'");
             return 1;
         }
+        // sys-utils/unshare.c: map_ids_from_child: a child forked before unshare(2) runs newuidmap and
+        // newgidmap on the parent once it has unshared; a failing child's status is unshare's.
+        int idMapper = idMappers.isEmpty() ? 0 : sys.fork(childSys -> runIdMappers(new Proc(childSys, p.argv(), p.envp()),
+                idMappers));
         try {
             sys.unshare(flags);
         } catch (SysException e) {
             p.error("unshare failed: " + e.strerror());
             return 1;
+        }
+        if (idMapper != 0) {
+            int status = sys.wait4(idMapper, 0).status();
+            if ((status & 0x7f) == 0 && (status >> 8) != 0) {
+                return (status >> 8) & 0xff;
+            }
         }
         // sys-utils/unshare.c: settime(): "<clockid> <seconds> 0", CLOCK_BOOTTIME 7 first, then CLOCK_MONOTONIC 1.
         String timens = "/proc/self/timens_offsets";
@@ -228,6 +259,42 @@ public final class Unshare {
             }
         }
         return startProgram(p, proc, command);
+    }
+
+    /** map_ids: exec the setuid helpers (shadow's newuidmap, newgidmap); the machine does not have them. */
+    private static int runIdMappers(Proc p, List<String> mappers) {
+        for (String mapper : mappers) {
+            try {
+                Execvp.execvp(p, List.of(mapper));
+            } catch (SysException e) {
+                p.error("failed to execute " + mapper + ": " + e.strerror());
+                return e.errno() == Errno.ENOENT ? 127 : 126;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * read_subid_range: the caller's line in /etc/subuid or /etc/subgid ({@code name:start:count});
+     * false after util-linux's message when there is none (the machine's files are empty).
+     */
+    private static boolean subidRange(Proc p, String file) {
+        String user = isolab.sim.userland.Passwd.byUid(p, p.sys().geteuid()) == null ? String.valueOf(p.sys().geteuid())
+                : isolab.sim.userland.Passwd.byUid(p, p.sys().geteuid()).name();
+        String text;
+        try {
+            text = p.readFile(file);
+        } catch (SysException e) {
+            p.error("cannot open " + file + ": " + e.strerror());
+            return false;
+        }
+        for (String line : text.split("\n")) {
+            if (line.startsWith(user + ":")) {
+                return true;
+            }
+        }
+        p.error("no line matching user \"" + user + "\" in " + file + ": Success");
+        return false;
     }
 
     private static long id(Proc p, String value, String file) {
