@@ -96,14 +96,26 @@ public record Credentials(
     }
 
     /**
-     * The capability sets after execve (security/commoncap.c: cap_bprm_creds_from_file): root in
-     * its user namespace gets the bounding set, anyone else none.
+     * The capability sets after execve of a program without file capabilities
+     * (security/commoncap.c: cap_bprm_creds_from_file, handle_privileged_root): a real or
+     * effective uid 0 of the user namespace gets the bounding and inheritable sets as permitted,
+     * and an effective uid 0 has them effective too; the ambient set is added to the permitted
+     * set and is all that a non-root program has effective. Keep-caps ends here.
      */
     public Credentials afterExec() {
-        boolean root = userNs.fromKernel(euid, true) == 0;
-        long caps = root ? capBounding : 0;
-        return new Credentials(uid, gid, euid, egid, suid, sgid, fsuid, fsgid, groups, 0, caps, caps, capBounding, 0,
-                userNs, securebits & ~SECBIT_KEEP_CAPS);
+        long root = userNs.toKernel(0, true);
+        boolean effectiveRoot = root >= 0 && euid == root;
+        boolean realRoot = root >= 0 && uid == root;
+        long permitted = (effectiveRoot || realRoot ? capBounding | capInheritable : 0) | capAmbient;
+        long effective = effectiveRoot ? permitted : capAmbient;
+        return new Credentials(uid, gid, euid, egid, suid, sgid, fsuid, fsgid, groups, capInheritable, permitted, effective,
+                capBounding, capAmbient, userNs, securebits & ~SECBIT_KEEP_CAPS);
+    }
+
+    /** A new ambient set (prctl PR_CAP_AMBIENT; the caller checked it lies in the permitted and inheritable sets). */
+    public Credentials withAmbient(long ambient) {
+        return new Credentials(uid, gid, euid, egid, suid, sgid, fsuid, fsgid, groups, capInheritable, capPermitted,
+                capEffective, capBounding, ambient, userNs, securebits);
     }
 
     /**

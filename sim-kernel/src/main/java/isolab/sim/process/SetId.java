@@ -122,6 +122,22 @@ public final class SetId {
         task.setCred(old.withCaps(inheritable, permitted, effective));
     }
 
+    /**
+     * prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE): EINVAL for no such capability, EPERM unless it
+     * is both permitted and inheritable (kernel/sys.c, security/commoncap.c: cap_task_prctl).
+     */
+    public static void ambientRaise(Task task, int cap) {
+        Credentials old = task.cred();
+        if (cap < 0 || cap > Credentials.CAP_LAST_CAP) {
+            throw new SysException(Errno.EINVAL);
+        }
+        long bit = 1L << cap;
+        if ((old.capPermitted() & bit) == 0 || (old.capInheritable() & bit) == 0) {
+            throw new SysException(Errno.EPERM);
+        }
+        task.setCred(old.withAmbient(old.capAmbient() | bit));
+    }
+
     /** prctl(PR_SET_KEEPCAPS): keep the permitted set when no uid stays root (until the next execve). */
     public static void keepCaps(Task task, boolean keep) {
         Credentials old = task.cred();

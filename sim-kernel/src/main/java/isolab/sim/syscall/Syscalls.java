@@ -166,6 +166,12 @@ public final class Syscalls {
         isolab.sim.process.SetId.capset(task, inheritable, permitted, effective);
     }
 
+    /** prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap). */
+    public void prctlAmbientRaise(int cap) {
+        enter();
+        isolab.sim.process.SetId.ambientRaise(task, cap);
+    }
+
     /** prctl(PR_SET_KEEPCAPS, keep). */
     public void prctlKeepCaps(boolean keep) {
         enter();

@@ -40,6 +40,13 @@ class CredentialsProgramsTest {
     }
 
     @Test
+    void exec_gives_a_real_root_with_another_effective_uid_its_permitted_set_but_nothing_effective() {
+        // security/commoncap.c: handle_privileged_root (measured with setpriv --euid=1000).
+        assertEquals("CapInh:\t0000000000000000\nCapPrm:\t000001fffeffffff\nCapEff:\t0000000000000000\n",
+                m.out("setpriv --euid=1000 grep -E 'Cap(Inh|Prm|Eff)' /proc/self/status"));
+    }
+
+    @Test
     void setgroups_needs_a_gid_map_in_a_user_namespace() {
         // kernel/groups.c: may_setgroups: no gid_map yet, so even a full capability set is not enough.
         expect("unshare --user setpriv --clear-groups true", "setpriv: setgroups failed: Operation not permitted\n", 127);
