@@ -34,4 +34,12 @@ public sealed interface NamespaceEvent extends Event {
             return "process " + pid + " set the hostname of uts:[" + inode + "] from " + before + " to " + after;
         }
     }
+
+    /** {@code pid} wrote the {@code file} ({@code uid_map} or {@code gid_map}) of user namespace {@code inode}. */
+    record IdMapWritten(long inode, String file, String map, int pid) implements NamespaceEvent {
+        @Override
+        public String summary() {
+            return "process " + pid + " wrote the " + file + " of user:[" + inode + "]: " + map.strip().replaceAll("\\s+", " ");
+        }
+    }
 }

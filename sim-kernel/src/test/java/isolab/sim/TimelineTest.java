@@ -40,6 +40,28 @@ class TimelineTest {
     }
 
     @Test
+    void cgroups_made_moved_into_and_removed_are_events() {
+        try (Machine m = new Machine()) {
+            List<Event> events = m.run("mkdir /sys/fs/cgroup/pids/a; echo $$ > /sys/fs/cgroup/pids/a/cgroup.procs;"
+                    + " echo $$ > /sys/fs/cgroup/pids/cgroup.procs; rmdir /sys/fs/cgroup/pids/a").events();
+            List<Event> cgroup = events.stream().filter(e -> e instanceof isolab.api.CgroupEvent).toList();
+            assertEquals(List.of(new isolab.api.CgroupEvent.Created("pids", "/a", 3),
+                    new isolab.api.CgroupEvent.Attached(2, "pids", "/a", 2), new isolab.api.CgroupEvent.Attached(2, "pids", "/", 2),
+                    new isolab.api.CgroupEvent.Removed("pids", "/a", 4)), cgroup);
+            assertEquals("process 2 moved 2 to cgroup pids:/a", cgroup.get(1).summary());
+        }
+    }
+
+    @Test
+    void writing_an_id_map_is_an_event() {
+        try (Machine m = new Machine()) {
+            List<Event> events = m.run("unshare --user --map-root-user true").events();
+            assertTrue(events.stream().anyMatch(e -> e instanceof NamespaceEvent.IdMapWritten w && w.file().equals("uid_map")
+                    && w.summary().endsWith("uid_map of user:[" + w.inode() + "]: 0 0 1")), events.toString());
+        }
+    }
+
+    @Test
     void the_view_shows_per_namespace_pids_and_namespace_levels() {
         try (Machine m = new Machine()) {
             m.out("unshare --pid --fork --mount-proc sh");

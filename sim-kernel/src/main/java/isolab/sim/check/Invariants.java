@@ -25,6 +25,7 @@ public final class Invariants {
         family(kernel, v);
         quiescence(kernel, v);
         init(kernel, v);
+        cgroups(kernel, v);
         MountInvariants.check(kernel, v);
         NetInvariants.check(kernel, v);
         for (String bug : kernel.bugs()) {
@@ -95,6 +96,28 @@ public final class Invariants {
         for (Task t : kernel.pids().all()) {
             if (t.state() == TaskState.ZOMBIE && t.fiber() != null && t.fiber().state() != Fiber.State.DEAD) {
                 v.add(t + " is a zombie whose fiber has not ended");
+            }
+        }
+    }
+
+    /**
+     * Every task is in exactly one cgroup of each hierarchy, and a live task only in cgroups that
+     * exist: removing a cgroup with tasks is refused (EBUSY), so none is left in a dead one.
+     */
+    static void cgroups(Kernel kernel, List<String> v) {
+        var hierarchies = kernel.cgroups().hierarchies();
+        for (Task t : kernel.pids().all()) {
+            var set = t.cgroups().cgroups();
+            if (set.size() != hierarchies.size()) {
+                v.add(t + " is in " + set.size() + " cgroups for " + hierarchies.size() + " hierarchies");
+            }
+            for (var h : hierarchies) {
+                long in = set.stream().filter(c -> c.hierarchy() == h).count();
+                if (in != 1) {
+                    v.add(t + " is in " + in + " cgroups of hierarchy " + h);
+                } else if (isolab.sim.cgroup.Cgroups.live(t) && t.cgroups().in(h).isDead()) {
+                    v.add(t + " is still in the removed cgroup " + t.cgroups().in(h));
+                }
             }
         }
     }

@@ -11,10 +11,22 @@ import java.util.function.Consumer;
  */
 public final class TextFile extends OpenFile {
 
+    /** A write handler that is told where in the file the write starts (the file offset, *ppos). */
+    @FunctionalInterface
+    public interface PositionedWrite {
+        /** Takes {@code text} written at {@code offset}; throws SysException to fail the write. */
+        void write(long offset, String text);
+    }
+
     private final byte[] text;
-    private final Consumer<String> onWrite;
+    private final PositionedWrite onWrite;
 
     public TextFile(int flags, Path path, String text, Consumer<String> onWrite) {
+        this(flags, path, text, onWrite == null ? (PositionedWrite) null : (at, written) -> onWrite.accept(written));
+    }
+
+    /** An open file whose writes go to {@code onWrite} with their offset (null: writes fail with EIO). */
+    public TextFile(int flags, Path path, String text, PositionedWrite onWrite) {
         super(flags, path);
         this.text = text.getBytes(StandardCharsets.UTF_8);
         this.onWrite = onWrite;
@@ -39,7 +51,9 @@ public final class TextFile extends OpenFile {
         if (onWrite == null) {
             throw new SysException(Errno.EIO);
         }
-        onWrite.accept(new String(buffer, at, length, StandardCharsets.UTF_8));
+        onWrite.write(offset, new String(buffer, at, length, StandardCharsets.UTF_8));
+        // A successful write moves the file offset, as vfs_write does for every file.
+        offset += length;
         return length;
     }
 }

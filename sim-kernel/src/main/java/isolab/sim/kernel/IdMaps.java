@@ -20,35 +20,72 @@ public final class IdMaps {
     private IdMaps() {
     }
 
-    /** Writes {@code text} to the uid_map ({@code uid}) or gid_map of {@code ns}, on behalf of {@code writer}. */
-    public static void write(Task writer, UserNamespace ns, String text, boolean uid) {
-        if (ns.parent() == null || !(uid ? ns.uidMap() : ns.gidMap()).isEmpty()) {
+    /** PAGE_SIZE: a map must be written in one write(2) shorter than a page. */
+    private static final int PAGE_SIZE = 4096;
+
+    /** CAP_SETFCAP: needed to map the parent's uid 0 (security/commoncap.c, kernel/user_namespace.c). */
+    private static final int CAP_SETFCAP = 31;
+
+    /**
+     * Writes {@code text} at file offset {@code offset} to the uid_map ({@code uid}) or gid_map of
+     * {@code ns}, for the process that opened the file (kernel/user_namespace.c: proc_uid_map_write,
+     * map_write), in map_write's order of checks.
+     */
+    public static void write(Task opener, UserNamespace ns, String text, boolean uid, long offset) {
+        Credentials c = opener.cred();
+        // proc_uid_map_write: the opener must be in the namespace or in its parent.
+        if (ns.parent() == null || c.userNs() != ns && c.userNs() != ns.parent()) {
             throw new SysException(Errno.EPERM);
         }
-        List<UserNamespace.Extent> extents = parse(text);
-        Credentials c = writer.cred();
+        // map_write: only one write, at the start of the file, of less than a page.
+        if (offset != 0 || text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= PAGE_SIZE) {
+            throw new SysException(Errno.EINVAL);
+        }
+        if (!(uid ? ns.uidMap() : ns.gidMap()).isEmpty()) {
+            throw new SysException(Errno.EPERM);
+        }
         if (!c.capableIn(ns, Credentials.CAP_SYS_ADMIN)) {
             throw new SysException(Errno.EPERM);
         }
+        List<UserNamespace.Extent> extents = parse(text);
         if (!permitted(c, ns, extents, uid)) {
             throw new SysException(Errno.EPERM);
         }
         for (UserNamespace.Extent e : extents) {
-            // Every outside id must exist in the parent namespace.
+            // map_id_range_down: every outside id must be mapped in the parent namespace.
             if (ns.parent().toKernel(e.outside(), uid) < 0 || ns.parent().toKernel(e.outside() + e.count() - 1, uid) < 0) {
                 throw new SysException(Errno.EPERM);
             }
         }
         ns.setMap(uid, extents);
+        opener.kernel().emit(new isolab.api.NamespaceEvent.IdMapWritten(ns.inode(), uid ? "uid_map" : "gid_map", text,
+                opener.pid()));
     }
 
+    /** kernel/user_namespace.c: new_idmap_permitted, with verify_root_map for uid maps. */
     private static boolean permitted(Credentials c, UserNamespace ns, List<UserNamespace.Extent> extents, boolean uid) {
-        long ownId = uid ? c.euid() : c.egid();
-        if (extents.size() == 1 && extents.get(0).count() == 1 && ns.parent().toKernel(extents.get(0).outside(), uid) == ownId
-                && ns.ownerKuid() == c.euid() && (uid || !ns.setgroupsAllowed())) {
-            return true;
+        if (uid && !rootMapAllowed(c, ns, extents)) {
+            return false;
+        }
+        if (extents.size() == 1 && extents.get(0).count() == 1 && ns.ownerKuid() == c.euid()) {
+            long id = ns.parent().toKernel(extents.get(0).outside(), uid);
+            if (uid && id == c.euid() || !uid && !ns.setgroupsAllowed() && id == c.egid()) {
+                return true;
+            }
         }
         return c.capableIn(ns.parent(), uid ? Credentials.CAP_SETUID : Credentials.CAP_SETGID);
+    }
+
+    /**
+     * verify_root_map: mapping the parent's uid 0 needs CAP_SETFCAP - over the parent for a writer
+     * outside, and at creation time for a process writing its own namespace's map.
+     */
+    private static boolean rootMapAllowed(Credentials c, UserNamespace ns, List<UserNamespace.Extent> extents) {
+        boolean mapsRoot = extents.stream().anyMatch(e -> e.outside() == 0);
+        if (!mapsRoot) {
+            return true;
+        }
+        return c.userNs() == ns ? ns.parentCouldSetfcap() : c.capableIn(ns.parent(), CAP_SETFCAP);
     }
 
     private static List<UserNamespace.Extent> parse(String text) {
@@ -75,30 +112,39 @@ public final class IdMaps {
                 throw new SysException(Errno.EINVAL);
             }
             for (UserNamespace.Extent e : extents) {
+                // mappings_overlap: neither the inside nor the outside ranges may meet.
                 boolean insideOverlap = inside < e.inside() + e.count() && e.inside() < inside + count;
                 boolean outsideOverlap = outside < e.outside() + e.count() && e.outside() < outside + count;
                 if (insideOverlap || outsideOverlap) {
                     throw new SysException(Errno.EINVAL);
                 }
             }
+            if (extents.size() == UserNamespace.MAX_EXTENTS) {
+                throw new SysException(Errno.EINVAL);
+            }
             extents.add(new UserNamespace.Extent(inside, outside, count));
         }
-        if (extents.isEmpty() || extents.size() > UserNamespace.MAX_EXTENTS) {
+        if (extents.isEmpty()) {
             throw new SysException(Errno.EINVAL);
         }
         return extents;
     }
 
-    /** Writes {@code allow} or {@code deny} to /proc/PID/setgroups of {@code ns}. */
-    public static void writeSetgroups(Task writer, UserNamespace ns, String text) {
-        String value = text.trim();
+    /**
+     * Writes {@code allow} or {@code deny} to /proc/PID/setgroups of {@code ns}
+     * (kernel/user_namespace.c: proc_setgroups_write): one write at offset 0; {@code deny} is
+     * refused once gid_map is written, {@code allow} once setgroups was denied.
+     */
+    public static void writeSetgroups(Task opener, UserNamespace ns, String text, long offset) {
+        if (offset != 0 || text.length() >= 8) {
+            throw new SysException(Errno.EINVAL);
+        }
+        String value = text.strip();
         if (!value.equals("allow") && !value.equals("deny")) {
             throw new SysException(Errno.EINVAL);
         }
-        if (!ns.gidMap().isEmpty() || ns.parent() == null) {
-            throw new SysException(Errno.EPERM);
-        }
-        if (value.equals("allow") && !ns.setgroupsAllowed()) {
+        boolean gidMapWritten = ns.parent() == null || !ns.gidMap().isEmpty();
+        if (value.equals("allow") && !ns.setgroupsAllowed() || value.equals("deny") && gidMapWritten) {
             throw new SysException(Errno.EPERM);
         }
         if (value.equals("deny")) {

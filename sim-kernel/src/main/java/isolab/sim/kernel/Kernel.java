@@ -14,7 +14,6 @@ import isolab.sim.namespace.Namespace;
 import isolab.sim.namespace.NsProxy;
 import isolab.sim.namespace.Nsfs;
 import isolab.sim.namespace.PidNamespace;
-import isolab.sim.namespace.SimpleNamespace;
 import isolab.sim.namespace.UserNamespace;
 import isolab.sim.namespace.UtsNamespace;
 import isolab.sim.process.BinaryLoader;
@@ -50,6 +49,7 @@ public final class Kernel {
     private final EventLog events = new EventLog();
     private final PidTable pids = new PidTable();
     private final Namespaces namespaces = new Namespaces(this);
+    private final isolab.sim.cgroup.Cgroups cgroups;
     private final DeviceTable devices = new DeviceTable();
     private final Nsfs nsfs;
     private final List<Tty> ttys = new ArrayList<>();
@@ -69,6 +69,7 @@ public final class Kernel {
     public Kernel(MachineConfig config) {
         this.config = config;
         this.random = new SplitMix64(config.seed());
+        this.cgroups = new isolab.sim.cgroup.Cgroups(config.cgroup());   // the hierarchies of MACHINE.md
         this.nsfs = new Nsfs(random.split());                       // nsfs inode numbers
         MemoryDevices.register(devices, random.split());            // /dev/urandom and friends
         initialUserNs = new UserNamespace(Nsfs.initialInode(NamespaceType.USER), null);
@@ -81,7 +82,7 @@ public final class Kernel {
         MntNamespace mnt = new MntNamespace(nsfs.allocate(), initialUserNs);
         UtsNamespace uts = new UtsNamespace(nsfs.allocate(), initialUserNs, "isolab", "(none)");
         Namespace ipc = new isolab.sim.namespace.IpcNamespace(nsfs.allocate(), initialUserNs);
-        Namespace cgroup = new SimpleNamespace(NamespaceType.CGROUP, nsfs.allocate(), initialUserNs);
+        Namespace cgroup = new isolab.sim.namespace.CgroupNamespace(nsfs.allocate(), initialUserNs, cgroups.initial());
         Namespace net = new isolab.sim.namespace.NetNamespace(nsfs.allocate(), initialUserNs);
         for (Namespace ns : List.of(initialUserNs, time, initialPidNs, mnt, uts, ipc, net, cgroup)) {
             namespaces.register(ns);
@@ -105,6 +106,11 @@ public final class Kernel {
 
     public PidTable pids() {
         return pids;
+    }
+
+    /** The cgroup hierarchies and their rules. */
+    public isolab.sim.cgroup.Cgroups cgroups() {
+        return cgroups;
     }
 
     public Namespaces namespaces() {

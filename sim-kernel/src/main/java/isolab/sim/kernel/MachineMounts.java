@@ -5,8 +5,8 @@ import isolab.sim.fs.Directory;
 import isolab.sim.fs.Inode;
 import isolab.sim.fs.Mount;
 import isolab.sim.fs.Path;
-import isolab.sim.fs.SealedDirectory;
 import isolab.sim.fs.SuperBlock;
+import isolab.sim.fs.cgroupfs.CgroupFs;
 import isolab.sim.fs.Tmpfs;
 import isolab.sim.fs.proc.DevptsDirectory;
 import isolab.sim.fs.proc.ProcFs;
@@ -44,7 +44,8 @@ final class MachineMounts {
         devpts.setRoot(new DevptsDirectory(kernel, devpts));
         mountOn(kernel, mnt, devMount, dev.root(), "pts", devpts, "rw,nosuid,noexec,relatime");
 
-        SuperBlock mqueue = Tmpfs.create("mqueue", "mqueue", kernel.nextAnonDevice(), "rw", 01777);
+        SuperBlock mqueue = new SuperBlock("mqueue", "mqueue", kernel.nextAnonDevice(), "rw", 1);
+        mqueue.setRoot(new isolab.sim.fs.MqueueRoot(mqueue, mqueue.allocateIno()));   // POSIX queues: not modelled
         mountOn(kernel, mnt, devMount, dev.root(), "mqueue", mqueue, "rw,nosuid,nodev,noexec,relatime");
 
         // sysfs shows the devices of the network namespace that mounted it: the machine's here.
@@ -58,11 +59,11 @@ final class MachineMounts {
             Mount cgroupMount = mountOn(kernel, mnt, sysMount, sysFs, null, cgroupTmpfs, "rw,nosuid,nodev,noexec,relatime");
             for (String controller : V1_CONTROLLERS) {
                 Tmpfs.mkdirs(cgroupTmpfs.root(), controller, 0555);
-                SuperBlock hierarchy = sealed("cgroup", "cgroup", kernel.nextAnonDevice(), "rw," + controller);
+                SuperBlock hierarchy = CgroupFs.superBlock(kernel, kernel.cgroups().hierarchyOf(controller));
                 mountOn(kernel, mnt, cgroupMount, cgroupTmpfs.root(), controller, hierarchy, "rw,nosuid,nodev,noexec,relatime");
             }
         } else {
-            SuperBlock unified = sealed("cgroup2", "cgroup2", kernel.nextAnonDevice(), "rw");
+            SuperBlock unified = CgroupFs.superBlock(kernel, kernel.cgroups().hierarchy(0));
             mountOn(kernel, mnt, sysMount, sysFs, null, unified, "rw,nosuid,nodev,noexec,relatime");
         }
 
@@ -71,12 +72,6 @@ final class MachineMounts {
         SuperBlock home = Tmpfs.create("tmpfs", "tmpfs", kernel.nextAnonDevice(), "rw,mode=700", 0700);
         mountOn(kernel, mnt, root, top, "root", home, "rw,relatime");
         return new Path(root, top);
-    }
-
-    private static SuperBlock sealed(String type, String source, String device, String options) {
-        SuperBlock sb = new SuperBlock(type, source, device, options, 1);
-        sb.setRoot(new SealedDirectory(sb, sb.allocateIno(), 0555, null));
-        return sb;
     }
 
     /** Mounts {@code sb} on {@code dir/name} of {@code parent} ({@code name} null: on {@code dir} itself). */

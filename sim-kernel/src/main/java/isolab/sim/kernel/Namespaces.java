@@ -6,7 +6,6 @@ import isolab.sim.namespace.MntNamespace;
 import isolab.sim.namespace.Namespace;
 import isolab.sim.namespace.NsProxy;
 import isolab.sim.namespace.PidNamespace;
-import isolab.sim.namespace.SimpleNamespace;
 import isolab.sim.namespace.UserNamespace;
 import isolab.sim.namespace.UtsNamespace;
 import isolab.sim.process.Task;
@@ -53,14 +52,23 @@ public final class Namespaces {
 
     /**
      * A new user namespace for {@code creator} (kernel/user_namespace.c: create_user_ns): a child of
-     * the creator's, owned by its effective uid, with empty maps; EUSERS beyond 32 levels.
+     * the creator's, owned by its effective uid, with empty maps. ENOSPC below level 33; EPERM for a
+     * chrooted creator or one whose effective uid or gid has no mapping in its own namespace.
      */
     public UserNamespace newUserNamespace(Task creator) {
         UserNamespace parent = creator.cred().userNs();
-        if (parent.level() + 1 > UserNamespace.MAX_LEVEL) {
-            throw new isolab.sim.syscall.SysException(isolab.sim.syscall.Errno.EUSERS);
+        if (parent.level() >= UserNamespace.MAX_LEVEL) {
+            throw new isolab.sim.syscall.SysException(isolab.sim.syscall.Errno.ENOSPC);
+        }
+        isolab.sim.fs.Mount nsRoot = creator.nsproxy().mnt().mounts().root();
+        boolean chrooted = creator.root() != null
+                && (creator.root().mnt() != nsRoot || creator.root().inode() != nsRoot.root());
+        if (chrooted || parent.fromKernel(creator.cred().euid(), true) < 0
+                || parent.fromKernel(creator.cred().egid(), false) < 0) {
+            throw new isolab.sim.syscall.SysException(isolab.sim.syscall.Errno.EPERM);
         }
         UserNamespace ns = new UserNamespace(kernel.nsfs().allocate(), parent, creator.cred().euid());
+        ns.setParentCouldSetfcap((creator.cred().capEffective() & (1L << 31)) != 0);   // CAP_SETFCAP
         live.add(ns);
         kernel.emit(new NamespaceEvent.Created(NamespaceType.USER, ns.inode(), creator.pid()));
         return ns;
@@ -82,7 +90,9 @@ public final class Namespaces {
                 case IPC -> new isolab.sim.namespace.IpcNamespace(kernel.nsfs().allocate(), owner);
                 case NET -> new isolab.sim.namespace.NetNamespace(kernel.nsfs().allocate(), owner);
                 case TIME -> ((isolab.sim.namespace.TimeNamespace) base.timeForChildren()).copy(kernel.nsfs().allocate(), owner);
-                default -> new SimpleNamespace(type, kernel.nsfs().allocate(), owner);
+                // kernel/cgroup/namespace.c: copy_cgroup_ns: rooted at the creator's cgroups.
+                case CGROUP -> new isolab.sim.namespace.CgroupNamespace(kernel.nsfs().allocate(), owner, task.cgroups());
+                default -> throw new IllegalStateException("user namespaces are made by newUserNamespace");
             };
             live.add(created);
             kernel.emit(new NamespaceEvent.Created(type, created.inode(), task.pid()));

@@ -97,6 +97,9 @@ final class RootFs {
         Tmpfs.file(etc, "group", 0644, GROUP);
         Tmpfs.file(etc, "hostname", 0644, "isolab\n");
         Tmpfs.file(etc, "hosts", 0644, "127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n");
+        // No subordinate ids, as on the lab machines (shadow's files are there, empty).
+        Tmpfs.file(etc, "subuid", 0644, "");
+        Tmpfs.file(etc, "subgid", 0644, "");
         Tmpfs.file(etc, "shells", 0644, "# /etc/shells: valid login shells\n/bin/sh\n/usr/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/dash\n/usr/bin/dash\n");
         Tmpfs.file(etc, "os-release", 0644, """
                 PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"

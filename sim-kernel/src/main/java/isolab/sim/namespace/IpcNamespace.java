@@ -16,8 +16,42 @@ public final class IpcNamespace extends Namespace {
     /** The three kinds of System V IPC object. */
     public enum Kind { MSG, SHM, SEM }
 
-    /** One object: its key, id, creator, mode and size (bytes for shm, semaphores for sem). */
-    public record IpcObject(Kind kind, long key, int id, long creatorKuid, long creatorKgid, int mode, long size) {
+    /**
+     * One object: its key, id, creator, mode and size (bytes for shm, semaphores for sem), the
+     * creator's PID ({@code cpid}: in the machine's PID namespace, or as the reader sees it in a
+     * listing) and when it was last changed ({@code ctime}, seconds since the epoch).
+     */
+    public record IpcObject(Kind kind, long key, int id, long creatorKuid, long creatorKgid, int mode, long size,
+            Pid creatorPid, long ctimeSeconds) {
+    }
+
+    /**
+     * An object as a reader lists it (ipc/util.c: sysvipc_proc_show): ids in the reader's user
+     * namespace, the creator's PID in the reader's PID namespace (0 if not visible there).
+     */
+    public record Listed(Kind kind, long key, int id, long uid, long gid, int mode, long size, int cpid,
+            long ctimeSeconds) {
+    }
+
+    /**
+     * A process's PIDs at every level of its PID namespace (struct pid): what shm_cprid keeps, so
+     * the number still reads after the process is gone (pid_nr_ns).
+     */
+    public record Pid(PidNamespace ns, List<Integer> nsPids) {
+
+        public Pid {
+            nsPids = List.copyOf(nsPids);
+        }
+
+        /** The PID as {@code reader} numbers it, or 0 if it is not visible there. */
+        public int in(PidNamespace reader) {
+            for (PidNamespace at = ns; at != null; at = at.parent()) {
+                if (at == reader) {
+                    return nsPids.get(reader.level());
+                }
+            }
+            return 0;
+        }
     }
 
     private final TreeMap<Integer, IpcObject> msg = new TreeMap<>();
@@ -61,9 +95,10 @@ public final class IpcNamespace extends Namespace {
     }
 
     /** Creates an object with the next id of its kind (ipc_addid: ids count up from 0). */
-    public IpcObject create(Kind kind, long key, long uid, long gid, int mode, long size) {
+    public IpcObject create(Kind kind, long key, long uid, long gid, int mode, long size, Pid creatorPid,
+            long ctimeSeconds) {
         int id = nextId[kind.ordinal()]++;
-        IpcObject o = new IpcObject(kind, key, id, uid, gid, mode & 0777, size);
+        IpcObject o = new IpcObject(kind, key, id, uid, gid, mode & 0777, size, creatorPid, ctimeSeconds);
         table(kind).put(id, o);
         return o;
     }

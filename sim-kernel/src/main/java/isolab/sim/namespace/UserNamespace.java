@@ -15,8 +15,11 @@ public final class UserNamespace extends Namespace {
     /** The overflow uid/gid shown for unmapped ids (/proc/sys/kernel/overflowuid). */
     public static final int OVERFLOW_ID = 65534;
 
-    /** The deepest nesting allowed (kernel/user_namespace.c: create_user_ns). */
-    public static final int MAX_LEVEL = 32;
+    /**
+     * The deepest level a user namespace may have: create_user_ns refuses a parent deeper than 32
+     * (kernel/user_namespace.c), so 33 levels nest below the initial namespace (measured).
+     */
+    public static final int MAX_LEVEL = 33;
 
     /** The most lines a map may have (UID_GID_MAP_MAX_EXTENTS). */
     public static final int MAX_EXTENTS = 340;
@@ -31,6 +34,7 @@ public final class UserNamespace extends Namespace {
     private List<Extent> uidMap = new ArrayList<>();
     private List<Extent> gidMap = new ArrayList<>();
     private boolean setgroupsAllowed = true;
+    private boolean parentCouldSetfcap;
 
     public UserNamespace(long inode, UserNamespace parent) {
         this(inode, parent, 0);
@@ -83,6 +87,16 @@ public final class UserNamespace extends Namespace {
         } else {
             gidMap = new ArrayList<>(map);
         }
+    }
+
+    /** Whether the creator had CAP_SETFCAP when it made the namespace (may then map the parent's uid 0 itself). */
+    public boolean parentCouldSetfcap() {
+        return parentCouldSetfcap;
+    }
+
+    /** Records the creator's CAP_SETFCAP (kernel/user_namespace.c: create_user_ns). */
+    public void setParentCouldSetfcap(boolean could) {
+        parentCouldSetfcap = could;
     }
 
     /** What /proc/PID/setgroups says: {@code allow} or {@code deny}. */

@@ -9,10 +9,11 @@
  * ({@link isolab.sim.namespace.TimeNamespace}), network namespaces their network stack
  * ({@link isolab.sim.namespace.NetNamespace}, {@link isolab.sim.net.NetStack}: devices,
  * addresses, routes). Cgroup namespaces
- * ({@link isolab.sim.namespace.SimpleNamespace}) exist and can be created and entered; with no
- * cgroups modelled yet every hierarchy shows its root, which is what a cgroup namespace shows. User namespaces
+ * ({@link isolab.sim.namespace.CgroupNamespace}) remember their creator's cgroups as their roots:
+ * /proc/PID/cgroup and cgroupfs mounts show paths relative to them. User namespaces
  * ({@link isolab.sim.namespace.UserNamespace}) hold uid and gid maps and own the namespaces
- * created in them; ids are kernel ids, shown through a namespace's maps (65534 when unmapped).
+ * created in them; ids are kernel ids, shown through a namespace's maps (65534 when unmapped);
+ * a process entering one (setns) gets every capability there.
  * {@link isolab.sim.namespace.NsProxy} is the set a task is in.
  */
 package isolab.sim.namespace;

@@ -45,6 +45,7 @@ public final class Fork {
         child.environ = parent.environ;
         child.cred = cred;
         child.nsproxy = ns;
+        child.cgroups = parent.cgroups;   // kernel/cgroup/cgroup.c: cgroup_post_fork: the parent's css_set
         child.root = cloneFlags != 0 ? kernel.namespaces().translate(parent.root) : parent.root;
         child.cwd = cloneFlags != 0 ? kernel.namespaces().translate(parent.cwd) : parent.cwd;
         child.files = parent.files.copy();
@@ -75,6 +76,7 @@ public final class Fork {
         init.environ = java.util.List.of();
         init.cred = cred;
         init.nsproxy = ns;
+        init.cgroups = kernel.cgroups().initial();
         init.root = root;
         init.cwd = root;
         init.files = new isolab.sim.fs.FdTable();

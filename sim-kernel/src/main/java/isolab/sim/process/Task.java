@@ -38,6 +38,7 @@ public final class Task implements IoContext {
     boolean exiting;
     Credentials cred;
     NsProxy nsproxy;
+    isolab.sim.cgroup.CssSet cgroups;
     Path root;
     Path cwd;
     FdTable files;
@@ -151,6 +152,21 @@ public final class Task implements IoContext {
 
     public void setCred(Credentials cred) {
         this.cred = cred;
+    }
+
+    /** The cgroups the task is in, one per hierarchy (task->cgroups). */
+    public isolab.sim.cgroup.CssSet cgroups() {
+        return cgroups;
+    }
+
+    /** Moves the task to other cgroups (cgroup_attach_task; the cgroup core checks the rules). */
+    public void setCgroups(isolab.sim.cgroup.CssSet cgroups) {
+        this.cgroups = cgroups;
+    }
+
+    /** Whether the task has begun to exit (PF_EXITING). */
+    public boolean exiting() {
+        return exiting;
     }
 
     public NsProxy nsproxy() {

@@ -110,9 +110,24 @@ final class Builtins {
         return SPECIAL.contains(name) && find(dialect, name) != null;
     }
 
+    /**
+     * Writes a builtin's output. bash's stdout is line-buffered (shell.c: sh_setlinebuf), so bash
+     * writes each line with its own write(2) - which a file taking one write, like
+     * /proc/PID/uid_map, notices (measured); dash writes a builtin's output at once.
+     */
     static boolean out(Shell sh, String text) {
         try {
-            sh.sys.write(1, text);
+            if (!sh.dialect.bash()) {
+                sh.sys.write(1, text);
+                return true;
+            }
+            int start = 0;
+            while (start < text.length()) {
+                int nl = text.indexOf('\n', start);
+                int end = nl < 0 ? text.length() : nl + 1;
+                sh.sys.write(1, text.substring(start, end));
+                start = end;
+            }
             return true;
         } catch (SysException e) {
             // measured: bash "bash: echo: write error: Operation not permitted"; dash "sh: 1: echo: echo: I/O error"

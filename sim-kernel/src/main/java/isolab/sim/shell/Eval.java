@@ -207,7 +207,7 @@ final class Eval {
         List<int[]> saved = new ArrayList<>();
         try {
             if (!new Redirections(sh).apply(redirects, saved)) {
-                return 1;
+                return Redirections.failedStatus(sh);
             }
             return body.run();
         } finally {

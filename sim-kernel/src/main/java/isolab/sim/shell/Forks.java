@@ -46,6 +46,7 @@ final class Forks {
         copy.shellPid = sh.shellPid;
         copy.parentPid = sh.parentPid;
         copy.interactive = false;
+        copy.interactiveShell = sh.interactiveShell;
         copy.subshell = true;
         copy.errexit = sh.errexit;
         copy.xtrace = sh.xtrace;

@@ -24,6 +24,9 @@ final class Messages {
         if (sh.dialect.bash()) {
             if (sh.scriptName != null) {
                 sh.proc.err(sh.scriptName + ": line " + line + ": " + message + "\n");
+            } else if (!sh.interactiveShell) {
+                // error.c: error_prolog: a shell not started interactive (bash -c, bash < file) names the line.
+                sh.proc.err(sh.arg0 + ": line " + line + ": " + message + "\n");
             } else {
                 sh.proc.err(shellName() + ": " + message + "\n");
             }

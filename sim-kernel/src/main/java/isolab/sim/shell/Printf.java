@@ -7,9 +7,53 @@ import java.util.List;
  * reused until the arguments run out; {@code %s %b %c %d %i %u %o %x %X %e %f %g %%} with flags,
  * width and precision; backslash escapes in the format.
  */
-final class Printf {
+public final class Printf {
+
+    /** How a printf implementation words its complaints (bash, dash and coreutils differ). */
+    public interface Voice {
+        /** An argument of a numeric conversion is not a number. */
+        void invalidNumber(String arg);
+
+        /** An unknown conversion character. */
+        void invalidDirective(char conv);
+    }
 
     private Printf() {
+    }
+
+    /** The shell's voice: bash's and dash's messages through the shell's error prefix. */
+    private static Voice voiceOf(Shell sh) {
+        return new Voice() {
+            @Override
+            public void invalidNumber(String arg) {
+                sh.error(sh.dialect.bash() ? "printf: " + arg + ": invalid number" : "printf: " + arg + ": expected numeric value");
+            }
+
+            @Override
+            public void invalidDirective(char conv) {
+                sh.error("printf: %" + conv + ": invalid directive");
+            }
+        };
+    }
+
+    /**
+     * Formats {@code args} with {@code format} into {@code out}, reusing the format until the
+     * arguments run out; returns 1 if an argument or directive was bad (after telling {@code voice}).
+     */
+    public static int format(String format, List<String> args, StringBuilder out, Voice voice) {
+        int status = 0;
+        int used = 0;
+        do {
+            int before = used;
+            int[] consumed = {used};
+            boolean[] stop = {false};
+            status |= once(voice, format, args, consumed, out, stop);
+            used = consumed[0];
+            if (stop[0] || used == before) {
+                break;
+            }
+        } while (used < args.size());
+        return status;
     }
 
     static int run(Shell sh, List<String> w) {
@@ -17,25 +61,12 @@ final class Printf {
             sh.error(sh.dialect.bash() ? "printf: usage: printf [-v var] format [arguments]" : "printf: usage: printf format [arg ...]");
             return 2;
         }
-        String format = w.get(1);
-        List<String> args = w.subList(2, w.size());
         StringBuilder out = new StringBuilder();
-        int status = 0;
-        int used = 0;
-        do {
-            int before = used;
-            int[] consumed = {used};
-            boolean[] stop = {false};
-            status |= once(sh, format, args, consumed, out, stop);
-            used = consumed[0];
-            if (stop[0] || used == before) {
-                break;
-            }
-        } while (used < args.size());
+        int status = format(w.get(1), w.subList(2, w.size()), out, voiceOf(sh));
         return Builtins.out(sh, out.toString()) ? status : 1;
     }
 
-    private static int once(Shell sh, String f, List<String> args, int[] next, StringBuilder out, boolean[] stop) {
+    private static int once(Voice voice, String f, List<String> args, int[] next, StringBuilder out, boolean[] stop) {
         int status = 0;
         for (int i = 0; i < f.length(); i++) {
             char c = f.charAt(i);
@@ -82,7 +113,7 @@ final class Printf {
                 }
                 case 'c' -> out.append(arg == null || arg.isEmpty() ? "" : arg.substring(0, 1));
                 case 'd', 'i', 'u' -> {
-                    long v = number(sh, arg);
+                    long v = number(voice, arg);
                     if (v == Long.MIN_VALUE) {
                         status = 1;
                         v = 0;
@@ -90,7 +121,7 @@ final class Printf {
                     out.append(String.format(spec + "d", v));
                 }
                 case 'o', 'x', 'X' -> {
-                    long v = number(sh, arg);
+                    long v = number(voice, arg);
                     if (v == Long.MIN_VALUE) {
                         status = 1;
                         v = 0;
@@ -102,14 +133,14 @@ final class Printf {
                     try {
                         v = arg == null || arg.isEmpty() ? 0 : Double.parseDouble(arg);
                     } catch (NumberFormatException e) {
-                        sh.error("printf: " + arg + ": invalid number");
+                        voice.invalidNumber(arg);
                         status = 1;
                         v = 0;
                     }
                     out.append(String.format(spec + (conv == 'F' ? 'f' : conv), v));
                 }
                 default -> {
-                    sh.error("printf: %" + conv + ": invalid directive");
+                    voice.invalidDirective(conv);
                     return 1;
                 }
             }
@@ -118,7 +149,7 @@ final class Printf {
         return status;
     }
 
-    private static long number(Shell sh, String arg) {
+    private static long number(Voice voice, String arg) {
         if (arg == null || arg.isEmpty()) {
             return 0;
         }
@@ -131,7 +162,7 @@ final class Printf {
             }
             return Long.parseLong(arg.trim());
         } catch (NumberFormatException e) {
-            sh.error(sh.dialect.bash() ? "printf: " + arg + ": invalid number" : "printf: " + arg + ": expected numeric value");
+            voice.invalidNumber(arg);
             return Long.MIN_VALUE;
         }
     }

@@ -40,6 +40,11 @@ final class Redirections {
         return true;
     }
 
+    /** The status of a command whose redirection failed: bash 1, dash 2 (measured). */
+    static int failedStatus(Shell shell) {
+        return shell.dialect.bash() ? 1 : 2;
+    }
+
     private static final class Failed extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -87,6 +87,8 @@ public final class Shell {
     int shellPid;
     int parentPid;
     boolean interactive;
+    /** bash's interactive_shell: the shell was started interactive; its subshells keep this, unlike {@link #interactive}. */
+    boolean interactiveShell;
     boolean subshell;
     boolean execLast;
     boolean errexit;

@@ -109,6 +109,7 @@ final class ShellSession {
         }
         sh.positional = new ArrayList<>(rest);
         sh.interactive = forceInteractive || sh.sys.isatty(0) && sh.sys.isatty(2);
+        sh.interactiveShell = sh.interactive;
         if (sh.interactive) {
             return finish(interactiveLoop());
         }

@@ -193,7 +193,7 @@ final class SimpleCommand {
     /** In the process that will become the command: redirect, then exec; returns only on failure. */
     int execInPlace(List<String> words, Map<String, String> assigns, List<Node.Redirect> redirects) {
         if (!new Redirections(sh).apply(redirects, null)) {
-            return 1;
+            return Redirections.failedStatus(sh);
         }
         return execCommand(words, assigns);
     }

@@ -121,6 +121,63 @@ public final class Syscalls {
         return shown;
     }
 
+    // ---- credentials (kernel/sys.c, kernel/groups.c, kernel/capability.c) ---------------------
+
+    /** setresuid(2): ids as the caller's user namespace numbers them, -1 unchanged. */
+    public void setresuid(int ruid, int euid, int suid) {
+        enter();
+        isolab.sim.process.SetId.setresuid(task, ruid, euid, suid);
+    }
+
+    /** setresgid(2). */
+    public void setresgid(int rgid, int egid, int sgid) {
+        enter();
+        isolab.sim.process.SetId.setresgid(task, rgid, egid, sgid);
+    }
+
+    /** setuid(2). */
+    public void setuid(int uid) {
+        enter();
+        isolab.sim.process.SetId.setuid(task, uid);
+    }
+
+    /** setgid(2). */
+    public void setgid(int gid) {
+        enter();
+        isolab.sim.process.SetId.setgid(task, gid);
+    }
+
+    /** setgroups(2). */
+    public void setgroups(List<Integer> gids) {
+        enter();
+        isolab.sim.process.SetId.setgroups(task, gids);
+    }
+
+    /** capget(2): {inheritable, permitted, effective, bounding} of the caller. */
+    public long[] capget() {
+        enter();
+        Credentials c = task.cred();
+        return new long[] {c.capInheritable(), c.capPermitted(), c.capEffective(), c.capBounding()};
+    }
+
+    /** capset(2) for the caller. */
+    public void capset(long inheritable, long permitted, long effective) {
+        enter();
+        isolab.sim.process.SetId.capset(task, inheritable, permitted, effective);
+    }
+
+    /** prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap). */
+    public void prctlAmbientRaise(int cap) {
+        enter();
+        isolab.sim.process.SetId.ambientRaise(task, cap);
+    }
+
+    /** prctl(PR_SET_KEEPCAPS, keep). */
+    public void prctlKeepCaps(boolean keep) {
+        enter();
+        isolab.sim.process.SetId.keepCaps(task, keep);
+    }
+
     /** fork(2): the child runs {@code child} with its own syscalls and exits with what it returns. */
     public int fork(ToIntFunction<Syscalls> child) {
         return clone(0, child);
@@ -393,6 +450,9 @@ public final class Syscalls {
                     throw new SysException(Errno.EISDIR);
                 }
                 checkWritableDir(parent.dir());
+                if (!dir.writable()) {
+                    throw new SysException(Errno.EACCES);   // fs/namei.c: lookup_open: no ->create (procfs, cgroupfs)
+                }
                 RegularFile file = new RegularFile(dir.sb(), dir.sb().allocateIno(), mode & ~task.umask() & 07777);
                 file.chown(task.cred().fsuid(), task.cred().fsgid());
                 file.touch(kernel.clock().nowTicks());
@@ -654,6 +714,10 @@ public final class Syscalls {
             throw new SysException(Errno.EEXIST);
         }
         checkWritableDir(parent.dir());
+        if (dir instanceof isolab.sim.fs.KernfsDirectory kernfs) {
+            kernfs.mkdir(parent.name(), mode & ~task.umask() & 07777, task);
+            return;
+        }
         Directory made = new Directory(dir.sb(), dir.sb().allocateIno(), mode & ~task.umask() & 07777, dir);
         made.chown(task.cred().fsuid(), task.cred().fsgid());
         made.touch(kernel.clock().nowTicks());
@@ -680,6 +744,11 @@ public final class Syscalls {
         }
         if (task.nsproxy().mnt().mounts().mountedOn(parent.dir().mnt(), victimDir) != null) {
             throw new SysException(Errno.EBUSY);
+        }
+        if (dir instanceof isolab.sim.fs.KernfsDirectory kernfs) {
+            checkWritableDir(parent.dir());
+            kernfs.rmdir(parent.name(), task);
+            return;
         }
         if (!victimDir.isEmpty(task)) {
             throw new SysException(Errno.ENOTEMPTY);
@@ -803,6 +872,16 @@ public final class Syscalls {
         fromDir.rename(from.name(), toDir, to.name());
     }
 
+    /** chown(2) ({@code follow}) or lchown(2): ids as the caller's user namespace numbers them, -1 unchanged. */
+    public void chown(String path, int uid, int gid, boolean follow) {
+        enter();
+        Path p = kernel.lookup(task, path, follow);
+        if (p.mnt().readOnly()) {
+            throw new SysException(Errno.EROFS);
+        }
+        isolab.sim.fs.Attr.chown(task.cred(), p.inode(), uid, gid);
+    }
+
     /** chdir(2). */
     public void chdir(String path) {
         enter();
@@ -911,12 +990,15 @@ public final class Syscalls {
         if (nstype != 0 && nstype != ns.type().cloneFlag()) {
             throw new SysException(Errno.EINVAL);
         }
+        if (ns instanceof isolab.sim.namespace.UserNamespace user) {
+            enterUserNamespace(user);
+            return;
+        }
         if (!task.cred().capableIn(ns.owner() == null ? task.cred().userNs() : ns.owner(), Credentials.CAP_SYS_ADMIN)
                 || !task.cred().capable(Credentials.CAP_SYS_ADMIN)) {
             throw new SysException(Errno.EPERM);
         }
         switch (ns.type()) {
-            case USER -> throw new SysException(Errno.ENOSYS);
             case PID -> {
                 PidNamespace target = (PidNamespace) ns;
                 if (!task.pidNs().isAncestorOf(target)) {
@@ -932,9 +1014,32 @@ public final class Syscalls {
                 task.setRoot(top);
                 task.setCwd(top);
             }
-            case TIME -> task.setNsproxy(task.nsproxy().with(NamespaceType.TIME, ns));
+            case TIME -> {
+                // kernel/time/namespace.c: timens_install sets time_for_children, and setns commits it
+                // as the caller's own time namespace at once (timens_commit), fixing its offsets.
+                NsProxy n = task.nsproxy().with(NamespaceType.TIME, ns);
+                task.setNsproxy(new NsProxy(n.uts(), n.ipc(), n.mnt(), n.pidForChildren(), n.net(), ns, ns, n.cgroup()));
+                ((isolab.sim.namespace.TimeNamespace) ns).markEntered();
+            }
             default -> task.setNsproxy(task.nsproxy().with(ns.type(), ns));
         }
+        kernel.emit(new NamespaceEvent.Entered(ns.type(), ns.inode(), task.pid()));
+        kernel.namespaces().releaseUnused(kernel);
+    }
+
+    /**
+     * setns into a user namespace (kernel/user_namespace.c: userns_install): not the caller's own
+     * (EINVAL), and only with CAP_SYS_ADMIN over it (EPERM); the caller then has every capability
+     * there, its ids unchanged (set_cred_user_ns).
+     */
+    private void enterUserNamespace(isolab.sim.namespace.UserNamespace ns) {
+        if (ns == task.cred().userNs()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        if (!task.cred().capableIn(ns, Credentials.CAP_SYS_ADMIN)) {
+            throw new SysException(Errno.EPERM);
+        }
+        task.setCred(task.cred().enteringUserNamespace(ns));
         kernel.emit(new NamespaceEvent.Entered(ns.type(), ns.inode(), task.pid()));
         kernel.namespaces().releaseUnused(kernel);
     }
@@ -989,7 +1094,10 @@ public final class Syscalls {
         if (!(at.inode() instanceof Directory)) {
             throw new SysException(Errno.ENOTDIR);
         }
-        Mount mount = new Mount(kernel.nextMountId(), sb, sb.root(), null, null, mountOptions(flags));
+        // fc->root: a cgroup filesystem is rooted at the caller's cgroup namespace root.
+        Directory cgroupRoot = isolab.sim.fs.cgroupfs.CgroupFs.rootFor(kernel, sb, task);
+        Mount mount = new Mount(kernel.nextMountId(), sb, cgroupRoot != null ? cgroupRoot : sb.root(), null, null,
+                mountOptions(flags));
         Graft.attach(kernel, mount, at.mnt(), at.inode(), null, null);
     }
 
@@ -1448,7 +1556,9 @@ public final class Syscalls {
             throw new SysException(Errno.ENOENT);
         }
         Credentials c = task.cred();
-        return ipcNs().create(kind, key, c.euid(), c.egid(), flags & 0777, size).id();
+        return ipcNs().create(kind, key, c.euid(), c.egid(), flags & 0777, size,
+                new isolab.sim.namespace.IpcNamespace.Pid(task.pidNs(), task.nsPids()),
+                isolab.sim.determinism.Clock.epochSecondsAt(kernel.clock().nowTicks())).id();
     }
 
     /** msgctl/shmctl/semctl(IPC_RMID): EINVAL if there is no such id. */
@@ -1459,14 +1569,16 @@ public final class Syscalls {
         }
     }
 
-    /** The objects of {@code kind} in the caller's IPC namespace (what ipcs reads), creators' ids shown in the caller's user namespace. */
-    public List<isolab.sim.namespace.IpcNamespace.IpcObject> ipcList(isolab.sim.namespace.IpcNamespace.Kind kind) {
+    /** The objects of {@code kind} in the caller's IPC namespace as the caller lists them (what ipcs reads). */
+    public List<isolab.sim.namespace.IpcNamespace.Listed> ipcList(isolab.sim.namespace.IpcNamespace.Kind kind) {
         enter();
-        List<isolab.sim.namespace.IpcNamespace.IpcObject> shown = new ArrayList<>();
+        List<isolab.sim.namespace.IpcNamespace.Listed> shown = new ArrayList<>();
         var userNs = task.cred().userNs();
         for (var o : ipcNs().objects(kind)) {
-            shown.add(new isolab.sim.namespace.IpcNamespace.IpcObject(o.kind(), o.key(), o.id(),
-                    userNs.shown(o.creatorKuid(), true), userNs.shown(o.creatorKgid(), false), o.mode(), o.size()));
+            // ipc/util.c: sysvipc_proc_show: ids munged into the reader's user namespace, cpid as its PID namespace numbers it.
+            shown.add(new isolab.sim.namespace.IpcNamespace.Listed(o.kind(), o.key(), o.id(),
+                    userNs.shown(o.creatorKuid(), true), userNs.shown(o.creatorKgid(), false), o.mode(), o.size(),
+                    o.creatorPid().in(task.pidNs()), o.ctimeSeconds()));
         }
         return shown;
     }

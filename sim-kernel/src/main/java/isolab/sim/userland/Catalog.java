@@ -12,14 +12,14 @@ import java.util.List;
 public final class Catalog {
 
     private static final List<String> KNOWN = List.of(
-            "top", "htop", "free", "vmstat", "pgrep", "pkill", "pidof", "watch", "uptime", "w", "pstree", "pmap",
-            "docker", "stress-ng", "sysbench", "dd", "chown", "df", "du", "find", "xargs", "awk", "sed", "less", "more",
+            "top", "htop", "free", "vmstat", "pgrep", "pkill", "pidof", "watch", "w", "pstree", "pmap",
+            "docker", "stress-ng", "sysbench", "dd", "df", "du", "find", "xargs", "awk", "sed", "less", "more",
             "vi", "vim", "nano", "whoami", "groups", "su", "sudo", "setsid", "nohup", "timeout",
             "nice", "renice", "taskset", "cgexec", "cgcreate", "systemctl", "journalctl", "dmesg", "lsof", "strace",
             "ss", "netstat", "arp", "curl", "wget", "tar", "gzip", "python3", "perl", "make", "gcc", "dirname",
             "realpath", "uniq", "diff", "cmp", "md5sum", "sha256sum", "nproc", "lscpu",
-            "dnsdomainname", "tty", "stty", "script", "capsh",
-            "getpcaps", "setpriv", "mkfifo", "mknod", "sync", "truncate", "split", "tac", "nl", "od",
+            "tty", "stty", "script", "capsh",
+            "getpcaps", "mkfifo", "mknod", "sync", "truncate", "split", "tac", "nl", "od",
             "hexdump", "xxd", "file", "which", "hostnamectl", "lsblk", "blkid", "losetup", "mkfs", "runc", "ctr",
             "podman", "lxc", "chcpu", "prlimit", "ulimit", "cgget", "cgset");
 

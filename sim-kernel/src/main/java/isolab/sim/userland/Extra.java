@@ -62,5 +62,9 @@ final class Extra {
         r.add("busybox/busybox", isolab.sim.userland.busybox.Busybox::main, "/usr/bin/busybox");
         r.add("util-linux/pivot_root", isolab.sim.userland.utillinux.PivotRoot::main, "/usr/sbin/pivot_root");
         r.add("util-linux/lsns", isolab.sim.userland.utillinux.Lsns::main, "/usr/bin/lsns");
+        r.add("util-linux/setpriv", isolab.sim.userland.utillinux.Setpriv::main, "/usr/bin/setpriv");
+        r.add("coreutils/chown", isolab.sim.userland.coreutils.Chown::main, "/usr/bin/chown");
+        r.add("coreutils/printf", isolab.sim.userland.coreutils.Printf::main, "/usr/bin/printf");
+        r.add("procps/uptime", isolab.sim.userland.procps.Uptime::main, "/usr/bin/uptime");
     }
 }

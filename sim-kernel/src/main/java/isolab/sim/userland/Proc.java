@@ -49,6 +49,14 @@ public final class Proc {
         return argv;
     }
 
+    /**
+     * glibc's program_invocation_name: argv[0] as given, path included. coreutils and procps name
+     * themselves this way in messages ({@code /usr/bin/printf: ...}), util-linux by {@link #name()}.
+     */
+    public String invocationName() {
+        return argv.isEmpty() ? "?" : argv.get(0);
+    }
+
     /** The arguments after argv[0]. */
     public List<String> args() {
         return argv.isEmpty() ? List.of() : argv.subList(1, argv.size());

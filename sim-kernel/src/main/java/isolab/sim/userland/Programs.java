@@ -54,6 +54,7 @@ public final class Programs {
         add("hostname/hostname", Hostname::main, "/usr/bin/hostname");
         add("hostname/domainname", Hostname::domainname, "/usr/bin/domainname", "/usr/bin/nisdomainname",
                 "/usr/bin/ypdomainname");
+        add("hostname/dnsdomainname", Hostname::dnsdomainname, "/usr/bin/dnsdomainname");
         add("procps/ps", Ps::main, "/usr/bin/ps");
         add("util-linux/unshare", Unshare::main, "/usr/bin/unshare");
         Extra.register(Programs::add);

@@ -36,4 +36,45 @@ class IpcNamespaceTest {
             assertEquals(1, bad.status());
         }
     }
+
+    @Test
+    void ipcs_i_shows_one_object_in_full_and_its_creator_s_pid() {
+        // Measured with util-linux 2.38: ipcs -m -i keeps the creator's PID after it exited.
+        try (Machine m = new Machine()) {
+            m.out("ipcmk -M 4096");
+            assertEquals("""
+
+                    Shared memory Segment shmid=0
+                    uid=0\tgid=0\tcuid=0\tcgid=0
+                    mode=0644\taccess_perms=0644
+                    bytes=4096\tlpid=0\tcpid=3\tnattch=0
+                    att_time=Not set                   \n\
+                    det_time=Not set                   \n\
+                    change_time=Mon Jan  6 09:00:00 2025  \n\
+
+                    """, m.out("ipcs -m -i 0"));
+            var missing = m.run("ipcs -m -i 5");
+            assertEquals("ipcs: id 5 not found\n", missing.output());
+            assertEquals(0, missing.status());
+            var two = m.run("ipcs -q -m -i 0");
+            assertEquals("ipcs: when using an ID, a single resource must be specified\n", two.output());
+            assertEquals(1, two.status());
+        }
+    }
+
+    @Test
+    void ipcs_views_of_times_pids_creators_and_usage_have_util_linux_s_columns() {
+        try (Machine m = new Machine()) {
+            m.out("ipcmk -Q; ipcmk -M 5000; ipcmk -S 3");
+            assertEquals("0        root       Not set              Not set              Jan  6 09:00:00     \n",
+                    m.out("ipcs -q -t | head -4 | tail -1"));
+            assertEquals("0        root        Not set                    Mon Jan  6 09:00:00 2025  \n",
+                    m.out("ipcs -s -t | head -4 | tail -1"));
+            assertEquals("0        root            0         0\n", m.out("ipcs -q -p | head -4 | tail -1"));
+            assertEquals("\n\n", m.out("ipcs -s -p"));
+            assertEquals("0          644        root       root       root       root      \n", m.out("ipcs -m -c | head -4 | tail -1"));
+            assertEquals("segments allocated 1\npages allocated 2\n", m.out("ipcs -m -u | head -4 | tail -2"));
+            assertEquals("allocated semaphores = 3\n", m.out("ipcs -s -u | grep allocated"));
+        }
+    }
 }

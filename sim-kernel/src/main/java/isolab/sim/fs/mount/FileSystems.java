@@ -37,8 +37,8 @@ public final class FileSystems {
         register("sysfs", true, null);
         register("tmpfs", true, r -> Tmpfs.mount(r.kernel().nextAnonDevice(), r.source(), r.flags(), r.data()));
         register("proc", true, FileSystems::proc);
-        register("cgroup", true, null);
-        register("cgroup2", true, null);
+        register("cgroup", true, r -> isolab.sim.fs.cgroupfs.CgroupFs.getTree(r, "cgroup"));
+        register("cgroup2", true, r -> isolab.sim.fs.cgroupfs.CgroupFs.getTree(r, "cgroup2"));
         register("devtmpfs", true, null);
         register("devpts", true, null);
         register("ext4", false, FileSystems::blockDevice);

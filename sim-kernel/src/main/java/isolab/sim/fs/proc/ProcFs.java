@@ -10,6 +10,7 @@ import isolab.sim.fs.Symlink;
 import isolab.sim.kernel.Kernel;
 import isolab.sim.namespace.Namespace;
 import isolab.sim.namespace.PidNamespace;
+import isolab.sim.namespace.UserNamespace;
 import isolab.sim.process.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +41,17 @@ public final class ProcFs {
     /** The PID namespace a procfs instance shows, or null if {@code sb} is not procfs. */
     public static PidNamespace namespaceOf(SuperBlock sb) {
         return sb.owner() instanceof PidNamespace ns ? ns : null;
+    }
+
+    /**
+     * fs/proc/base.c: task_dump_owner: a task's /proc files belong to its effective uid and gid
+     * (dumpability is not modelled: a task is always dumpable here).
+     */
+    static Map<String, Inode> ownedBy(Task task, Map<String, Inode> entries) {
+        for (Inode inode : entries.values()) {
+            inode.chown(task.cred().euid(), task.cred().egid());
+        }
+        return entries;
     }
 
     /** A directory whose entries are made by a function at every lookup. */
@@ -115,7 +127,9 @@ public final class ProcFs {
             e.put("version", file(11, c -> ProcRender.version()));
             for (Task task : kernel.pids().visibleIn(ns)) {
                 int nr = task.pidIn(ns);
-                e.put(String.valueOf(nr), new PidDir(kernel, sb(), self, ns, task, nr));
+                PidDir dir = new PidDir(kernel, sb(), self, ns, task, nr);
+                dir.chown(task.cred().euid(), task.cred().egid());
+                e.put(String.valueOf(nr), dir);
             }
             return e;
         }
@@ -146,6 +160,9 @@ public final class ProcFs {
                     k.put("hostname", uts(14, who, false));
                     k.put("ostype", new RenderedFile(sb(), 15, 0444, c -> "Linux\n", null));
                     k.put("osrelease", new RenderedFile(sb(), 16, 0444, c -> Kernel.RELEASE + "\n", null));
+                    // kernel/sys.c: overflowuid/overflowgid, what unmapped ids show as (writable: not modelled).
+                    k.put("overflowgid", new RenderedFile(sb(), 19, 0644, c -> UserNamespace.OVERFLOW_ID + "\n", null));
+                    k.put("overflowuid", new RenderedFile(sb(), 20, 0644, c -> UserNamespace.OVERFLOW_ID + "\n", null));
                     k.put("pid_max", new RenderedFile(sb(), 17, 0644, c -> PidNamespace.PID_MAX + "\n", null));
                     return k;
                 }
@@ -224,14 +241,14 @@ public final class ProcFs {
         Map<String, Inode> entries(Caller caller) {
             Map<String, Inode> e = new LinkedHashMap<>();
             Directory self = this;
-            e.put("cgroup", file(1, c -> ProcRender.cgroup(kernel, task)));
+            e.put("cgroup", file(1, c -> ProcRender.cgroup(kernel, task, c)));
             e.put("cmdline", file(2, c -> ProcRender.cmdline(task)));
             e.put("comm", file(3, c -> task.comm() + "\n"));
             e.put("cwd", link(4, c -> ProcRender.pathOf(kernel, task, c, true)));
             e.put("environ", file(5, c -> ProcRender.environ(task)));
             e.put("exe", link(6, c -> task.argv().isEmpty() ? null : ProcRender.exe(task)));
             e.put("fd", new FdDir(kernel, sb(), self, task, base + 7));
-            e.put("mountinfo", file(8, c -> ProcRender.mountinfo(kernel, task)));
+            e.put("mountinfo", file(8, c -> ProcRender.mountinfo(kernel, task, c)));
             e.put("mounts", file(9, c -> ProcRender.mounts(kernel, task)));
             e.put("net", new NetDir(sb(), self, task, base + 18));
             e.put("ns", new NsDir(sb(), self, task, base + 10));
@@ -243,7 +260,7 @@ public final class ProcFs {
             e.put("status", file(13, c -> ProcRender.status(kernel, task, ns, c)));
             e.put("uid_map", new IdMapFile(sb(), base + 15, task, true));
             e.put("gid_map", new IdMapFile(sb(), base + 16, task, false));
-            return e;
+            return ownedBy(task, e);
         }
 
         private RenderedFile file(long offset, Function<Caller, String> render) {
@@ -289,14 +306,15 @@ public final class ProcFs {
             if (ns.parent() == null && uid != null) {
                 text = String.format("%10d %10d %10d%n", 0, 0, 4294967295L);
             }
-            return new isolab.sim.fs.TextFile(flags, path, write ? "" : text, written -> {
-                if (!(caller instanceof Task writer)) {
+            // The opener's credentials decide (file_ns_capable checks file->f_cred), not the writer's.
+            return new isolab.sim.fs.TextFile(flags, path, write ? "" : text, (long offset, String written) -> {
+                if (!(caller instanceof Task opener)) {
                     throw new isolab.sim.syscall.SysException(isolab.sim.syscall.Errno.EPERM);
                 }
                 if (uid == null) {
-                    isolab.sim.kernel.IdMaps.writeSetgroups(writer, ns, written);
+                    isolab.sim.kernel.IdMaps.writeSetgroups(opener, ns, written, offset);
                 } else {
-                    isolab.sim.kernel.IdMaps.write(writer, ns, written, uid);
+                    isolab.sim.kernel.IdMaps.write(opener, ns, written, uid, offset);
                 }
             });
         }
@@ -355,7 +373,7 @@ public final class ProcFs {
             e.put("time_for_children", new NsLink(sb(), i++, () -> task.nsproxy().timeForChildren()));
             e.put("user", new NsLink(sb(), i++, () -> task.cred().userNs()));
             e.put("uts", new NsLink(sb(), i, () -> task.nsproxy().uts()));
-            return e;
+            return ownedBy(task, e);
         }
     }
 
@@ -432,7 +450,7 @@ public final class ProcFs {
                 fdLink.chmod(open.readable() && open.writable() ? 0700 : open.writable() ? 0300 : 0500);
                 e.put(String.valueOf(fd), fdLink);
             }
-            return e;
+            return ownedBy(task, e);
         }
     }
 }

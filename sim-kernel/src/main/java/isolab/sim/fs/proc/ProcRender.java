@@ -188,6 +188,12 @@ public final class ProcRender {
         return isolab.sim.fs.mount.MountPoints.seenFrom(ctx, m);
     }
 
+    /** mountinfo's root field: a filesystem's own show_path (cgroupfs: relative to the reader's cgroup namespace), else the mount's root path. */
+    private static String rootShown(Mount m, Task reader) {
+        String shown = isolab.sim.fs.cgroupfs.CgroupFs.showPath(m, reader);
+        return escape(shown != null ? shown : m.rootPath());
+    }
+
     /** /proc/PID/net/dev (net/core/net-procfs.c: dev_seq_show): the counters of each device of the task's namespace. */
     static String netDev(Task task) {
         StringBuilder s = new StringBuilder("Inter-|   Receive                                                |  Transmit\n"
@@ -204,7 +210,8 @@ public final class ProcRender {
     }
 
     /** /proc/PID/mountinfo (fs/proc_namespace.c: show_mountinfo). */
-    static String mountinfo(Kernel kernel, Task task) {
+    static String mountinfo(Kernel kernel, Task task, isolab.sim.fs.Caller reader) {
+        Task viewer = reader instanceof Task t ? t : task;
         StringBuilder s = new StringBuilder();
         var table = task.nsproxy().mnt().mounts();
         for (Mount m : table.mounts()) {
@@ -215,7 +222,7 @@ public final class ProcRender {
             // A namespace's root sits on a mount outside it (the rootfs it was pivoted from, or
             // its copy): mountinfo names that parent, which no line lists (measured).
             s.append(m.id()).append(' ').append(m.isRoot() ? table.rootfsId() : m.parent().id()).append(' ')
-                    .append(m.sb().device()).append(' ').append(escape(m.rootPath())).append(' ').append(escape(point))
+                    .append(m.sb().device()).append(' ').append(rootShown(m, viewer)).append(' ').append(escape(point))
                     .append(' ').append(m.options());
             if (!m.propagation().isEmpty()) {
                 s.append(' ').append(m.propagation());
@@ -253,30 +260,38 @@ public final class ProcRender {
         return path.replace("\\", "\\134").replace(" ", "\\040").replace("\t", "\\011").replace("\n", "\\012");
     }
 
-    /** /proc/PID/cgroup: every hierarchy at the namespace root. */
-    static String cgroup(Kernel kernel, Task task) {
-        if (kernel.config().cgroup() == isolab.api.CgroupVersion.V2) {
-            return "0::/\n";
-        }
-        // The lab machines' kernel also has a named systemd hierarchy (9), not mounted in the machine.
-        String[] controllers = {"cpu", "cpuacct", "cpuset", "memory", "devices", "freezer", "blkio", "pids", "name=systemd"};
+    /**
+     * /proc/PID/cgroup (kernel/cgroup/cgroup.c: proc_cgroup_show): one line per hierarchy, newest
+     * first, {@code id:controllers:path}, the path relative to the reader's cgroup namespace (with
+     * {@code /..} above its root). On a v1 hierarchy an exiting task shows {@code /}; on the default
+     * hierarchy it keeps its cgroup, {@code (deleted)} once that is removed.
+     */
+    static String cgroup(Kernel kernel, Task task, isolab.sim.fs.Caller reader) {
+        Task viewer = reader instanceof Task t ? t : task;
+        var ns = (isolab.sim.namespace.CgroupNamespace) viewer.nsproxy().cgroup();
         StringBuilder s = new StringBuilder();
-        for (int i = controllers.length; i >= 1; i--) {
-            s.append(i).append(':').append(controllers[i - 1]).append(":/\n");
+        for (isolab.sim.cgroup.Hierarchy h : kernel.cgroups().hierarchies()) {
+            isolab.sim.cgroup.Cgroup c = task.cgroups().in(h);
+            s.append(h.id()).append(':').append(h.procName()).append(':');
+            if (h.isDefault() || isolab.sim.cgroup.Cgroups.live(task)) {
+                s.append(isolab.sim.cgroup.Cgroups.pathFrom(ns.root(h), c));
+            } else {
+                s.append('/');
+            }
+            if (h.isDefault() && c.isDead()) {
+                s.append(" (deleted)");
+            }
+            s.append('\n');
         }
-        s.append("0::/\n");
         return s.toString();
     }
 
     /** /proc/cgroups (kernel/cgroup/cgroup-v1.c: proc_cgroupstats_show). */
     static String cgroups(Kernel kernel) {
         StringBuilder s = new StringBuilder("#subsys_name\thierarchy\tnum_cgroups\tenabled\n");
-        boolean v1 = kernel.config().cgroup() == isolab.api.CgroupVersion.V1;
-        String[][] rows = {{"cpuset", "3"}, {"cpu", "1"}, {"cpuacct", "2"}, {"blkio", "7"}, {"memory", "4"},
-            {"devices", "5"}, {"freezer", "6"}, {"net_cls", "0"}, {"perf_event", "0"}, {"net_prio", "0"},
-            {"hugetlb", "0"}, {"pids", "8"}};
-        for (String[] row : rows) {
-            s.append(row[0]).append('\t').append(v1 ? row[1] : "0").append("\t1\t1\n");
+        for (String name : isolab.sim.cgroup.Subsys.ALL) {
+            isolab.sim.cgroup.Hierarchy h = kernel.cgroups().hierarchyOf(name);
+            s.append(name).append('\t').append(h.id()).append('\t').append(h.liveCgroups()).append("\t1\n");
         }
         return s.toString();
     }

@@ -309,6 +309,7 @@ public final class Ls {
     private void printLong(List<String> names, String dir) {
         loadNames();
         List<String[]> rows = new ArrayList<>();
+        List<boolean[]> numericIds = new ArrayList<>();
         int[] widths = new int[5];
         for (String n : names) {
             String path = dir.isEmpty() ? n : join(dir, n);
@@ -332,12 +333,15 @@ public final class Ls {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
             rows.add(row);
+            // ls.c: format_user_or_group: a name is left-aligned, an id without one right-aligned.
+            numericIds.add(new boolean[] {numeric || !users.containsKey(st.uid()), numeric || !groups.containsKey(st.gid())});
         }
-        for (String[] row : rows) {
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
             String[] rest = row[4].split("\u0000", -1);
-            p.out(rest[3] + rest[0] + " " + pad(row[0], widths[0], true) + " " + pad(row[1], widths[1], false) + " "
-                    + pad(row[2], widths[2], false) + " " + pad(row[3], widths[3], true) + " " + rest[1] + " " + rest[2]
-                    + "\n");
+            p.out(rest[3] + rest[0] + " " + pad(row[0], widths[0], true) + " " + pad(row[1], widths[1], numericIds.get(r)[0])
+                    + " " + pad(row[2], widths[2], numericIds.get(r)[1]) + " " + pad(row[3], widths[3], true) + " " + rest[1]
+                    + " " + rest[2] + "\n");
         }
     }
 

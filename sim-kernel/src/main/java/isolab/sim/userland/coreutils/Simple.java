@@ -76,6 +76,7 @@ public final class Simple {
         boolean g = false;
         boolean groupsOnly = false;
         boolean name = false;
+        boolean real = false;
         String user = null;
         for (String a : p.args()) {
             if (a.startsWith("-") && a.length() > 1) {
@@ -85,8 +86,7 @@ public final class Simple {
                         case 'g' -> g = true;
                         case 'G' -> groupsOnly = true;
                         case 'n' -> name = true;
-                        case 'r' -> {
-                        }
+                        case 'r' -> real = true;
                         default -> {
                             return Usage.tryHelp(p, "invalid option -- '" + c + "'", 1);
                         }
@@ -100,6 +100,9 @@ public final class Simple {
         Map<Integer, String> groups = names(p, "/etc/group");
         int uid = p.sys().geteuid();
         int gid = p.sys().getegid();
+        // src/id.c: the real ids head the line; effective ones that differ follow as euid=, egid=.
+        int ruid = p.sys().getuid();
+        int rgid = p.sys().getgid();
         List<Integer> supplementary = new ArrayList<>(p.sys().getgroups());
         if (user != null) {
             String[] entry = passwdEntry(p, user);
@@ -109,13 +112,15 @@ public final class Simple {
             }
             uid = Integer.parseInt(entry[2]);
             gid = Integer.parseInt(entry[3]);
+            ruid = uid;
+            rgid = gid;
             supplementary = new ArrayList<>();
         }
         if (!supplementary.contains(gid)) {
             supplementary.add(0, gid);
         }
         if (u || g) {
-            int id = u ? uid : gid;
+            int id = u ? (real ? ruid : uid) : (real ? rgid : gid);
             p.out((name ? (u ? users : groups).getOrDefault(id, String.valueOf(id)) : String.valueOf(id)) + "\n");
             return 0;
         }
@@ -128,8 +133,14 @@ public final class Simple {
             return 0;
         }
         StringBuilder s = new StringBuilder();
-        s.append("uid=").append(uid).append(named(users, uid));
-        s.append(" gid=").append(gid).append(named(groups, gid));
+        s.append("uid=").append(ruid).append(named(users, ruid));
+        s.append(" gid=").append(rgid).append(named(groups, rgid));
+        if (uid != ruid) {
+            s.append(" euid=").append(uid).append(named(users, uid));
+        }
+        if (gid != rgid) {
+            s.append(" egid=").append(gid).append(named(groups, gid));
+        }
         s.append(" groups=");
         for (int i = 0; i < supplementary.size(); i++) {
             s.append(i > 0 ? "," : "").append(supplementary.get(i)).append(named(groups, supplementary.get(i)));

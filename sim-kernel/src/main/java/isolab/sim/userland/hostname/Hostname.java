@@ -1,5 +1,6 @@
 package isolab.sim.userland.hostname;
 
+import isolab.sim.syscall.Errno;
 import isolab.sim.syscall.SysException;
 import isolab.sim.userland.Proc;
 import java.util.List;
@@ -61,20 +62,106 @@ public final class Hostname {
                 p.sys().setdomainname(args.get(0));
                 return 0;
             } catch (SysException e) {
-                p.err("domainname: you must be root to change the domain name\n");
+                // hostname.c: setnname: EPERM and EINVAL have their own words, other errors none.
+                p.err(e.errno() == Errno.EINVAL ? "domainname: name too long\n"
+                        : e.errno() == Errno.EPERM ? "domainname: you must be root to change the domain name\n" : "");
                 return 1;
             }
         }
+        if (args.size() > 1 && args.stream().noneMatch(a -> a.startsWith("-"))) {
+            p.err(USAGE);
+            return 255;
+        }
         p.error("option '" + args.get(0) + "' is not modelled in isolab");
         return 2;
+    }
+
+    /** {@code dnsdomainname}: {@code hostname -d} under its own name. */
+    public static int dnsdomainname(Proc p) {
+        if (!p.args().isEmpty()) {
+            p.error("option '" + p.args().get(0) + "' is not modelled in isolab");
+            return 2;
+        }
+        return resolving(p, "-d");
+    }
+
+    /**
+     * The options that resolve the host name (getaddrinfo with AI_CANONNAME, through /etc/hosts,
+     * then DNS). The machine has no network beyond lo, so a name that /etc/hosts does not list
+     * cannot be resolved: {@code Temporary failure in name resolution}, status 1 (measured in the
+     * sandbox); {@code -A} lists the FQDNs of the machine's non-loopback addresses: none, an empty
+     * line. Answers from /etc/hosts are not modelled.
+     */
+    private static int resolving(Proc p, String option) {
+        if (option.equals("-A") || option.equals("--all-fqdns")) {
+            p.out("\n");
+            return 0;
+        }
+        String name = p.sys().uname().nodename();
+        String hosts;
+        try {
+            hosts = p.readFile("/etc/hosts");
+        } catch (isolab.sim.syscall.SysException e) {
+            hosts = "";
+        }
+        for (String line : hosts.split("\n")) {
+            String[] f = line.replaceAll("#.*", "").trim().split("\\s+");
+            for (int i = 1; i < f.length; i++) {
+                if (f[i].equals(name)) {
+                    p.error("option '" + option + "' for a name in /etc/hosts is not modelled in isolab");
+                    return 2;
+                }
+            }
+        }
+        p.error("Temporary failure in name resolution");
+        return 1;
+    }
+
+    /**
+     * hostname.c: check_name: letters, digits, hyphens and dots, at least one character, and
+     * neither a hyphen nor a dot at either end of the name or of a label (measured: {@code a..b},
+     * {@code a-.b}, {@code a_b} are refused, {@code a--b} is not). Spaces around it were stripped.
+     */
+    static boolean valid(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean alnum = c < 128 && Character.isLetterOrDigit(c);
+            if (!alnum && c != '-' && c != '.') {
+                return false;
+            }
+            boolean edge = i == 0 || i == name.length() - 1;
+            if (c == '.' && (edge || !isAlnum(name.charAt(i - 1)) || !isAlnum(name.charAt(i + 1)))) {
+                return false;
+            }
+            if (c == '-' && edge) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAlnum(char c) {
+        return c < 128 && Character.isLetterOrDigit(c);
     }
 
     public static int main(Proc p) {
         List<String> args = p.args();
         boolean shortName = false;
         String set = null;
+        boolean operandsOnly = false;
         for (String a : args) {
-            if (a.equals("-s") || a.equals("--short")) {
+            if (!operandsOnly && a.equals("--")) {
+                operandsOnly = true;
+            } else if (operandsOnly) {
+                if (set != null) {
+                    p.err(USAGE);
+                    return 255;
+                }
+                set = a;
+            } else if (a.equals("-s") || a.equals("--short")) {
                 shortName = true;
             } else if (a.equals("-h") || a.equals("--help")) {
                 p.err(USAGE);
@@ -88,6 +175,9 @@ public final class Hostname {
                     p.err("hostname: unrecognized option '" + a + "'\n");
                     p.err(USAGE);
                     return 255;
+                }
+                if (List.of("-d", "--domain", "-f", "--fqdn", "--long", "-i", "--ip-address", "-A", "--all-fqdns").contains(a)) {
+                    return resolving(p, a);
                 }
                 p.error("option '" + a + "' is not modelled in isolab");
                 return 2;
@@ -103,10 +193,17 @@ public final class Hostname {
             }
         }
         if (set != null) {
+            String name = set.strip();
+            if (!valid(name)) {
+                p.err("hostname: the specified hostname is invalid\n");
+                return 1;
+            }
             try {
-                p.sys().sethostname(set);
+                p.sys().sethostname(name);
             } catch (SysException e) {
-                p.err("hostname: you must be root to change the host name\n");
+                // hostname.c: sethname: EPERM and EINVAL have their own words, other errors none.
+                p.err(e.errno() == Errno.EINVAL ? "hostname: name too long\n"
+                        : e.errno() == Errno.EPERM ? "hostname: you must be root to change the host name\n" : "");
                 return 1;
             }
             return 0;

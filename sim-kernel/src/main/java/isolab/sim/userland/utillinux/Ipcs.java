@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * ipcs, ipcmk and ipcrm (util-linux 2.38): list, create and remove the System V IPC objects of
- * the caller's IPC namespace, in util-linux's formats (measured). Keys of new objects are random,
+ * the caller's IPC namespace, in util-linux's formats (measured): ipcs with {@code -q -m -s -a},
+ * {@code -b} (the default), {@code -t -p -c -l -u} ({@link IpcsViews}) and {@code -i ID}. Keys of new objects are random,
  * read from /dev/urandom as ipcmk does.
  */
 public final class Ipcs {
@@ -19,11 +20,18 @@ public final class Ipcs {
     private Ipcs() {
     }
 
+    /** What ipcs prints for each object: its formats (-b is the default one). */
+    enum Format { DEFAULT, TIME, PID, CREATOR, LIMITS, SUMMARY }
+
     public static int main(Proc p) {
         boolean q = false;
         boolean m = false;
         boolean s = false;
-        for (String a : p.args()) {
+        Format format = Format.DEFAULT;
+        Integer id = null;
+        var args = p.args();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
             switch (a) {
                 case "-q", "--queues" -> q = true;
                 case "-m", "--shmems" -> m = true;
@@ -33,61 +41,98 @@ public final class Ipcs {
                     m = true;
                     s = true;
                 }
+                case "-t", "--time" -> format = Format.TIME;
+                case "-p", "--pid" -> format = Format.PID;
+                case "-c", "--creator" -> format = Format.CREATOR;
+                case "-l", "--limits" -> format = Format.LIMITS;
+                case "-u", "--summary" -> format = Format.SUMMARY;
+                case "-b", "--bytes" -> format = Format.DEFAULT;
+                case "-i", "--id" -> {
+                    if (i + 1 >= args.size()) {
+                        return Usage.tryHelp(p, a.equals("-i") ? "option requires an argument -- 'i'"
+                                : "option '--id' requires an argument", 1);
+                    }
+                    String v = args.get(++i);
+                    if (!v.matches("\\d+")) {
+                        p.error("failed to parse id argument: '" + v + "'");
+                        return 1;
+                    }
+                    id = Integer.parseInt(v);
+                }
                 default -> {
-                    if (a.startsWith("-")) {
-                        if (a.matches("-[lutpcib]|--(limits|summary|time|pid|creator|id|bytes|human|numeric-perms)")) {
-                            return Usage.notModelled(p, a);
-                        }
+                    if (a.matches("-i\\d+")) {
+                        id = Integer.parseInt(a.substring(2));
+                    } else if (a.matches("--human|--numeric-perms|-h|--help|-V|--version|-P")) {
+                        return Usage.notModelled(p, a);
+                    } else if (a.startsWith("-")) {
                         return Usage.tryHelp(p, a.startsWith("--") ? "unrecognized option '" + a + "'"
                                 : "invalid option -- '" + a.charAt(1) + "'", 1);
+                    } else {
+                        return Usage.tryHelp(p, "unknown argument: " + a, 1);
                     }
-                    return Usage.tryHelp(p, "unknown argument: " + a, 1);
                 }
             }
         }
+        if (id != null) {
+            if ((q ? 1 : 0) + (m ? 1 : 0) + (s ? 1 : 0) != 1) {
+                p.error("when using an ID, a single resource must be specified");
+                return 1;
+            }
+            return IpcsViews.one(p, q ? Kind.MSG : m ? Kind.SHM : Kind.SEM, id);
+        }
         boolean all = !q && !m && !s;
-        Map<Integer, String> users = users(p);
         StringBuilder out = new StringBuilder();
-        if (all || q) {
-            out.append("\n------ Message Queues --------\n")
-                    .append("key        msqid      owner      perms      used-bytes   messages    \n");
-            for (IpcNamespace.IpcObject o : p.sys().ipcList(Kind.MSG)) {
-                out.append(String.format("%-10s %-10d %-10s %-10o %-12d %-12d%n", key(o), o.id(), owner(users, o), o.mode(), 0, 0));
+        // ipcs.c: each section starts with a blank line, and one more ends the listing (measured).
+        for (Kind kind : Kind.values()) {
+            if (all || kind == Kind.MSG && q || kind == Kind.SHM && m || kind == Kind.SEM && s) {
+                out.append('\n').append(IpcsViews.section(p, kind, format));
             }
-            out.append(all ? "" : "\n");
         }
-        if (all || m) {
-            out.append("\n------ Shared Memory Segments --------\n")
-                    .append("key        shmid      owner      perms      bytes      nattch     status      \n");
-            for (IpcNamespace.IpcObject o : p.sys().ipcList(Kind.SHM)) {
-                out.append(String.format("%-10s %-10d %-10s %-10o %-10d %-10d %-6s %-6s%n", key(o), o.id(), owner(users, o),
-                        o.mode(), o.size(), 0, "", ""));
-            }
-            out.append(all ? "" : "\n");
-        }
-        if (all || s) {
-            out.append("\n------ Semaphore Arrays --------\n").append("key        semid      owner      perms      nsems     \n");
-            for (IpcNamespace.IpcObject o : p.sys().ipcList(Kind.SEM)) {
-                out.append(String.format("%-10s %-10d %-10s %-10o %-10d%n", key(o), o.id(), owner(users, o), o.mode(), o.size()));
-            }
-            out.append(all ? "" : "\n");
-        }
-        if (all) {
-            out.append('\n');
-        }
+        out.append('\n');
         p.out(out.toString());
         return 0;
     }
 
-    private static String key(IpcNamespace.IpcObject o) {
+    /** The default (and -b) section of one kind: title, header and a row per object. */
+    static String defaultSection(Proc p, Kind kind) {
+        Map<Integer, String> users = users(p);
+        StringBuilder out = new StringBuilder();
+        switch (kind) {
+            case MSG -> {
+                out.append("------ Message Queues --------\n")
+                        .append("key        msqid      owner      perms      used-bytes   messages    \n");
+                for (IpcNamespace.Listed o : p.sys().ipcList(Kind.MSG)) {
+                    out.append(String.format("%-10s %-10d %-10s %-10o %-12d %-12d%n", key(o), o.id(), owner(users, o), o.mode(), 0, 0));
+                }
+            }
+            case SHM -> {
+                out.append("------ Shared Memory Segments --------\n")
+                        .append("key        shmid      owner      perms      bytes      nattch     status      \n");
+                for (IpcNamespace.Listed o : p.sys().ipcList(Kind.SHM)) {
+                    out.append(String.format("%-10s %-10d %-10s %-10o %-10d %-10d %-6s %-6s%n", key(o), o.id(), owner(users, o),
+                            o.mode(), o.size(), 0, "", ""));
+                }
+            }
+            case SEM -> {
+                out.append("------ Semaphore Arrays --------\n").append("key        semid      owner      perms      nsems     \n");
+                for (IpcNamespace.Listed o : p.sys().ipcList(Kind.SEM)) {
+                    out.append(String.format("%-10s %-10d %-10s %-10o %-10d%n", key(o), o.id(), owner(users, o), o.mode(), o.size()));
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+        return out.toString();
+    }
+
+    static String key(IpcNamespace.Listed o) {
         return String.format("0x%08x", o.key());
     }
 
-    private static String owner(Map<Integer, String> users, IpcNamespace.IpcObject o) {
-        return users.getOrDefault((int) o.creatorKuid(), String.valueOf(o.creatorKuid()));
+    static String owner(Map<Integer, String> users, IpcNamespace.Listed o) {
+        return users.getOrDefault((int) o.uid(), String.valueOf(o.uid()));
     }
 
-    private static Map<Integer, String> users(Proc p) {
+    static Map<Integer, String> users(Proc p) {
         Map<Integer, String> users = new LinkedHashMap<>();
         try {
             for (String line : p.readFile("/etc/passwd").split("\n")) {
@@ -211,7 +256,7 @@ public final class Ipcs {
             String a = args.get(i);
             if (a.equals("-a") || a.equals("--all")) {
                 for (Kind kind : Kind.values()) {
-                    for (IpcNamespace.IpcObject o : p.sys().ipcList(kind)) {
+                    for (IpcNamespace.Listed o : p.sys().ipcList(kind)) {
                         p.sys().ipcRemove(kind, o.id());
                     }
                 }
@@ -232,13 +277,18 @@ public final class Ipcs {
                 int id;
                 if (byKey) {
                     long key = Long.decode(v);
-                    IpcNamespace.IpcObject found = null;
-                    for (IpcNamespace.IpcObject o : p.sys().ipcList(kind)) {
+                    IpcNamespace.Listed found = null;
+                    for (IpcNamespace.Listed o : p.sys().ipcList(kind)) {
                         if (o.key() == key) {
                             found = o;
                         }
                     }
-                    if (found == null || key == 0) {
+                    if (key == 0) {
+                        p.error("illegal key (" + v + ")");   // sys-utils/ipcrm.c: IPC_PRIVATE names nothing
+                        status = 1;
+                        continue;
+                    }
+                    if (found == null) {
                         p.error("invalid key (" + v + ")");
                         status = 1;
                         continue;

@@ -26,13 +26,14 @@ public final class Nsenter {
 
     /** The namespace kinds in the order nsenter enters them (user first, then the others). */
     private static final String[][] KINDS = {
-        {"i", "ipc", "--ipc"}, {"u", "uts", "--uts"}, {"n", "net", "--net"}, {"p", "pid", "--pid"},
+        {"U", "user", "--user"}, {"i", "ipc", "--ipc"}, {"u", "uts", "--uts"}, {"n", "net", "--net"}, {"p", "pid", "--pid"},
         {"C", "cgroup", "--cgroup"}, {"T", "time", "--time"}, {"m", "mnt", "--mount"}};
 
     public static int main(Proc p) {
         int target = -1;
         boolean all = false;
         boolean noFork = false;
+        boolean preserveCred = false;
         List<String> wanted = new ArrayList<>();
         List<String> command = new ArrayList<>();
         List<String> args = p.args();
@@ -71,9 +72,13 @@ public final class Nsenter {
                 noFork = true;
                 continue;
             }
-            if (a.equals("-U") || a.equals("--user") || a.startsWith("-S") || a.startsWith("-G") || a.startsWith("-r")
+            if (a.equals("--preserve-credentials")) {
+                preserveCred = true;
+                continue;
+            }
+            if (a.startsWith("-S") || a.startsWith("-G") || a.startsWith("-r")
                     || a.startsWith("-w") || a.startsWith("--setuid") || a.startsWith("--setgid") || a.startsWith("--root")
-                    || a.startsWith("--wd") || a.equals("--preserve-credentials") || a.equals("-Z") || a.equals("--follow-context")) {
+                    || a.startsWith("--wd") || a.equals("-Z") || a.equals("--follow-context")) {
                 return Usage.notModelled(p, a);
             }
             boolean matched = false;
@@ -107,7 +112,8 @@ public final class Nsenter {
         }
         if (all) {
             for (String[] kind : KINDS) {
-                if (!wanted.contains(kind[1])) {
+                // setns cannot re-enter the caller's own user namespace: -a leaves it out then.
+                if (!wanted.contains(kind[1]) && !(kind[1].equals("user") && sameUserNamespace(p, target))) {
                     wanted.add(kind[1]);
                 }
             }
@@ -130,14 +136,45 @@ public final class Nsenter {
                 return 1;
             }
         }
+        // sys-utils/nsenter.c: for a user namespace, the ids become 0 inside unless --preserve-credentials;
+        // setgroups is tried before and after entering, and only both failing is an error.
+        boolean user = wanted.contains("user") && !preserveCred;
+        int setgroupsErrors = user && !dropGroups(sys) ? 1 : 0;
+        // Two passes: the others first (failures wait for the second pass), then the user namespace
+        // and whatever failed without its privileges.
+        List<int[]> pending = new ArrayList<>();
         for (int[] fd : fds) {
+            if (fd[1] == NamespaceType.USER.cloneFlag() || !enter(sys, fd)) {
+                pending.add(fd);
+            }
+        }
+        pending.sort((a, b) -> Boolean.compare(b[1] == NamespaceType.USER.cloneFlag(), a[1] == NamespaceType.USER.cloneFlag()));
+        for (int[] fd : pending) {
             try {
                 sys.setns(fd[0], fd[1]);
             } catch (SysException e) {
-                p.error("reassociate to namespace '" + nameOf(fd[1]) + "' failed: " + e.strerror());
+                p.error("reassociate to namespace 'ns/" + nameOf(fd[1]) + "' failed: " + e.strerror());
                 return 1;
             } finally {
                 sys.close(fd[0]);
+            }
+        }
+        if (user) {
+            if (!dropGroups(sys) && setgroupsErrors > 0) {
+                p.error("setgroups failed: " + Errno.EPERM.strerror());
+                return 1;
+            }
+            try {
+                sys.setgid(0);
+            } catch (SysException e) {
+                p.error("setgid failed: " + e.strerror());
+                return 1;
+            }
+            try {
+                sys.setuid(0);
+            } catch (SysException e) {
+                p.error("setuid failed: " + e.strerror());
+                return 1;
             }
         }
         if (command.isEmpty()) {
@@ -164,6 +201,36 @@ public final class Nsenter {
             }
         }
         return exec(p, command);
+    }
+
+    /** setns on the first pass: a failure is left for the second. */
+    private static boolean enter(Syscalls sys, int[] fd) {
+        try {
+            sys.setns(fd[0], fd[1]);
+            sys.close(fd[0]);
+            return true;
+        } catch (SysException e) {
+            return false;
+        }
+    }
+
+    /** setgroups(0, NULL); whether it worked. */
+    private static boolean dropGroups(Syscalls sys) {
+        try {
+            sys.setgroups(List.of());
+            return true;
+        } catch (SysException e) {
+            return false;
+        }
+    }
+
+    /** Whether the caller already is in {@code target}'s user namespace (is_same_namespace). */
+    private static boolean sameUserNamespace(Proc p, int target) {
+        try {
+            return p.sys().readlink("/proc/self/ns/user").equals(p.sys().readlink("/proc/" + target + "/ns/user"));
+        } catch (SysException e) {
+            return false;
+        }
     }
 
     private static int exec(Proc p, List<String> command) {

@@ -17,7 +17,8 @@ import java.util.List;
  * /usr/bin/unshare (util-linux 2.38, sys-utils/unshare.c): unshare(2) the namespaces asked for,
  * make every mount private in a new mount namespace, optionally fork (the child is PID 1 of a
  * new PID namespace) and mount a fresh /proc, then exec the program ($SHELL by default).
- * User namespaces and the id-mapping options are not modelled yet.
+ * The id-mapping helpers (--map-users, --map-groups, --map-auto) are run as util-linux runs them,
+ * and fail as on the lab machines, which have neither newuidmap nor subordinate ids.
  */
 public final class Unshare {
 
@@ -61,6 +62,7 @@ public final class Unshare {
         String mapUser = null;
         String mapGroup = null;
         String setgroups = null;
+        List<String> idMappers = new ArrayList<>();
         for (Getopt.Opt o : parsed.options()) {
             if (o.arg() != null && "muinpCTU".contains(o.key()) && o.key().length() == 1) {
                 return Usage.notModelled(p, o.spelled() + "=" + o.arg());
@@ -84,6 +86,25 @@ public final class Unshare {
                     mapUser = String.valueOf(p.sys().geteuid());
                     mapGroup = String.valueOf(p.sys().getegid());
                 }
+                case "map-users", "map-groups" -> {
+                    flags |= NamespaceType.USER.cloneFlag();
+                    String file = o.key().equals("map-users") ? "/etc/subuid" : "/etc/subgid";
+                    if (o.arg().equals("auto") ? !subidRange(p, file) : !o.arg().matches("\\d+[:,]\\d+[:,]\\d+")) {
+                        if (!o.arg().equals("auto")) {
+                            p.error("could not parse ID: '" + o.arg() + "'");
+                        }
+                        return 1;
+                    }
+                    idMappers.add(o.key().equals("map-users") ? "newuidmap" : "newgidmap");
+                }
+                case "map-auto" -> {
+                    flags |= NamespaceType.USER.cloneFlag();
+                    if (!subidRange(p, "/etc/subuid") || !subidRange(p, "/etc/subgid")) {
+                        return 1;
+                    }
+                    idMappers.add("newuidmap");
+                    idMappers.add("newgidmap");
+                }
                 case "map-user" -> {
                     flags |= NamespaceType.USER.cloneFlag();
                     mapUser = o.arg();
@@ -92,8 +113,18 @@ public final class Unshare {
                     flags |= NamespaceType.USER.cloneFlag();
                     mapGroup = o.arg();
                 }
-                case "monotonic" -> monotonic = o.arg();
-                case "boottime" -> boottime = o.arg();
+                case "monotonic", "boottime" -> {
+                    // sys-utils/unshare.c: each offset is parsed (strtos64_or_err) as its option is read.
+                    if (!o.arg().matches("-?\\d+")) {
+                        p.error("failed to parse " + o.key() + " offset: '" + o.arg() + "'");
+                        return 1;
+                    }
+                    if (o.key().equals("monotonic")) {
+                        monotonic = o.arg();
+                    } else {
+                        boottime = o.arg();
+                    }
+                }
                 case "setgroups" -> {
                     if (!o.arg().equals("allow") && !o.arg().equals("deny")) {
                         p.error("unsupported --setgroups argument '" + o.arg() + "'");
@@ -125,12 +156,6 @@ public final class Unshare {
             p.error("options --monotonic and --boottime require unsharing of a time namespace (-t)");
             return 1;
         }
-        for (String offset : new String[] {monotonic, boottime}) {
-            if (offset != null && !offset.matches("-?\\d+")) {
-                p.error("failed to parse monotonic offset: '" + offset + "'");
-                return 1;
-            }
-        }
         Syscalls sys = p.sys();
         int outerUid = sys.geteuid();
         int outerGid = sys.getegid();
@@ -144,30 +169,45 @@ public final class Unshare {
             p.error("failed to parse gid '" + mapGroup + "'");
             return 1;
         }
+        // sys-utils/unshare.c: map_ids_from_child: a child forked before unshare(2) runs newuidmap and
+        // newgidmap on the parent once it has unshared; a failing child's status is unshare's.
+        int idMapper = idMappers.isEmpty() ? 0 : sys.fork(childSys -> runIdMappers(new Proc(childSys, p.argv(), p.envp()),
+                idMappers));
         try {
             sys.unshare(flags);
         } catch (SysException e) {
             p.error("unshare failed: " + e.strerror());
             return 1;
         }
-        // sys-utils/unshare.c: setgroups, then uid_map and gid_map of the new user namespace.
-        if (mapGroup != null && setgroups == null) {
-            setgroups = "deny";
+        if (idMapper != 0) {
+            int status = sys.wait4(idMapper, 0).status();
+            if ((status & 0x7f) == 0 && (status >> 8) != 0) {
+                return (status >> 8) & 0xff;
+            }
         }
-        if (setgroups != null && !writeProcFile(p, "/proc/self/setgroups", setgroups)) {
+        // sys-utils/unshare.c: settime(): "<clockid> <seconds> 0", CLOCK_BOOTTIME 7 first, then CLOCK_MONOTONIC 1.
+        String timens = "/proc/self/timens_offsets";
+        if (boottime != null && !writeProcFile(p, timens, "7 " + boottime + " 0", "failed to write to " + timens)) {
             return 1;
         }
-        if (mapUser != null && !writeProcFile(p, "/proc/self/uid_map", uidInside + " " + outerUid + " 1")) {
+        if (monotonic != null && !writeProcFile(p, timens, "1 " + monotonic + " 0", "failed to write to " + timens)) {
             return 1;
         }
-        if (mapGroup != null && !writeProcFile(p, "/proc/self/gid_map", gidInside + " " + outerGid + " 1")) {
+        // sys-utils/unshare.c: map_id(uid_map), setgroups_control(deny), map_id(gid_map), then --setgroups.
+        if (mapUser != null && !writeProcFile(p, "/proc/self/uid_map", uidInside + " " + outerUid + " 1", null)) {
             return 1;
         }
-        // sys-utils/unshare.c: settime(): "<clockid> <seconds> 0", CLOCK_MONOTONIC 1, CLOCK_BOOTTIME 7.
-        if (monotonic != null && !writeProcFile(p, "/proc/self/timens_offsets", "1 " + monotonic + " 0")) {
-            return 1;
+        if (mapGroup != null) {
+            if ("allow".equals(setgroups)) {
+                p.error("options --setgroups=allow and --map-group are mutually exclusive");
+                return 1;
+            }
+            if (!writeProcFile(p, "/proc/self/setgroups", "deny", null)
+                    || !writeProcFile(p, "/proc/self/gid_map", gidInside + " " + outerGid + " 1", null)) {
+                return 1;
+            }
         }
-        if (boottime != null && !writeProcFile(p, "/proc/self/timens_offsets", "7 " + boottime + " 0")) {
+        if (setgroups != null && !writeProcFile(p, "/proc/self/setgroups", setgroups, null)) {
             return 1;
         }
         if ((flags & NamespaceType.MNT.cloneFlag()) != 0 && !propagation.equals("unchanged")) {
@@ -221,6 +261,42 @@ public final class Unshare {
         return startProgram(p, proc, command);
     }
 
+    /** map_ids: exec the setuid helpers (shadow's newuidmap, newgidmap); the machine does not have them. */
+    private static int runIdMappers(Proc p, List<String> mappers) {
+        for (String mapper : mappers) {
+            try {
+                Execvp.execvp(p, List.of(mapper));
+            } catch (SysException e) {
+                p.error("failed to execute " + mapper + ": " + e.strerror());
+                return e.errno() == Errno.ENOENT ? 127 : 126;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * read_subid_range: the caller's line in /etc/subuid or /etc/subgid ({@code name:start:count});
+     * false after util-linux's message when there is none (the machine's files are empty).
+     */
+    private static boolean subidRange(Proc p, String file) {
+        String user = isolab.sim.userland.Passwd.byUid(p, p.sys().geteuid()) == null ? String.valueOf(p.sys().geteuid())
+                : isolab.sim.userland.Passwd.byUid(p, p.sys().geteuid()).name();
+        String text;
+        try {
+            text = p.readFile(file);
+        } catch (SysException e) {
+            p.error("cannot open " + file + ": " + e.strerror());
+            return false;
+        }
+        for (String line : text.split("\n")) {
+            if (line.startsWith(user + ":")) {
+                return true;
+            }
+        }
+        p.error("no line matching user \"" + user + "\" in " + file + ": Success");
+        return false;
+    }
+
     private static long id(Proc p, String value, String file) {
         if (value.matches("\\d+")) {
             return Long.parseLong(value);
@@ -238,18 +314,23 @@ public final class Unshare {
         return -1;
     }
 
-    private static boolean writeProcFile(Proc p, String path, String text) {
+    /** Writes {@code text} to {@code path} in one write; {@code failed} is the message on error (default "write failed PATH"). */
+    private static boolean writeProcFile(Proc p, String path, String text, String failed) {
+        int fd;
         try {
-            int fd = p.sys().open(path, isolab.sim.fs.OpenFile.O_WRONLY, 0);
-            try {
-                p.sys().write(fd, text);
-            } finally {
-                p.sys().close(fd);
-            }
+            fd = p.sys().open(path, isolab.sim.fs.OpenFile.O_WRONLY, 0);
+        } catch (SysException e) {
+            p.error("cannot open " + path + ": " + e.strerror());
+            return false;
+        }
+        try {
+            p.sys().write(fd, text);
             return true;
         } catch (SysException e) {
-            p.error("write failed " + path + ": " + e.strerror());
+            p.error((failed == null ? "write failed " + path : failed) + ": " + e.strerror());
             return false;
+        } finally {
+            p.sys().close(fd);
         }
     }
 

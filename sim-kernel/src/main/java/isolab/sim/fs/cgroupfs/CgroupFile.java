@@ -1,0 +1,63 @@
+package isolab.sim.fs.cgroupfs;
+
+import isolab.sim.cgroup.Cftype;
+import isolab.sim.cgroup.Cgroup;
+import isolab.sim.fs.Caller;
+import isolab.sim.fs.Inode;
+import isolab.sim.fs.OpenFile;
+import isolab.sim.fs.Path;
+import isolab.sim.fs.Rendered;
+import isolab.sim.fs.SuperBlock;
+import isolab.sim.fs.TextFile;
+import isolab.sim.process.Task;
+import isolab.sim.syscall.Errno;
+import isolab.sim.syscall.SysException;
+
+/**
+ * A control file of one cgroup (fs/kernfs/file.c over a cftype): opened for writing only if it
+ * has a write operation (EACCES otherwise, even for root), rendered for the reader at open, and
+ * every write(2) handed to the cftype whole, on behalf of the task that opened it. A file of a
+ * removed cgroup answers ENODEV.
+ */
+public final class CgroupFile extends Inode implements Rendered {
+
+    private final Cgroup cgroup;
+    private final Cftype cftype;
+
+    CgroupFile(SuperBlock sb, long ino, Cgroup cgroup, Cftype cftype) {
+        super(sb, ino, S_IFREG | cftype.mode());
+        this.cgroup = cgroup;
+        this.cftype = cftype;
+        setNlink(1);
+    }
+
+    @Override
+    public OpenFile open(int flags, Path path, Caller caller) {
+        boolean write = (flags & OpenFile.O_ACCMODE) != OpenFile.O_RDONLY;
+        boolean read = (flags & OpenFile.O_ACCMODE) != OpenFile.O_WRONLY;
+        // kernfs_fop_open: a file without the operation, or without any w (r) bit, refuses the mode.
+        if (write && (cftype.write() == null || (cftype.mode() & 0222) == 0)
+                || read && (cftype.read() == null || (cftype.mode() & 0444) == 0)) {
+            throw new SysException(Errno.EACCES);
+        }
+        if (cgroup.isDead()) {
+            throw new SysException(Errno.ENODEV);
+        }
+        Task task = caller instanceof Task t ? t : null;
+        String text = read ? cftype.read().read(cgroup, task) : "";
+        return new TextFile(flags, path, text, (long offset, String written) -> {
+            if (cgroup.isDead()) {
+                throw new SysException(Errno.ENODEV);
+            }
+            if (task == null) {
+                throw new SysException(Errno.EPERM);
+            }
+            cftype.write().write(cgroup, task, written);
+        });
+    }
+
+    @Override
+    public long size() {
+        return 0;
+    }
+}
