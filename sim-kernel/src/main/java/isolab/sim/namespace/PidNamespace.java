@@ -16,6 +16,13 @@ public final class PidNamespace extends Namespace {
     public static final int MAX_PID_NS_LEVEL = 32;
 
     /**
+     * The kernel's level of the machine's own PID namespace (docs/MACHINE.md): a child of the
+     * host's initial one, so 31 more levels fit inside it. The model numbers its levels from the
+     * machine's namespace (0), since nothing inside can see the host's.
+     */
+    public static final int MACHINE_LEVEL = 1;
+
+    /**
      * pid_max of the lab machine's PID namespaces: PID_MAX_LIMIT, what Linux 6.14+ gives every
      * PID namespace but the host's initial one (measured: 4194304 in a new namespace, so ps pads
      * PIDs to 7 columns).
@@ -35,7 +42,8 @@ public final class PidNamespace extends Namespace {
         super(NamespaceType.PID, inode, owner);
         this.parent = parent;
         this.level = parent == null ? 0 : parent.level + 1;
-        if (level > MAX_PID_NS_LEVEL) {
+        if (level + MACHINE_LEVEL > MAX_PID_NS_LEVEL) {
+            // kernel/pid_namespace.c: create_pid_namespace
             throw new SysException(Errno.ENOSPC);
         }
     }

@@ -186,6 +186,7 @@ final class JobBuiltins {
                 try {
                     Wait.Reaped r = sh.sys.wait4(-1, 0);
                     sh.backgroundReaped(r.pid(), r.status());
+                    waited(sh, r.pid());
                     if (!sh.interactive && !sh.dialect.bash()) {
                         reportWaited(sh, r.status());
                     }
@@ -244,6 +245,7 @@ final class JobBuiltins {
                     }
                 }
                 sh.backgroundReaped(r.pid(), r.status());
+                waited(sh, r.pid());
                 if (!sh.interactive && !sh.dialect.bash()) {
                     reportWaited(sh, r.status());
                 }
@@ -256,6 +258,17 @@ final class JobBuiltins {
             }
         }
         return status;
+    }
+
+    /**
+     * A job that ended while {@code wait} waited for it is not reported at the next prompt (bash
+     * jobs.c: a job waited for is marked notified; one that ended before the wait is reported).
+     */
+    private static void waited(Shell sh, int pid) {
+        Jobs.Job job = sh.jobs.byPid(pid);
+        if (job != null && job.done()) {
+            job.notified = true;
+        }
     }
 
     /** dash reports a waited-for job that a signal killed by the signal's description. */

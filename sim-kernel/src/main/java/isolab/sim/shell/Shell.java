@@ -87,6 +87,12 @@ public final class Shell {
     int shellPid;
     int parentPid;
     boolean interactive;
+    /** The PID of the last child this shell forked. */
+    int lastForked;
+    /** bash after a failed fork: the child it will look for, in vain, after the next command line (0: none). */
+    int lostChild;
+    /** set -m: job control (process groups, the terminal's foreground, job notices); on in an interactive shell. */
+    boolean monitor;
     boolean subshell;
     boolean execLast;
     boolean errexit;

@@ -30,9 +30,10 @@ class PidNamespaceTest {
     }
 
     @Test
-    void nesting_deeper_than_32_levels_is_refused() {
+    void nesting_deeper_than_32_levels_counting_the_machine_s_own_is_refused() {
         PidNamespace ns = new PidNamespace(0, null, null);
-        for (int i = 1; i <= PidNamespace.MAX_PID_NS_LEVEL; i++) {
+        // The machine's namespace is the kernel's level 1: 31 more fit.
+        for (int i = 1; i < PidNamespace.MAX_PID_NS_LEVEL; i++) {
             ns = new PidNamespace(i, null, ns);
         }
         PidNamespace deepest = ns;

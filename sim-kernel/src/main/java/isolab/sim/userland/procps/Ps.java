@@ -154,7 +154,8 @@ public final class Ps {
                             return 2;
                         }
                         default -> {
-                            p.err(GARBAGE);
+                            // ps/parser.c: parse_sysv_option: a letter it does not know is "unsupported".
+                            p.err(Character.isLetter(c) && c < 128 ? usageError("unsupported SysV option") : GARBAGE);
                             return 1;
                         }
                     }

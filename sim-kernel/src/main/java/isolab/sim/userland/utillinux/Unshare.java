@@ -8,6 +8,7 @@ import isolab.sim.syscall.SysException;
 import isolab.sim.syscall.Syscalls;
 import isolab.sim.userland.Execvp;
 import isolab.sim.userland.Getopt;
+import isolab.sim.userland.Help;
 import isolab.sim.userland.Proc;
 import isolab.sim.userland.Usage;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import java.util.List;
  */
 public final class Unshare {
 
-    private static final Getopt OPTIONS = new Getopt("+fhVm::u::i::n::p::C::T::U::rR:w:S:G:c", List.of(
+    // sys-utils/unshare.c: short options take no argument ("+fhVmuinpCTUrR:w:S:G:c"), so -muinpfCT clusters.
+    private static final Getopt OPTIONS = new Getopt("+fhVmuinpCTUrR:w:S:G:c", List.of(
             Getopt.opt("help", Getopt.Arg.NONE, "h"), Getopt.opt("version", Getopt.Arg.NONE, "V"),
             Getopt.opt("mount", Getopt.Arg.OPTIONAL, "m"), Getopt.opt("uts", Getopt.Arg.OPTIONAL, "u"),
             Getopt.opt("ipc", Getopt.Arg.OPTIONAL, "i"), Getopt.opt("net", Getopt.Arg.OPTIONAL, "n"),
@@ -116,8 +118,11 @@ public final class Unshare {
                         return Usage.notModelled(p, "--propagation " + o.arg());
                     }
                 }
-                case "h", "V" -> {
-                    return Usage.notModelled(p, o.spelled());
+                case "h" -> {
+                    return Help.print(p, "unshare");
+                }
+                case "V" -> {
+                    return Help.utilLinuxVersion(p, "unshare");
                 }
                 default -> {
                     return Usage.notModelled(p, o.spelled());
@@ -204,10 +209,7 @@ public final class Unshare {
                     int status = reaped.status();
                     int sig = status & 0x7f;
                     if (sig != 0) {
-                        sys.sigaction(Signal.SIGINT, Syscalls.Disposition.DEFAULT);
-                        sys.sigaction(Signal.SIGTERM, Syscalls.Disposition.DEFAULT);
-                        sys.raiseSignal(sig);
-                        return 128 + sig;
+                        return dieLikeChild(p, sig);
                     }
                     return (status >> 8) & 0xff;
                 } catch (SysException e) {
@@ -219,6 +221,24 @@ public final class Unshare {
             }
         }
         return startProgram(p, proc, command);
+    }
+
+    /**
+     * sys-utils/unshare.c: the child died of a signal, so unshare resets it to the default action,
+     * unblocks it and raises it on itself. signal(2) refuses SIGKILL and SIGSTOP (EINVAL), which
+     * unshare reports as "sigprocmask unblock failed" and exits 1 (measured: the namespace's init
+     * killed from outside).
+     */
+    private static int dieLikeChild(Proc p, int sig) {
+        Syscalls sys = p.sys();
+        try {
+            sys.sigaction(sig, Syscalls.Disposition.DEFAULT);
+        } catch (SysException e) {
+            p.error("sigprocmask unblock failed: " + e.strerror());
+            return 1;
+        }
+        sys.raiseSignal(sig);
+        return 128 + sig;
     }
 
     private static long id(Proc p, String value, String file) {
