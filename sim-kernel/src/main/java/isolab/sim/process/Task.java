@@ -56,6 +56,8 @@ public final class Task implements IoContext {
     boolean stopReported = true;
     int promptStatus;
     String exe = "";
+    /** prctl(PR_SET_CHILD_SUBREAPER): orphaned descendants come here before the namespace's init. */
+    boolean childSubreaper;
 
     Task(Kernel kernel, int pid, PidNamespace pidNs, int[] nsPids, long startTick) {
         this.kernel = kernel;
@@ -94,6 +96,11 @@ public final class Task implements IoContext {
             list.add(nr);
         }
         return list;
+    }
+
+    /** Whether the task adopts its orphaned descendants (prctl PR_SET_CHILD_SUBREAPER). */
+    public boolean childSubreaper() {
+        return childSubreaper;
     }
 
     /** Whether the task is PID 1 of its own namespace. */

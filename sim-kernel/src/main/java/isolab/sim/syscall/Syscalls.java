@@ -1057,6 +1057,26 @@ public final class Syscalls {
         task.checkSignals();
     }
 
+    // ---- prctl(2) --------------------------------------------------------------------------------
+
+    /** prctl(PR_CAPBSET_DROP, cap). */
+    public void prctlCapbsetDrop(int cap) {
+        enter();
+        isolab.sim.process.Prctl.capbsetDrop(task, cap);
+    }
+
+    /** prctl(PR_CAPBSET_READ, cap). */
+    public boolean prctlCapbsetRead(int cap) {
+        enter();
+        return isolab.sim.process.Prctl.capbsetRead(task, cap);
+    }
+
+    /** prctl(PR_SET_CHILD_SUBREAPER, on). */
+    public void prctlChildSubreaper(boolean on) {
+        enter();
+        isolab.sim.process.Prctl.setChildSubreaper(task, on);
+    }
+
     // ---- ioctl_ns(2) ----------------------------------------------------------------------------
 
     /**

@@ -19,7 +19,7 @@ public final class Catalog {
             "nice", "renice", "taskset", "cgexec", "cgcreate", "systemctl", "journalctl", "dmesg", "lsof", "strace",
             "ss", "netstat", "curl", "wget", "tar", "gzip", "python3", "perl", "make", "gcc", "dirname",
             "realpath", "uniq", "diff", "cmp", "md5sum", "sha256sum", "nproc", "lscpu",
-            "dnsdomainname", "tty", "stty", "script", "capsh",
+            "dnsdomainname", "tty", "stty", "script",
             "getpcaps", "setpriv", "mkfifo", "mknod", "sync", "truncate", "split", "tac", "nl", "od",
             "hexdump", "xxd", "file", "which", "hostnamectl", "lsblk", "blkid", "losetup", "mkfs", "runc", "ctr",
             "podman", "lxc", "chcpu", "prlimit", "ulimit", "cgget", "cgset");

@@ -75,6 +75,22 @@ class UtilLinuxTest {
     }
 
     @Test
+    void lsns_columns_take_libsmartcols_width_hints() {
+        // TYPE's hint is 5: "user" (4, as wide as the header) is padded to it, "pid" (3) is not.
+        assertTrue(m.out("lsns -t user").startsWith("        NS TYPE  NPROCS PID USER COMMAND\n"));
+        assertTrue(m.out("lsns -t pid").startsWith("        NS TYPE NPROCS PID USER COMMAND\n"));
+        assertEquals("PID NPROCS COMMAND\n  1      4 /sbin/init\n", m.out("lsns -t pid -o PID,NPROCS,COMMAND | cat"));
+        assertEquals("/proc/1/ns/uts    0\n", m.out("lsns -n -t uts -o PATH,PPID"));
+        assertEquals("lsns: unknown column: BOGUS\n", m.run("lsns -o BOGUS").output());
+    }
+
+    @Test
+    void unshare_and_lsns_print_util_linux_s_help() {
+        assertTrue(m.out("unshare --help").startsWith("\nUsage:\n unshare [options] [<program> [<argument>...]]\n"));
+        assertEquals("lsns from util-linux 2.38.1\n", m.out("lsns -V"));
+    }
+
+    @Test
     void stat_prints_the_inode_of_a_namespace_and_file_details() {
         String link = m.out("readlink /proc/self/ns/uts");
         assertEquals(link.replaceAll("\\D", "") + "\n", m.out("stat -L -c %i /proc/self/ns/uts"));
