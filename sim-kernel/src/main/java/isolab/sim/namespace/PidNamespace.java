@@ -69,13 +69,11 @@ public final class PidNamespace extends Namespace {
     }
 
     /**
-     * Allocates the next free PID, cyclically (kernel/pid.c: alloc_pid, idr_alloc_cyclic).
-     * ENOMEM once the namespace's init has died (the kernel clears PIDNS_ADDING).
+     * Allocates the next free PID, cyclically (kernel/pid.c: alloc_pid, idr_alloc_cyclic). Whether
+     * the namespace still takes tasks is the caller's check, made after every level has its number
+     * (see {@link #initDead()}), so a refused fork still moves the cursors on.
      */
     public int allocate() {
-        if (initDead) {
-            throw new SysException(Errno.ENOMEM);
-        }
         int candidate = lastPid + 1;
         for (int tries = 0; tries < PID_MAX; tries++) {
             if (candidate >= PID_MAX) {
