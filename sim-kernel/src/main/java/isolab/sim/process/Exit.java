@@ -104,6 +104,10 @@ public final class Exit {
         List<Task> orphans = List.copyOf(task.children);
         task.children.clear();
         for (Task child : orphans) {
+            if (child.pdeathSignal != 0) {
+                // kernel/exit.c: reparent_leader: the parent-death signal, before the new parent is known.
+                Signals.send(kernel, child, child.pdeathSignal, task);
+            }
             child.parent = reaper;
             reaper.children.add(child);
             kernel.emit(new ProcessEvent.Reparented(child.pid(), task.pid(), reaper.pid()));

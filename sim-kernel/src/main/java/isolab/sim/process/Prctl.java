@@ -5,8 +5,9 @@ import isolab.sim.syscall.SysException;
 
 /**
  * The prctl(2) operations the model has (kernel/sys.c: prctl): dropping a capability from the
- * bounding set (security/commoncap.c: cap_prctl_drop) and marking a task a child subreaper, which
- * adopts orphaned descendants before the namespace's init does (kernel/exit.c: find_child_reaper).
+ * bounding set (security/commoncap.c: cap_prctl_drop), the signal a task gets when its parent
+ * dies, and marking a task a child subreaper, which adopts orphaned descendants before the
+ * namespace's init does (kernel/exit.c: find_child_reaper).
  */
 public final class Prctl {
 
@@ -36,6 +37,14 @@ public final class Prctl {
             throw new SysException(Errno.EINVAL);
         }
         return (task.cred().capBounding() & (1L << cap)) != 0;
+    }
+
+    /** PR_SET_PDEATHSIG: {@code sig} is sent to the task when its parent dies (0 clears it); EINVAL for no such signal. */
+    public static void setPdeathsig(Task task, int sig) {
+        if (sig < 0 || sig > Signal.NSIG_STANDARD) {
+            throw new SysException(Errno.EINVAL);
+        }
+        task.pdeathSignal = sig;
     }
 
     /** PR_SET_CHILD_SUBREAPER: the task adopts its orphaned descendants (not inherited by children). */

@@ -58,6 +58,8 @@ public final class Task implements IoContext {
     String exe = "";
     /** prctl(PR_SET_CHILD_SUBREAPER): orphaned descendants come here before the namespace's init. */
     boolean childSubreaper;
+    /** prctl(PR_SET_PDEATHSIG): the signal this task gets when its parent dies (0: none). */
+    int pdeathSignal;
 
     Task(Kernel kernel, int pid, PidNamespace pidNs, int[] nsPids, long startTick) {
         this.kernel = kernel;

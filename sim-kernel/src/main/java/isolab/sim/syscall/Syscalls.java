@@ -1071,6 +1071,12 @@ public final class Syscalls {
         return isolab.sim.process.Prctl.capbsetRead(task, cap);
     }
 
+    /** prctl(PR_SET_PDEATHSIG, sig). */
+    public void prctlPdeathsig(int sig) {
+        enter();
+        isolab.sim.process.Prctl.setPdeathsig(task, sig);
+    }
+
     /** prctl(PR_SET_CHILD_SUBREAPER, on). */
     public void prctlChildSubreaper(boolean on) {
         enter();

@@ -124,7 +124,7 @@ class CoreutilsTest {
     @Test
     void unshare_reports_bad_and_unmodelled_options() {
         error("unshare --foo", "unshare: unrecognized option '--foo'\nTry 'unshare --help' for more information.\n", 1);
-        error("unshare --kill-child true", "unshare: option '--kill-child' is not modelled in isolab\n", 2);
+        error("unshare --map-auto true", "unshare: option '--map-auto' is not modelled in isolab\n", 2);
         error("unshare --uts nosuch", "unshare: failed to execute nosuch: No such file or directory\n", 127);
     }
 

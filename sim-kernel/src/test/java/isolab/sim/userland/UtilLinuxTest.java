@@ -85,6 +85,27 @@ class UtilLinuxTest {
     }
 
     @Test
+    void unshare_kill_child_makes_the_child_die_with_unshare() {
+        // measured: kill -9 of unshare --fork --kill-child takes the child along; without it the child is orphaned.
+        m.out("unshare --fork --kill-child sleep 100 &");
+        m.out("kill -9 $!; sleep 0.1");
+        assertEquals("", m.run("ps -C sleep -o pid=").output());
+        m.out("unshare --fork sleep 100 &");
+        m.out("kill -9 $!; sleep 0.1");
+        assertEquals("      1 sleep\n", m.out("ps -C sleep -o ppid=,comm="));
+    }
+
+    @Test
+    void unshare_root_and_wd_change_directory_before_the_program_starts() {
+        assertEquals("/tmp\n/tmp\n", m.out("unshare --wd=/tmp pwd; unshare --root=/ --wd=/tmp pwd"));
+        CommandResult r = m.run("unshare -R /nonexist true");
+        assertEquals("unshare: cannot change root directory to '/nonexist': No such file or directory\n", r.output());
+        assertEquals(1, r.status());
+        assertEquals("unshare: cannot chdir to '/nonexist': No such file or directory\n", m.run("unshare -w /nonexist true").output());
+        assertEquals("unshare: unknown signal: BOGUS\n", m.run("unshare --kill-child=BOGUS true").output());
+    }
+
+    @Test
     void unshare_and_lsns_print_util_linux_s_help() {
         assertTrue(m.out("unshare --help").startsWith("\nUsage:\n unshare [options] [<program> [<argument>...]]\n"));
         assertEquals("lsns from util-linux 2.38.1\n", m.out("lsns -V"));

@@ -63,6 +63,9 @@ public final class Unshare {
         String mapUser = null;
         String mapGroup = null;
         String setgroups = null;
+        String newRoot = null;
+        String newDir = null;
+        int killChild = 0;
         for (Getopt.Opt o : parsed.options()) {
             if (o.arg() != null && "muinpCTU".contains(o.key()) && o.key().length() == 1) {
                 return Usage.notModelled(p, o.spelled() + "=" + o.arg());
@@ -104,6 +107,16 @@ public final class Unshare {
                     setgroups = o.arg();
                 }
                 case "f" -> fork = true;
+                case "R" -> newRoot = o.arg();
+                case "w" -> newDir = o.arg();
+                case "kill-child" -> {
+                    fork = true;
+                    killChild = o.arg() == null ? Signal.SIGKILL : signal(o.arg());
+                    if (killChild <= 0) {
+                        p.error("unknown signal: " + o.arg());
+                        return 1;
+                    }
+                }
                 case "mount-proc" -> {
                     mountProc = o.arg() == null ? "/proc" : o.arg();
                     flags |= NamespaceType.MNT.cloneFlag();
@@ -187,7 +200,8 @@ public final class Unshare {
             }
         }
         List<String> command = new ArrayList<>(parsed.operands());
-        String proc = mountProc;
+        Place place = new Place(newRoot, newDir, mountProc);
+        int deathSignal = killChild;
         if (fork) {
             sys.sigaction(Signal.SIGINT, Syscalls.Disposition.IGNORE);
             sys.sigaction(Signal.SIGTERM, Syscalls.Disposition.IGNORE);
@@ -197,7 +211,10 @@ public final class Unshare {
                     childSys.sigaction(Signal.SIGINT, Syscalls.Disposition.DEFAULT);
                     childSys.sigaction(Signal.SIGTERM, Syscalls.Disposition.DEFAULT);
                     Proc childProc = new Proc(childSys, p.argv(), p.envp());
-                    return startProgram(childProc, proc, command);
+                    if (deathSignal != 0) {
+                        childSys.prctlPdeathsig(deathSignal);
+                    }
+                    return startProgram(childProc, place, command);
                 });
             } catch (SysException e) {
                 p.error("fork failed: " + e.strerror());
@@ -220,7 +237,20 @@ public final class Unshare {
                 }
             }
         }
-        return startProgram(p, proc, command);
+        return startProgram(p, place, command);
+    }
+
+    /** Where the program starts: {@code --root}, {@code --wd}, {@code --mount-proc} (null when not asked for). */
+    private record Place(String root, String dir, String proc) {
+    }
+
+    /** A signal by name (with or without SIG) or number, for --kill-child; -1 if unknown. */
+    private static int signal(String spec) {
+        if (spec.matches("\\d+")) {
+            int n = Integer.parseInt(spec);
+            return Signal.valid(n) ? n : -1;
+        }
+        return Signal.number(spec.toUpperCase(java.util.Locale.ROOT));
     }
 
     /**
@@ -273,8 +303,28 @@ public final class Unshare {
         }
     }
 
-    private static int startProgram(Proc p, String mountProc, List<String> command) {
+    /** sys-utils/unshare.c, after the fork: chroot, chdir, mount proc, exec. */
+    private static int startProgram(Proc p, Place place, List<String> command) {
         Syscalls sys = p.sys();
+        String mountProc = place.proc();
+        String dir = place.dir();
+        if (place.root() != null) {
+            try {
+                sys.chroot(place.root());
+            } catch (SysException e) {
+                p.error("cannot change root directory to '" + place.root() + "': " + e.strerror());
+                return 1;
+            }
+            dir = dir == null ? "/" : dir;
+        }
+        if (dir != null) {
+            try {
+                sys.chdir(dir);
+            } catch (SysException e) {
+                p.error("cannot chdir to '" + dir + "': " + e.strerror());
+                return 1;
+            }
+        }
         if (mountProc != null) {
             try {
                 sys.mount("none", mountProc, null, Syscalls.MS_PRIVATE | Syscalls.MS_REC, null);
