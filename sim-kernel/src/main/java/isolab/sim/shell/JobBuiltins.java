@@ -293,6 +293,39 @@ final class JobBuiltins {
         return out(sh, s.toString()) ? 0 : 1;
     }
 
+    /**
+     * bg: continues a stopped job in the background (SIGCONT to its process group) - bash
+     * {@code [1]+ sleep 100 &}, dash {@code [1] sleep 100}; bash refuses a job already running.
+     */
+    static int bg(Shell sh, List<String> w) {
+        Jobs.Job job = w.size() > 1 ? jobSpec(sh, w.get(1)) : sh.jobs.current();
+        if (job == null || job.done()) {
+            sh.error(sh.dialect.bash() ? "bg: " + (w.size() > 1 ? w.get(1) : "current") + ": no such job"
+                    : "bg: No current job");
+            return 1;
+        }
+        if (!job.stopped && sh.dialect.bash()) {
+            sh.error("bg: job " + job.number + " already in background");
+            return 0;
+        }
+        out(sh, sh.dialect.bash() ? "[" + job.number + "]" + sh.jobs.marker(job) + " " + job.text + " &\n"
+                : "[" + job.number + "] " + job.text + "\n");
+        job.stopped = false;
+        job.stopNotified = false;
+        try {
+            sh.sys.kill(-job.pids.get(0), Signal.SIGCONT);
+        } catch (SysException e) {
+            for (int pid : job.pids) {
+                try {
+                    sh.sys.kill(pid, Signal.SIGCONT);
+                } catch (SysException gone) {
+                    // already reaped
+                }
+            }
+        }
+        return 0;
+    }
+
     static int fg(Shell sh, List<String> w) {
         Jobs.Job job = w.size() > 1 ? jobSpec(sh, w.get(1)) : sh.jobs.current();
         if (job == null) {

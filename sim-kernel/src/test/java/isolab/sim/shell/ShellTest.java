@@ -309,6 +309,18 @@ class ShellTest {
     }
 
     @Test
+    void bg_continues_a_stopped_job_in_the_background() {
+        // measured with bash 5.2 at a terminal
+        m.run("sleep 100 &");
+        m.run("kill -STOP %1");
+        assertEquals("\n[1]+  Stopped                 sleep 100\n", m.run("sleep 0.2").output());
+        assertEquals("[1]+ sleep 100 &\n", m.run("bg").output());
+        assertEquals("[1]+  Running                 sleep 100 &\n", m.out("jobs"));
+        assertEquals("bash: bg: job 1 already in background\n", m.run("bg").output());
+        assertEquals("bash: bg: %2: no such job\n", m.run("bg %2").output());
+    }
+
+    @Test
     void a_loop_that_nothing_else_can_end_is_interrupted_at_once() {
         CommandResult r = m.run("while :; do :; done");
         assertEquals(130, r.status());
