@@ -8,8 +8,8 @@
  * <p>CPU time: a fiber that runs a whole slice (64 steps) without blocking has used one tick, the
  * clock advances and due timers fire, so a loop that polls for a background {@code sleep} to end
  * sees it end. A fiber that runs {@link isolab.sim.sched.Scheduler#RUNAWAY_STEPS} steps while no
- * other fiber can run is a runaway: the driver gets the baton back at once (as for a spent budget)
- * instead of after the command's whole budget.
+ * other fiber can run and no timer is due before the driver's deadline is a runaway: the driver
+ * gets the baton back at once (as for a spent budget) instead of after the command's whole budget.
  *
  * <p>Invariants: at most one fiber is RUNNING; a fiber is in the run queue iff RUNNABLE; a
  * blocked fiber has at most one timer. Simplifies: no priorities, no CFS (issue 3 adds shares

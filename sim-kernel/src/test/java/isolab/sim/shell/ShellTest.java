@@ -329,6 +329,14 @@ class ShellTest {
     }
 
     @Test
+    void a_busy_background_job_does_not_make_a_foreground_sleep_a_runaway() {
+        m.out("while :; do :; done &");
+        CommandResult r = m.run("sleep 5; echo slept");
+        assertEquals("slept\n", r.output());
+        assertEquals(0, r.status());
+    }
+
+    @Test
     void a_polling_loop_sees_virtual_time_pass_and_timers_fire() {
         m.out("(sleep 0.3; echo > /tmp/done) &");
         assertEquals("done\n", m.out("until [ -e /tmp/done ]; do :; done; echo done"));
