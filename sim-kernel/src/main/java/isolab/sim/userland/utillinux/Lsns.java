@@ -47,7 +47,7 @@ public final class Lsns {
     }
 
     private static void column(String header, int widthHint, boolean right, boolean trunc) {
-        COLUMNS.put(header, new Smartcols.Column(header, widthHint, right, trunc));
+        COLUMNS.put(header, new Smartcols.Column(header, right, false, widthHint, trunc));
     }
 
     private static final List<String> DEFAULT = List.of("NS", "TYPE", "NPROCS", "PID", "USER", "COMMAND");
@@ -156,9 +156,9 @@ public final class Lsns {
             for (String name : names) {
                 cells.add(cell(p, name, r, users));
             }
-            table.add(cells);
+            table.add(cells, null);
         }
-        p.out(table.render(!headings, truncate && p.stdoutIsTty() ? isolab.sim.tty.Tty.COLUMNS : 0));
+        p.out(table.noHeadings(!headings).termWidth(truncate && p.stdoutIsTty() ? isolab.sim.tty.Tty.COLUMNS : 0).render());
         return 0;
     }
 
