@@ -74,34 +74,8 @@ final class HostViews {
 
     static MountView mount(MntNamespace ns, Mount m) {
         return new MountView(ns.inode(), m.id(), m.isRoot() ? m.id() : m.parent().id(), m.sb().device(),
-                rootWithin(m), mountPoint(m), m.options(), m.propagation(), m.sb().fsType(), m.sb().source(),
-                m.sb().superOptions());
-    }
-
-    /** The mount point's path from its namespace's root. */
-    static String mountPoint(Mount m) {
-        List<String> names = new ArrayList<>();
-        Mount cur = m;
-        while (!cur.isRoot()) {
-            Directory d = cur.mountpoint();
-            Mount parent = cur.parent();
-            while (d != parent.root() && d.parent() != d) {
-                names.add(0, d.name());
-                d = d.parent();
-            }
-            cur = parent;
-        }
-        return names.isEmpty() ? "/" : "/" + String.join("/", names);
-    }
-
-    private static String rootWithin(Mount m) {
-        List<String> names = new ArrayList<>();
-        Directory d = m.root();
-        while (d != m.sb().root() && d.parent() != d) {
-            names.add(0, d.name());
-            d = d.parent();
-        }
-        return names.isEmpty() ? "/" : "/" + String.join("/", names);
+                m.rootPath(), isolab.sim.fs.mount.MountPoints.fromTreeRoot(m), m.options(), m.propagation(),
+                m.sb().fsType(), m.sb().source(), m.sb().superOptions());
     }
 
     /** The kinds of namespace, for pictures that draw one column per kind. */

@@ -25,6 +25,7 @@ public final class Invariants {
         family(kernel, v);
         quiescence(kernel, v);
         init(kernel, v);
+        MountInvariants.check(kernel, v);
         for (String bug : kernel.bugs()) {
             v.add("a program crashed: " + bug);
         }

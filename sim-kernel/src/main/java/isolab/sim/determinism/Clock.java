@@ -40,4 +40,9 @@ public final class Clock {
     public static long epochSecondsAt(long ticks) {
         return BOOT_EPOCH_SECONDS + ticks / TICKS_PER_SECOND;
     }
+
+    /** The ticks at wall-clock second {@code epochSeconds} (before boot: negative). */
+    public static long ticksAt(long epochSeconds) {
+        return (epochSeconds - BOOT_EPOCH_SECONDS) * TICKS_PER_SECOND;
+    }
 }

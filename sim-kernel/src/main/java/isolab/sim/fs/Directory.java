@@ -83,6 +83,32 @@ public class Directory extends Inode {
         }
     }
 
+    /**
+     * Adds the newly made {@code made} as {@code name} (inode_operations create, mkdir, symlink):
+     * returns the object as this directory shows it, which is {@code made} itself except on a
+     * filesystem that stacks on others (overlayfs makes it in its upper layer).
+     */
+    public Inode create(String name, Inode made) {
+        link(name, made);
+        return made;
+    }
+
+    /**
+     * Moves {@code name} to {@code newName} in {@code newDir} of the same filesystem, replacing what
+     * is there (inode_operations rename); the caller has checked types and emptiness.
+     */
+    public void rename(String name, Directory newDir, String newName) {
+        Inode moving = lookup(name, null);
+        if (moving == null) {
+            throw new SysException(Errno.ENOENT);
+        }
+        if (newDir.lookup(newName, null) != null) {
+            newDir.unlink(newName);
+        }
+        unlink(name);
+        newDir.link(newName, moving);
+    }
+
     /** Removes {@code name}; ENOENT if absent. */
     public Inode unlink(String name) {
         if (!writable()) {

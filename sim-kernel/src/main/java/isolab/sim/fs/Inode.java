@@ -23,6 +23,7 @@ public abstract class Inode {
     private int gid;
     private int nlink;
     private long mtimeTicks;
+    private java.util.TreeMap<String, String> xattrs;
 
     protected Inode(SuperBlock sb, long ino, int mode) {
         this.sb = sb;
@@ -82,6 +83,29 @@ public abstract class Inode {
     /** Records a modification at {@code ticks}. */
     public void touch(long ticks) {
         mtimeTicks = ticks;
+    }
+
+    /** The device {@code stat} reports ({@code st_dev}): the filesystem's, unless a stacking filesystem says otherwise. */
+    public String device() {
+        return sb.device();
+    }
+
+    /** An extended attribute ({@code trusted.overlay.opaque}), or null. */
+    public String xattr(String name) {
+        return xattrs == null ? null : xattrs.get(name);
+    }
+
+    /** Sets an extended attribute (setxattr(2)). */
+    public void setXattr(String name, String value) {
+        if (xattrs == null) {
+            xattrs = new java.util.TreeMap<>();
+        }
+        xattrs.put(name, value);
+    }
+
+    /** Every extended attribute, by name. */
+    public java.util.SortedMap<String, String> xattrs() {
+        return xattrs == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(xattrs);
     }
 
     /** The size {@code stat} reports. */

@@ -134,11 +134,11 @@ public final class Namei {
         return walk(ctx, start, components(target), true, links);
     }
 
-    /** The topmost mount on {@code path}, if one covers it. */
+    /** The topmost mount on {@code path}, if one covers it (a directory, or a file for a file bind mount). */
     private static Path down(Context ctx, Path path) {
         Path cur = path;
-        while (cur.inode() instanceof Directory dir) {
-            Mount over = ctx.mounts().mountedOn(cur.mnt(), dir);
+        while (true) {
+            Mount over = ctx.mounts().mountedOn(cur.mnt(), cur.inode());
             if (over == null) {
                 break;
             }

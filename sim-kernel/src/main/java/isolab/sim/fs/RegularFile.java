@@ -28,6 +28,13 @@ public class RegularFile extends Inode {
         return (size + 4095L) / 4096 * 8;
     }
 
+    /**
+     * Called when the file is opened with {@code flags} (the filesystem's file_operations open):
+     * nothing for an ordinary file; overlayfs copies a lower file up before it is written.
+     */
+    public void open(int flags) {
+    }
+
     /** Copies up to {@code length} bytes from {@code offset}; returns how many, 0 at the end. */
     public int read(long offset, byte[] buffer, int at, int length) {
         if (offset >= size) {

@@ -9,8 +9,7 @@ public final class SuperBlock {
     private final String fsType;
     private final String source;
     private final String device;
-    private final String superOptions;
-    private final boolean readOnly;
+    private String superOptions;
     private long nextIno;
     private Directory root;
     private Object owner;
@@ -24,7 +23,6 @@ public final class SuperBlock {
         this.source = source;
         this.device = device;
         this.superOptions = superOptions;
-        this.readOnly = superOptions.startsWith("ro");
         this.nextIno = firstIno;
     }
 
@@ -46,8 +44,14 @@ public final class SuperBlock {
         return superOptions;
     }
 
+    /** Whether the filesystem instance is read-only (SB_RDONLY). */
     public boolean readOnly() {
-        return readOnly;
+        return superOptions.startsWith("ro");
+    }
+
+    /** Reconfigures the instance (a remount): its options as mountinfo shows them, "ro" or "rw" first. */
+    public void setSuperOptions(String superOptions) {
+        this.superOptions = superOptions;
     }
 
     private boolean sealed;

@@ -55,6 +55,7 @@ public final class Kernel {
     private final List<Tty> ttys = new ArrayList<>();
     private final List<Consumer<Task>> exitListeners = new ArrayList<>();
     private int nextMountId = 21;
+    private final isolab.sim.fs.mount.GroupIds groupIds = new isolab.sim.fs.mount.GroupIds();
     private int nextAnonMinor = 21;
     private long nextPipeIno = 40000;
     private BinaryLoader binaryLoader = id -> null;
@@ -180,6 +181,11 @@ public final class Kernel {
     /** The next mount id (mnt_alloc_id); the lab machine numbers its mounts from 21. */
     public int nextMountId() {
         return nextMountId++;
+    }
+
+    /** The machine's peer group ids (mnt_group_ida). */
+    public isolab.sim.fs.mount.GroupIds groupIds() {
+        return groupIds;
     }
 
     /** The next anonymous device number (get_anon_bdev), as {@code 0:N}, from 0:21. */

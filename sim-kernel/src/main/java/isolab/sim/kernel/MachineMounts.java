@@ -30,6 +30,7 @@ final class MachineMounts {
         SuperBlock rootSb = RootFs.build(kernel.nextAnonDevice());
         Mount root = new Mount(kernel.nextMountId(), rootSb, rootSb.root(), null, null, "rw,relatime");
         mnt.mounts().add(root);
+        mnt.mounts().setRootfsId(root.id() - 1); // the sandbox's root sits on the rootfs it pivoted from
         Directory top = rootSb.root();
 
         SuperBlock proc = ProcFs.create(kernel, kernel.initialPidNamespace(), kernel.nextAnonDevice());

@@ -2,8 +2,6 @@ package isolab.sim.kernel;
 
 import isolab.api.NamespaceEvent;
 import isolab.api.NamespaceType;
-import isolab.sim.fs.Mount;
-import isolab.sim.fs.MountTable;
 import isolab.sim.namespace.MntNamespace;
 import isolab.sim.namespace.Namespace;
 import isolab.sim.namespace.NsProxy;
@@ -14,11 +12,9 @@ import isolab.sim.namespace.UtsNamespace;
 import isolab.sim.process.Task;
 import isolab.sim.process.TaskState;
 import java.util.ArrayList;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,7 +26,7 @@ public final class Namespaces {
 
     private final Kernel kernel;
     private final Set<Namespace> live = new LinkedHashSet<>();
-    private Map<Integer, Mount> lastMountCopy;
+    private isolab.sim.fs.mount.CopyMntNs lastMountCopy;
 
     Namespaces(Kernel kernel) {
         this.kernel = kernel;
@@ -98,20 +94,10 @@ public final class Namespaces {
         return ns;
     }
 
-    /** fs/namespace.c: copy_mnt_ns, copy_tree: every mount again, with new ids, private. */
+    /** fs/namespace.c: copy_mnt_ns: a copy of {@code from}'s mount tree (see {@link isolab.sim.fs.mount.CopyMntNs}). */
     private MntNamespace copyMounts(MntNamespace from, UserNamespace owner) {
         MntNamespace to = new MntNamespace(kernel.nsfs().allocate(), owner);
-        Map<Integer, Mount> copies = new TreeMap<>();
-        MountTable source = from.mounts();
-        kernel.nextMountId(); // the copy of the rootfs the namespace's root sits on (never listed)
-        for (Mount m : source.mounts()) {
-            Mount parent = m.isRoot() ? null : copies.get(m.parent().id());
-            Mount copy = new Mount(kernel.nextMountId(), m.sb(), m.root(), parent,
-                    m.isRoot() ? null : m.mountpoint(), m.options());
-            copies.put(m.id(), copy);
-            to.mounts().add(copy);
-        }
-        lastMountCopy = copies;
+        lastMountCopy = isolab.sim.fs.mount.CopyMntNs.copy(kernel, from.mounts(), to.mounts(), owner != from.owner());
         return to;
     }
 
@@ -120,11 +106,7 @@ public final class Namespaces {
      * moves the caller's root and cwd to the copies of their mounts); unchanged if none was made.
      */
     public isolab.sim.fs.Path translate(isolab.sim.fs.Path path) {
-        if (lastMountCopy == null || path == null) {
-            return path;
-        }
-        Mount copy = lastMountCopy.get(path.mnt().id());
-        return copy == null ? path : new isolab.sim.fs.Path(copy, path.inode());
+        return lastMountCopy == null ? path : lastMountCopy.translate(path);
     }
 
     /** Announces and forgets every namespace no task refers to any more. */
@@ -157,6 +139,10 @@ public final class Namespaces {
         for (Namespace ns : List.copyOf(live)) {
             if (!used.contains(ns.inode())) {
                 live.remove(ns);
+                if (ns instanceof MntNamespace mnt) {
+                    // fs/namespace.c: put_mnt_ns: the tree goes, unpropagated; its mounts leave their peer groups.
+                    isolab.sim.fs.mount.Umount.umountTree(kernel, mnt.mounts().root(), false);
+                }
                 kernel.emit(new NamespaceEvent.Destroyed(ns.type(), ns.inode()));
             }
         }

@@ -4,16 +4,18 @@ import isolab.api.NamespaceType;
 import isolab.sim.fs.MountTable;
 
 /**
- * A mount namespace (fs/namespace.c): a private list of mounts. A new one is a copy of its
- * creator's list (copy_mnt_ns), with new mount ids; later mounts and unmounts in either are
- * invisible to the other, since every mount here is private.
+ * A mount namespace (fs/namespace.c): its own tree of mounts. A new one is a copy of its
+ * creator's tree (copy_mnt_ns, {@link isolab.sim.fs.mount.CopyMntNs}), with new mount ids; later
+ * mounts and unmounts in either reach the other only through propagation between shared mounts
+ * ({@link isolab.sim.fs.mount.Propagation}).
  */
 public final class MntNamespace extends Namespace {
 
-    private final MountTable mounts = new MountTable();
+    private final MountTable mounts;
 
     public MntNamespace(long inode, UserNamespace owner) {
         super(NamespaceType.MNT, inode, owner);
+        mounts = new MountTable(inode);
     }
 
     /** The namespace's mounts. */

@@ -3,7 +3,8 @@
  * numbers ({@link isolab.sim.namespace.Nsfs}). PID namespaces are complete
  * ({@link isolab.sim.namespace.PidNamespace}: nesting to 32, cyclic allocation, init death),
  * UTS holds hostname and domain name, mount namespaces hold a
- * {@link isolab.sim.fs.MountTable}, IPC namespaces their System V objects
+ * {@link isolab.sim.fs.MountTable} whose mounts propagate to other namespaces' through shared
+ * peer groups and slaves ({@code isolab.sim.fs.mount}), IPC namespaces their System V objects
  * ({@link isolab.sim.namespace.IpcNamespace}), time namespaces their clock offsets
  * ({@link isolab.sim.namespace.TimeNamespace}), network namespaces their loopback device
  * ({@link isolab.sim.namespace.NetNamespace}; other devices come with issue 3). Cgroup namespaces

@@ -54,6 +54,7 @@ final class Forks {
         copy.scriptName = sh.scriptName;
         copy.currentLine = sh.currentLine;
         copy.jobsControlParent = sh.interactive;
+        copy.busybox = sh.busybox;
         sh.traps.copyIgnoredTo(copy.traps);
         return copy;
     }

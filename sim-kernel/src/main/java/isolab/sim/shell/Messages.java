@@ -27,6 +27,8 @@ final class Messages {
             } else {
                 sh.proc.err(shellName() + ": " + message + "\n");
             }
+        } else if (sh.busybox) {
+            sh.proc.err(sh.arg0 + ": " + message + "\n");
         } else {
             sh.proc.err(sh.arg0 + ": " + line + ": " + message + "\n");
         }

@@ -140,6 +140,19 @@ public final class Shell {
         return new ShellSession(new Shell(Dialect.DASH, proc)).main();
     }
 
+    /**
+     * busybox's ash (a static busybox run as {@code sh}): dash's grammar and builtins, busybox's
+     * error prefix ({@code /bin/sh: cat: not found}); busybox's own applets are not modelled.
+     */
+    public static int busyboxAsh(Proc proc) {
+        Shell sh = new Shell(Dialect.DASH, proc);
+        sh.busybox = true;
+        return new ShellSession(sh).main();
+    }
+
+    /** Whether this is busybox's ash rather than dash. */
+    boolean busybox;
+
     /** An error that abandons the rest of the command line (an unbound variable, ${x?}): status, then the next prompt. */
     static final class AbortLine extends RuntimeException {
         private static final long serialVersionUID = 1L;

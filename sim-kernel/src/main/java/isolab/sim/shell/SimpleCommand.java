@@ -203,6 +203,10 @@ final class SimpleCommand {
         String name = words.get(0);
         List<String> env = sh.variables.environment(assigns, name);
         sh.proc.flush();
+        if (sh.busybox && !name.contains("/") && isolab.sim.userland.busybox.Busybox.isApplet(name)) {
+            sh.error(name + ": busybox applets are not modelled in isolab");
+            return 127;
+        }
         if (name.contains("/")) {
             try {
                 sh.sys.execve(name, words, env);

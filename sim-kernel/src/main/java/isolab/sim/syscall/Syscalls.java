@@ -8,6 +8,12 @@ import isolab.sim.fs.Directory;
 import isolab.sim.fs.Inode;
 import isolab.sim.fs.InodeFile;
 import isolab.sim.fs.Mount;
+import isolab.sim.fs.mount.CloneTree;
+import isolab.sim.fs.mount.FileSystems;
+import isolab.sim.fs.mount.Graft;
+import isolab.sim.fs.mount.PivotRoot;
+import isolab.sim.fs.mount.Propagation;
+import isolab.sim.fs.mount.Umount;
 import isolab.sim.fs.Namei;
 import isolab.sim.fs.OpenFile;
 import isolab.sim.fs.Path;
@@ -411,8 +417,7 @@ public final class Syscalls {
                 RegularFile file = new RegularFile(dir.sb(), dir.sb().allocateIno(), mode & ~task.umask() & 07777);
                 file.chown(task.cred().fsuid(), task.cred().fsgid());
                 file.touch(kernel.clock().nowTicks());
-                dir.link(parent.name(), file);
-                p = new Path(parent.dir().mnt(), file);
+                p = new Path(parent.dir().mnt(), dir.create(parent.name(), file));
             }
         } else {
             p = Namei.walk(ctx, path, (flags & OpenFile.O_NOFOLLOW) == 0);
@@ -441,6 +446,7 @@ public final class Syscalls {
             if (write && p.mnt().readOnly()) {
                 throw new SysException(Errno.EROFS);
             }
+            regular.open(flags);
             if (write && (flags & OpenFile.O_TRUNC) != 0) {
                 regular.truncate(0);
                 regular.touch(kernel.clock().nowTicks());
@@ -607,7 +613,7 @@ public final class Syscalls {
         long size = inode instanceof Symlink link ? (proc ? (link.size() == 64 ? 64 : 0) : lengthOf(link.target(task)))
                 : proc ? 0 : inode.size();
         var userNs = task.cred().userNs();
-        return new Stat(inode.sb().device(), inode.ino(), inode.mode(), Math.max(1, inode.nlink()),
+        return new Stat(inode.device(), inode.ino(), inode.mode(), Math.max(1, inode.nlink()),
                 (int) userNs.shown(inode.uid(), true), (int) userNs.shown(inode.gid(), false), major, minor, size,
                 proc ? 0 : inode.blocks(), isolab.sim.determinism.Clock.epochSecondsAt(inode.mtimeTicks()));
     }
@@ -672,7 +678,7 @@ public final class Syscalls {
         Directory made = new Directory(dir.sb(), dir.sb().allocateIno(), mode & ~task.umask() & 07777, dir);
         made.chown(task.cred().fsuid(), task.cred().fsgid());
         made.touch(kernel.clock().nowTicks());
-        dir.link(parent.name(), made);
+        dir.create(parent.name(), made);
     }
 
     /** rmdir(2). */
@@ -715,6 +721,9 @@ public final class Syscalls {
         if (victim instanceof Directory) {
             throw new SysException(Errno.EISDIR);
         }
+        if (task.nsproxy().mnt().mounts().mountedOn(parent.dir().mnt(), victim) != null) {
+            throw new SysException(Errno.EBUSY);
+        }
         checkWritableDir(parent.dir());
         dir.unlink(parent.name());
     }
@@ -728,7 +737,91 @@ public final class Syscalls {
             throw new SysException(Errno.EEXIST);
         }
         checkWritableDir(parent.dir());
-        Tmpfs.symlink(dir, parent.name(), target);
+        Symlink link = new Symlink(dir.sb(), dir.sb().allocateIno(), target);
+        link.chown(task.cred().fsuid(), task.cred().fsgid());
+        link.touch(kernel.clock().nowTicks());
+        dir.create(parent.name(), link);
+    }
+
+    /**
+     * chmod(2): EPERM unless the caller owns the file or has CAP_FOWNER, EROFS on a read-only
+     * mount; the file type bits stay.
+     */
+    public void chmod(String path, int mode) {
+        enter();
+        Path p = kernel.lookup(task, path, true);
+        checkOwner(p);
+        p.inode().chmod(mode & 07777);
+    }
+
+    /** utimensat(2) with a modification time (epoch seconds): EPERM unless owner or CAP_FOWNER, EROFS on a read-only mount. */
+    public void utimes(String path, long epochSeconds) {
+        enter();
+        Path p = kernel.lookup(task, path, true);
+        checkOwner(p);
+        p.inode().touch(isolab.sim.determinism.Clock.ticksAt(epochSeconds));
+    }
+
+    private void checkOwner(Path p) {
+        if (p.inode().uid() != task.cred().fsuid() && !task.cred().capable(CAP_FOWNER)) {
+            throw new SysException(Errno.EPERM);
+        }
+        if (p.mnt().readOnly()) {
+            throw new SysException(Errno.EROFS);
+        }
+    }
+
+    /** CAP_FOWNER. */
+    private static final int CAP_FOWNER = 3;
+
+    /**
+     * rename(2) (fs/namei.c: do_renameat2): EXDEV across mounts, EBUSY for a mount point,
+     * EINVAL for a directory moved into itself, EISDIR/ENOTDIR when a directory and a
+     * non-directory would swap, ENOTEMPTY over a non-empty directory; the filesystem does the rest.
+     */
+    public void rename(String oldPath, String newPath) {
+        enter();
+        Namei.Context ctx = kernel.context(task);
+        Namei.Parent from = Namei.walkParent(ctx, oldPath);
+        Namei.Parent to = Namei.walkParent(ctx, newPath);
+        if (from.name().equals(".") || from.name().equals("..") || to.name().equals(".") || to.name().equals("..")) {
+            throw new SysException(from.name().equals("..") || to.name().equals("..") ? Errno.EBUSY : Errno.EINVAL);
+        }
+        Directory fromDir = from.dir().directory();
+        Directory toDir = to.dir().directory();
+        Inode moving = fromDir.lookup(from.name(), task);
+        if (moving == null) {
+            throw new SysException(Errno.ENOENT);
+        }
+        if (from.dir().mnt() != to.dir().mnt()) {
+            throw new SysException(Errno.EXDEV);
+        }
+        Inode existing = toDir.lookup(to.name(), task);
+        if (existing == moving) {
+            return;
+        }
+        var mounts = task.nsproxy().mnt().mounts();
+        if (mounts.mountedOn(from.dir().mnt(), moving) != null
+                || existing != null && mounts.mountedOn(to.dir().mnt(), existing) != null) {
+            throw new SysException(Errno.EBUSY);
+        }
+        if (moving instanceof Directory d && isolab.sim.fs.mount.MountPoints.isAncestor(d, toDir)) {
+            throw new SysException(Errno.EINVAL);
+        }
+        if (existing != null) {
+            if (moving.isDirectory() && !existing.isDirectory()) {
+                throw new SysException(Errno.ENOTDIR);
+            }
+            if (!moving.isDirectory() && existing.isDirectory()) {
+                throw new SysException(Errno.EISDIR);
+            }
+            if (existing instanceof Directory e && !e.isEmpty(task)) {
+                throw new SysException(Errno.ENOTEMPTY);
+            }
+        }
+        checkWritableDir(from.dir());
+        checkWritableDir(to.dir());
+        fromDir.rename(from.name(), toDir, to.name());
     }
 
     /** chdir(2). */
@@ -868,58 +961,184 @@ public final class Syscalls {
     }
 
     /**
-     * mount(2), for what this slice models: new proc and tmpfs instances, bind mounts, and the
-     * propagation changes util-linux makes (MS_PRIVATE; shared/slave/unbindable are ENOSYS).
+     * mount(2) (fs/namespace.c: path_mount): a new filesystem instance, a bind mount (MS_BIND,
+     * recursive with MS_REC), or a change of propagation type (MS_SHARED, MS_PRIVATE, MS_SLAVE,
+     * MS_UNBINDABLE, with MS_REC for the whole subtree), a remount (MS_REMOUNT, with MS_BIND for
+     * the mount's flags alone) or a move (MS_MOVE).
      */
     public void mount(String source, String target, String fsType, long flags, String data) {
         enter();
-        if (!task.cred().capableIn(task.nsproxy().mnt().owner(), Credentials.CAP_SYS_ADMIN)) {
-            throw new SysException(Errno.EPERM);
-        }
         Path at = kernel.lookup(task, target, true);
         MntNamespace ns = task.nsproxy().mnt();
-        if ((flags & (MS_SHARED | MS_SLAVE | MS_UNBINDABLE)) != 0) {
-            throw new SysException(Errno.ENOSYS);
+        if (!task.cred().capableIn(ns.owner(), Credentials.CAP_SYS_ADMIN)) {
+            throw new SysException(Errno.EPERM);
         }
-        if ((flags & MS_PRIVATE) != 0) {
-            if (!at.isMountRoot()) {
-                throw new SysException(Errno.EINVAL);
-            }
+        if ((flags & MS_REMOUNT) != 0) {
+            remount(at, flags, data);
             return;
         }
-        if ((flags & (MS_REMOUNT | MS_MOVE)) != 0) {
-            throw new SysException(Errno.ENOSYS);
+        if ((flags & MS_BIND) != 0) {
+            bindMount(source, target, at, (flags & MS_REC) != 0);
+            return;
         }
-        if (!(at.inode() instanceof Directory mountpoint)) {
+        if ((flags & MS_MOVE) != 0) {
+            moveMount(source, target, at);
+            return;
+        }
+        long types = flags & (MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE);
+        if (types != 0) {
+            // fs/namespace.c: do_change_type: one type, on the root of a mount of this namespace.
+            if (Long.bitCount(types) != 1 || !at.isMountRoot() || at.mnt().ns() != ns.mounts()) {
+                throw new SysException(Errno.EINVAL);
+            }
+            Propagation.Type type = types == MS_SHARED ? Propagation.Type.SHARED : types == MS_PRIVATE
+                    ? Propagation.Type.PRIVATE : types == MS_SLAVE ? Propagation.Type.SLAVE : Propagation.Type.UNBINDABLE;
+            Propagation.changeTree(kernel, at.mnt(), type, (flags & MS_REC) != 0);
+            return;
+        }
+        if (fsType == null || fsType.isEmpty()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        FileSystems.Type type = FileSystems.get(fsType);
+        SuperBlock sb = type.getTree(new FileSystems.Request(kernel, task, source, flags, data));
+        if (at.mnt().ns() != ns.mounts()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        if (at.mnt().sb() == sb && at.isMountRoot()) {
+            throw new SysException(Errno.EBUSY);
+        }
+        if (!(at.inode() instanceof Directory)) {
             throw new SysException(Errno.ENOTDIR);
         }
-        SuperBlock sb;
-        Directory root;
-        if ((flags & MS_BIND) != 0) {
-            Path from = kernel.lookup(task, source, true);
-            if (!(from.inode() instanceof Directory dir)) {
-                throw new SysException(Errno.ENOSYS);
-            }
-            sb = from.mnt().sb();
-            root = dir;
-        } else if ("proc".equals(fsType)) {
-            sb = ProcFs.create(kernel, task.pidNs(), kernel.nextAnonDevice());
-            root = sb.root();
-        } else if ("tmpfs".equals(fsType)) {
-            String options = data == null || data.isEmpty() ? "rw" : "rw," + data;
-            sb = Tmpfs.create("tmpfs", source, kernel.nextAnonDevice(), options, 01777);
-            root = sb.root();
-        } else if (fsType == null || fsType.isEmpty()) {
+        Mount mount = new Mount(kernel.nextMountId(), sb, sb.root(), null, null, mountOptions(flags));
+        Graft.attach(kernel, mount, at.mnt(), at.inode(), null, null);
+    }
+
+    /**
+     * fs/namespace.c: do_remount, do_reconfigure_mnt: with MS_BIND only the mount's flags change;
+     * otherwise the filesystem instance is reconfigured too (ro or rw, and tmpfs's options).
+     * Flags not given keep their value, as libmount passes them on.
+     */
+    private void remount(Path at, long flags, String data) {
+        if (!at.isMountRoot() || at.mnt().ns() != task.nsproxy().mnt().mounts()) {
             throw new SysException(Errno.EINVAL);
-        } else if (List.of("overlay", "cgroup", "cgroup2", "sysfs", "devpts", "mqueue", "ext4", "bind").contains(fsType)) {
-            throw new SysException(Errno.ENOSYS);
-        } else {
-            throw new SysException(Errno.ENODEV);
         }
-        Mount mount = new Mount(kernel.nextMountId(), sb, root, at.mnt(), mountpoint, mountOptions(flags));
-        ns.mounts().add(mount);
-        String where = Namei.pathOf(kernel.context(task), at);
-        kernel.emit(new MountEvent.Mounted(ns.inode(), mount.id(), sb.fsType(), sb.source(), where, false));
+        Mount mnt = at.mnt();
+        if ((flags & MS_BIND) == 0) {
+            SuperBlock sb = mnt.sb();
+            if (sb.fsType().equals("tmpfs")) {
+                Tmpfs.remount(sb, flags, data);
+            } else if (data != null && !data.isEmpty()) {
+                throw new SysException(Errno.ENOSYS);
+            } else if (sb.owner() instanceof isolab.sim.fs.overlay.OverlayFs overlay && !overlay.writable()
+                    && (flags & MS_RDONLY) == 0) {
+                throw new SysException(Errno.EROFS);
+            } else {
+                sb.setSuperOptions(((flags & MS_RDONLY) != 0 ? "ro" : "rw") + sb.superOptions().substring(2));
+            }
+        }
+        mnt.setOptions(mountOptions(flags | keptFlags(mnt.options(), flags)));
+    }
+
+    /** The flags of {@code options} that {@code flags} does not set (libmount merges a remount's options with the mount's). */
+    private static long keptFlags(String options, long flags) {
+        long kept = 0;
+        for (String o : options.split(",")) {
+            kept |= switch (o) {
+                case "nosuid" -> MS_NOSUID;
+                case "nodev" -> MS_NODEV;
+                case "noexec" -> MS_NOEXEC;
+                case "noatime" -> (flags & MS_STRICTATIME) == 0 ? MS_NOATIME : 0;
+                default -> 0;
+            };
+        }
+        return kept;
+    }
+
+    /**
+     * fs/namespace.c: do_move_mount: the mount at {@code source} (with everything on it) moves to
+     * {@code at}: EINVAL unless it is the root of a mount of this namespace other than its root,
+     * or if it sits under a shared mount; ELOOP into itself; ENOTDIR between a file and a directory.
+     */
+    private void moveMount(String source, String target, Path at) {
+        Path from = kernel.lookup(task, source, true);
+        var table = task.nsproxy().mnt().mounts();
+        Mount old = from.mnt();
+        if (old.ns() != table || at.mnt().ns() != table || !from.isMountRoot() || old.isRoot()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        if (at.inode().isDirectory() != from.inode().isDirectory()) {
+            throw new SysException(Errno.ENOTDIR);
+        }
+        if (old.parent().isShared()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        for (Mount p = at.mnt(); ; p = p.parent()) {
+            if (p == old) {
+                throw new SysException(Errno.ELOOP);
+            }
+            if (p.isRoot()) {
+                break;
+            }
+        }
+        Directory mpDir = null;
+        String mpName = null;
+        if (!at.inode().isDirectory() && !at.isMountRoot()) {
+            Namei.Parent parent = Namei.walkParent(kernel.context(task), target);
+            mpDir = parent.dir().directory();
+            mpName = parent.name();
+        }
+        Graft.move(kernel, old, at.mnt(), at.inode(), mpDir, mpName);
+    }
+
+    /** fs/namespace.c: do_loopback: {@code source} (with its submounts if {@code recursive}) mounted again on {@code at}. */
+    private void bindMount(String source, String target, Path at, boolean recursive) {
+        if (source == null || source.isEmpty()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        Path from = kernel.lookup(task, source, true);
+        var table = task.nsproxy().mnt().mounts();
+        boolean nsfs = from.inode() instanceof NsfsInode;
+        if (at.mnt().ns() != table || from.mnt().ns() != table && !nsfs || from.mnt().unbindable()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        if (at.inode().isDirectory() != from.inode().isDirectory()) {
+            throw new SysException(Errno.ENOTDIR);
+        }
+        String rootName = rootNameOf(source, from);
+        // A /proc/PID/ns link leads into nsfs's internal mount (fs/nsfs.c: nsfs_mnt, flags "rw").
+        Mount old = nsfs ? new Mount(0, from.inode().sb(), from.inode(), rootName, null, null, "rw") : from.mnt();
+        Mount copy = recursive
+                ? CloneTree.copyTree(kernel, old, from.inode(), rootName, 0, new ArrayList<>())
+                : CloneTree.cloneMount(kernel, old, from.inode(), rootName, 0);
+        Directory mpDir = null;
+        String mpName = null;
+        if (!at.inode().isDirectory() && !at.isMountRoot()) {
+            Namei.Parent parent = Namei.walkParent(kernel.context(task), target);
+            mpDir = parent.dir().directory();
+            mpName = parent.name();
+        }
+        Graft.attach(kernel, copy, at.mnt(), at.inode(), mpDir, mpName);
+    }
+
+    /** What mountinfo shows as the root of a bind mount of {@code from}: null for a directory (computed), a path or nsfs name for a file. */
+    private String rootNameOf(String source, Path from) {
+        if (from.inode() instanceof Directory) {
+            return null;
+        }
+        if (from.inode() instanceof NsfsInode nsfs) {
+            return nsfs.namespace().type().procName() + ":[" + nsfs.namespace().inode() + "]";
+        }
+        if (from.isMountRoot()) {
+            return from.mnt().rootPath();
+        }
+        Namei.Parent parent = Namei.walkParent(kernel.context(task), source);
+        Directory dir = parent.dir().directory();
+        StringBuilder path = new StringBuilder();
+        for (Directory d = dir; d != d.sb().root() && d.parent() != d; d = d.parent()) {
+            path.insert(0, "/" + d.name());
+        }
+        return path + "/" + parent.name();
     }
 
     private static String mountOptions(long flags) {
@@ -941,32 +1160,42 @@ public final class Syscalls {
         return s.toString();
     }
 
-    /** umount2(2): EINVAL if {@code target} is not a mount point, EBUSY if something is mounted below. */
+    /**
+     * umount2(2) (fs/namespace.c: path_umount, do_umount): EINVAL if {@code target} is not the root
+     * of a mount of the caller's namespace, EBUSY if it is in use or has submounts (unless
+     * MNT_DETACH) or is the caller's root.
+     */
     public void umount(String target, int flags) {
         enter();
+        if ((flags & ~(MNT_FORCE | MNT_DETACH)) != 0) {
+            throw new SysException(Errno.EINVAL);
+        }
+        Path at = kernel.lookup(task, target, true);
+        MntNamespace ns = task.nsproxy().mnt();
+        if (!task.cred().capableIn(ns.owner(), Credentials.CAP_SYS_ADMIN)) {
+            throw new SysException(Errno.EPERM);
+        }
+        if (!at.isMountRoot() || at.mnt().ns() != ns.mounts()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        if (at.mnt() == task.root().mnt() && (flags & MNT_DETACH) == 0) {
+            throw new SysException(Errno.EBUSY);
+        }
+        Umount.umount(kernel, at.mnt(), (flags & MNT_DETACH) != 0);
+    }
+
+    /** pivot_root(2): see {@link PivotRoot}; ENOTDIR unless both are directories. */
+    public void pivotRoot(String newRoot, String putOld) {
+        enter();
+        Path newPath = kernel.lookup(task, newRoot, true);
+        Path oldPath = kernel.lookup(task, putOld, true);
+        if (!newPath.inode().isDirectory() || !oldPath.inode().isDirectory()) {
+            throw new SysException(Errno.ENOTDIR);
+        }
         if (!task.cred().capableIn(task.nsproxy().mnt().owner(), Credentials.CAP_SYS_ADMIN)) {
             throw new SysException(Errno.EPERM);
         }
-        Path at = kernel.lookup(task, target, true);
-        if (!at.isMountRoot() || at.mnt().isRoot()) {
-            throw new SysException(Errno.EINVAL);
-        }
-        MntNamespace ns = task.nsproxy().mnt();
-        Mount mount = at.mnt();
-        List<Mount> below = ns.mounts().children(mount);
-        if (!below.isEmpty() && (flags & MNT_DETACH) == 0) {
-            throw new SysException(Errno.EBUSY);
-        }
-        String where = Namei.pathOf(kernel.context(task), at);
-        detach(ns, mount);
-        kernel.emit(new MountEvent.Unmounted(ns.inode(), mount.id(), where, false));
-    }
-
-    private void detach(MntNamespace ns, Mount mount) {
-        for (Mount child : ns.mounts().children(mount)) {
-            detach(ns, child);
-        }
-        ns.mounts().remove(mount);
+        PivotRoot.pivot(kernel, task, newPath, oldPath);
     }
 
     // ---- network ---------------------------------------------------------------------------

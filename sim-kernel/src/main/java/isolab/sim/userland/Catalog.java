@@ -13,8 +13,8 @@ public final class Catalog {
 
     private static final List<String> KNOWN = List.of(
             "top", "htop", "free", "vmstat", "pgrep", "pkill", "pidof", "watch", "uptime", "w", "pstree", "pmap",
-            "pivot_root", "findmnt", "ping",
-            "docker", "stress-ng", "sysbench", "dd", "mv", "cp", "chmod", "chown", "df", "du", "find", "xargs", "awk", "sed", "less", "more",
+            "ping",
+            "docker", "stress-ng", "sysbench", "dd", "chown", "df", "du", "find", "xargs", "awk", "sed", "less", "more",
             "vi", "vim", "nano", "whoami", "groups", "su", "sudo", "setsid", "nohup", "timeout",
             "nice", "renice", "taskset", "cgexec", "cgcreate", "systemctl", "journalctl", "dmesg", "lsof", "strace",
             "ss", "netstat", "curl", "wget", "tar", "gzip", "python3", "perl", "make", "gcc", "dirname",

@@ -46,13 +46,19 @@ final class Extra {
         r.add("coreutils/stat", isolab.sim.userland.coreutils.StatChroot::stat, "/usr/bin/stat");
         r.add("coreutils/chroot", isolab.sim.userland.coreutils.StatChroot::chroot, "/usr/sbin/chroot");
         r.add("util-linux/mount", isolab.sim.userland.utillinux.Mount::mount, "/usr/bin/mount");
-        r.add("util-linux/umount", isolab.sim.userland.utillinux.Mount::umount, "/usr/bin/umount");
+        r.add("util-linux/umount", isolab.sim.userland.utillinux.Umount::main, "/usr/bin/umount");
         r.add("util-linux/nsenter", isolab.sim.userland.utillinux.Nsenter::main, "/usr/bin/nsenter");
         r.add("util-linux/ipcs", isolab.sim.userland.utillinux.Ipcs::main, "/usr/bin/ipcs");
         r.add("util-linux/ipcmk", isolab.sim.userland.utillinux.Ipcs::ipcmk, "/usr/bin/ipcmk");
         r.add("util-linux/ipcrm", isolab.sim.userland.utillinux.Ipcs::ipcrm, "/usr/bin/ipcrm");
         r.add("iproute2/ip", isolab.sim.userland.iproute2.Ip::main, "/usr/sbin/ip", "/usr/bin/ip");
         r.add("net-tools/ifconfig", isolab.sim.userland.nettools.Ifconfig::main, "/usr/sbin/ifconfig");
+        r.add("util-linux/findmnt", isolab.sim.userland.utillinux.Findmnt::main, "/usr/bin/findmnt");
+        r.add("coreutils/cp", isolab.sim.userland.coreutils.Cp::cp, "/usr/bin/cp");
+        r.add("coreutils/mv", isolab.sim.userland.coreutils.Cp::mv, "/usr/bin/mv");
+        r.add("coreutils/chmod", isolab.sim.userland.coreutils.Chmod::main, "/usr/bin/chmod");
+        r.add("busybox/busybox", isolab.sim.userland.busybox.Busybox::main, "/usr/bin/busybox");
+        r.add("util-linux/pivot_root", isolab.sim.userland.utillinux.PivotRoot::main, "/usr/sbin/pivot_root");
         r.add("util-linux/lsns", isolab.sim.userland.utillinux.Lsns::main, "/usr/bin/lsns");
     }
 }

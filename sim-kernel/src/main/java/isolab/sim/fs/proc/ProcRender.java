@@ -185,34 +185,22 @@ public final class ProcRender {
     /** One mount as its namespace shows it to {@code task}; null if outside the task's root. */
     private static String mountPoint(Task task, Mount m) {
         Namei.Context ctx = new Namei.Context(task.root(), task.cwd(), task.nsproxy().mnt().mounts(), task);
-        if (m.isRoot()) {
-            return task.root().mnt() == m && task.root().inode() == m.root() ? "/" : null;
-        }
-        return Namei.pathOf(ctx, new Path(m.parent(), m.mountpoint()));
-    }
-
-    private static String rootWithin(Mount m) {
-        List<String> names = new ArrayList<>();
-        Directory d = m.root();
-        while (d != m.sb().root() && d.parent() != d) {
-            names.add(0, d.name());
-            d = d.parent();
-        }
-        return names.isEmpty() ? "/" : "/" + String.join("/", names);
+        return isolab.sim.fs.mount.MountPoints.seenFrom(ctx, m);
     }
 
     /** /proc/PID/mountinfo (fs/proc_namespace.c: show_mountinfo). */
     static String mountinfo(Kernel kernel, Task task) {
         StringBuilder s = new StringBuilder();
-        for (Mount m : task.nsproxy().mnt().mounts().mounts()) {
+        var table = task.nsproxy().mnt().mounts();
+        for (Mount m : table.mounts()) {
             String point = mountPoint(task, m);
             if (point == null) {
                 continue;
             }
             // A namespace's root sits on a mount outside it (the rootfs it was pivoted from, or
             // its copy): mountinfo names that parent, which no line lists (measured).
-            s.append(m.id()).append(' ').append(m.isRoot() ? m.id() - 1 : m.parent().id()).append(' ')
-                    .append(m.sb().device()).append(' ').append(rootWithin(m)).append(' ').append(escape(point))
+            s.append(m.id()).append(' ').append(m.isRoot() ? table.rootfsId() : m.parent().id()).append(' ')
+                    .append(m.sb().device()).append(' ').append(escape(m.rootPath())).append(' ').append(escape(point))
                     .append(' ').append(m.options());
             if (!m.propagation().isEmpty()) {
                 s.append(' ').append(m.propagation());
@@ -241,7 +229,9 @@ public final class ProcRender {
     public static String combinedOptions(Mount m) {
         String superOptions = m.sb().superOptions();
         int comma = superOptions.indexOf(',');
-        return comma < 0 ? m.options() : m.options() + superOptions.substring(comma);
+        // fs/proc_namespace.c: show_vfsmnt: "ro" if the mount or its superblock is read-only.
+        String options = m.sb().readOnly() && m.options().startsWith("rw") ? "ro" + m.options().substring(2) : m.options();
+        return comma < 0 ? options : options + superOptions.substring(comma);
     }
 
     private static String escape(String path) {
@@ -287,8 +277,7 @@ public final class ProcRender {
     }
 
     static String filesystems() {
-        return "nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\tcgroup\nnodev\tcgroup2\nnodev\tdevtmpfs\n"
-                + "nodev\tdevpts\n\text4\nnodev\toverlay\nnodev\tmqueue\n";
+        return isolab.sim.fs.mount.FileSystems.proc();
     }
 
     static String loadavg(Kernel kernel, PidNamespace ns) {

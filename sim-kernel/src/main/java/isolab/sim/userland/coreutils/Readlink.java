@@ -69,8 +69,11 @@ public final class Readlink {
         return status;
     }
 
-    /** canonicalize_filename_mode: every link followed, . and .. removed. */
-    static String canonicalize(Proc p, String path, String mode) {
+    /**
+     * gnulib canonicalize_filename_mode: every link followed, . and .. removed; mode {@code "e"}
+     * wants every component to exist, {@code "f"} all but the last, {@code "m"} none.
+     */
+    public static String canonicalize(Proc p, String path, String mode) {
         List<String> done = new ArrayList<>();
         List<String> todo = new ArrayList<>(List.of(path.split("/")));
         if (!path.startsWith("/")) {

@@ -127,9 +127,6 @@ public final class Unshare {
                         return 1;
                     }
                     propagation = o.arg();
-                    if (propagation.equals("slave") || propagation.equals("shared")) {
-                        return Usage.notModelled(p, "--propagation " + o.arg());
-                    }
                 }
                 case "h" -> {
                     return Help.print(p, "unshare");
@@ -191,9 +188,12 @@ public final class Unshare {
         if (boottime != null && !writeProcFile(p, "/proc/self/timens_offsets", "7 " + boottime + " 0")) {
             return 1;
         }
-        if ((flags & NamespaceType.MNT.cloneFlag()) != 0 && propagation.equals("private")) {
+        if ((flags & NamespaceType.MNT.cloneFlag()) != 0 && !propagation.equals("unchanged")) {
+            // sys-utils/unshare.c: set_propagation: mount("none", "/", NULL, MS_REC | type, NULL).
+            long type = propagation.equals("slave") ? Syscalls.MS_SLAVE
+                    : propagation.equals("shared") ? Syscalls.MS_SHARED : Syscalls.MS_PRIVATE;
             try {
-                sys.mount("none", "/", null, Syscalls.MS_REC | Syscalls.MS_PRIVATE, null);
+                sys.mount("none", "/", null, Syscalls.MS_REC | type, null);
             } catch (SysException e) {
                 p.error("cannot change root filesystem propagation: " + e.strerror());
                 return 1;
