@@ -16,8 +16,8 @@ sealed interface Normaliser {
     String apply(String line, Names names);
 
     /** Every rule, in the order they apply. */
-    List<Normaliser> ALL = List.of(new MountTable(), new Timestamps(), new NamespaceInodes(), new OuterPids(),
-            new KernelRelease(), new MacAddresses(), new PingTimes(), new IpcKeys());
+    List<Normaliser> ALL = List.of(new MountTable(), new MacAddresses(), new Timestamps(), new NamespaceInodes(),
+            new OuterPids(), new KernelRelease(), new PingTimes(), new IpcKeys());
 
     /** The line with every rule applied. */
     static String normalise(String line, Names names) {

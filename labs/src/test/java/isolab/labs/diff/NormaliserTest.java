@@ -61,6 +61,9 @@ class NormaliserTest {
         assertEquals("    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00",
                 norm("    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00", names));
         assertEquals("ether <mac#1>  txqueuelen 1000", norm("ether 5a:21:9c:0e:4b:10  txqueuelen 1000", names));
+        assertEquals("veth1@veth0      DOWN           <mac#2> <BROADCAST,MULTICAST,M-DOWN>",
+                norm("veth1@veth0      DOWN           da:02:11:f5:34:12 <BROADCAST,MULTICAST,M-DOWN>", names),
+                "a MAC address ending in what looks like a clock time is still a MAC address");
     }
 
     @Test

@@ -119,6 +119,16 @@ public final class Kernel {
         return nsfs;
     }
 
+    private SplitMix64 netRandom;
+
+    /** The network's random stream (MAC addresses, round-trip times), split from the root seed when first needed. */
+    public SplitMix64 netRandom() {
+        if (netRandom == null) {
+            netRandom = random.split();
+        }
+        return netRandom;
+    }
+
     /** A new random stream split from the machine's root seed. */
     public SplitMix64 splitRandom() {
         return random.split();

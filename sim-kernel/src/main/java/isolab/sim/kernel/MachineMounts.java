@@ -47,21 +47,11 @@ final class MachineMounts {
         SuperBlock mqueue = Tmpfs.create("mqueue", "mqueue", kernel.nextAnonDevice(), "rw", 01777);
         mountOn(kernel, mnt, devMount, dev.root(), "mqueue", mqueue, "rw,nosuid,nodev,noexec,relatime");
 
-        SuperBlock sys = Tmpfs.create("sysfs", "sysfs", kernel.nextAnonDevice(), "rw", 0555);
-        Directory sysFs = Tmpfs.mkdirs(sys.root(), "fs/cgroup", 0755);
-        Tmpfs.mkdirs(sys.root(), "kernel", 0755);
-        // A network namespace here has only lo, down (issue 3 models the rest of the network).
-        Directory lo = Tmpfs.mkdirs(sys.root(), "devices/virtual/net/lo", 0755);
-        // sysfs shows the devices of the network namespace that mounted it: the machine's.
-        isolab.sim.namespace.NetNamespace net = (isolab.sim.namespace.NetNamespace) kernel.initialNsProxy().net();
-        lo.link("operstate", new isolab.sim.fs.RenderedFile(sys, sys.allocateIno(), 0444,
-                c -> net.loUp() ? "unknown\n" : "down\n", null));
-        lo.link("flags", new isolab.sim.fs.RenderedFile(sys, sys.allocateIno(), 0644, c -> net.loUp() ? "0x9\n" : "0x8\n", null));
-        for (String[] attr : new String[][] {{"mtu", "65536"}, {"address", "00:00:00:00:00:00"}, {"type", "772"},
-            {"ifindex", "1"}}) {
-            Tmpfs.file(lo, attr[0], 0444, attr[1] + "\n");
-        }
-        Tmpfs.symlink(Tmpfs.mkdirs(sys.root(), "class/net", 0755), "lo", "../../devices/virtual/net/lo");
+        // sysfs shows the devices of the network namespace that mounted it: the machine's here.
+        isolab.sim.fs.mount.FileSystems.register("sysfs", true, isolab.sim.fs.sysfs.SysFs::getTree);
+        SuperBlock sys = isolab.sim.fs.sysfs.SysFs.create(
+                (isolab.sim.namespace.NetNamespace) kernel.initialNsProxy().net(), "sysfs", kernel.nextAnonDevice());
+        Directory sysFs = (Directory) ((Directory) sys.root().lookup("fs", null)).lookup("cgroup", null);
         Mount sysMount = mountOn(kernel, mnt, root, top, "sys", sys, "rw,nosuid,nodev,noexec,relatime");
         if (cgroup == CgroupVersion.V1) {
             SuperBlock cgroupTmpfs = Tmpfs.create("tmpfs", "tmpfs", kernel.nextAnonDevice(), "rw,mode=755", 0755);

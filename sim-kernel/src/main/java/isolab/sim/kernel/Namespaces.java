@@ -136,9 +136,13 @@ public final class Namespaces {
                 used.add((u).inode());
             }
         }
+        pinnedByMounts(used);
         for (Namespace ns : List.copyOf(live)) {
             if (!used.contains(ns.inode())) {
                 live.remove(ns);
+                if (ns instanceof isolab.sim.namespace.NetNamespace net) {
+                    retireNet(net);
+                }
                 if (ns instanceof MntNamespace mnt) {
                     // fs/namespace.c: put_mnt_ns: the tree goes, unpropagated; its mounts leave their peer groups.
                     isolab.sim.fs.mount.Umount.umountTree(kernel, mnt.mounts().root(), false);
@@ -146,6 +150,39 @@ public final class Namespaces {
                 kernel.emit(new NamespaceEvent.Destroyed(ns.type(), ns.inode()));
             }
         }
+    }
+
+    /**
+     * Adds the namespaces that nsfs bind mounts in used mount namespaces keep alive (what
+     * {@code ip netns add} relies on: fs/nsfs.c, a mount holds a reference to the namespace).
+     */
+    private void pinnedByMounts(Set<Long> used) {
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Namespace ns : live) {
+                if (!(ns instanceof MntNamespace mnt) || !used.contains(mnt.inode())) {
+                    continue;
+                }
+                for (isolab.sim.fs.Mount m : mnt.mounts().mounts()) {
+                    Object root = m.root();
+                    if (root instanceof isolab.sim.fs.proc.NsfsInode nsfs) {
+                        grew |= used.add(nsfs.namespace().inode());
+                    }
+                }
+            }
+        }
+    }
+
+    /** A network namespace died: its virtual devices go, with their veth peers elsewhere (net/core/dev.c). */
+    private void retireNet(isolab.sim.namespace.NetNamespace dying) {
+        List<isolab.sim.net.NetStack> others = new ArrayList<>();
+        for (Namespace ns : live) {
+            if (ns instanceof isolab.sim.namespace.NetNamespace net) {
+                others.add(net.stack());
+            }
+        }
+        isolab.sim.net.Rtnl.destroy(dying.stack(), others, kernel.clock().nowTicks(), kernel::emit);
     }
 
     /** The live namespace of {@code type} with {@code inode}, or null. */

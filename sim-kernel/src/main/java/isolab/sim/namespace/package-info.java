@@ -6,8 +6,9 @@
  * {@link isolab.sim.fs.MountTable} whose mounts propagate to other namespaces' through shared
  * peer groups and slaves ({@code isolab.sim.fs.mount}), IPC namespaces their System V objects
  * ({@link isolab.sim.namespace.IpcNamespace}), time namespaces their clock offsets
- * ({@link isolab.sim.namespace.TimeNamespace}), network namespaces their loopback device
- * ({@link isolab.sim.namespace.NetNamespace}; other devices come with issue 3). Cgroup namespaces
+ * ({@link isolab.sim.namespace.TimeNamespace}), network namespaces their network stack
+ * ({@link isolab.sim.namespace.NetNamespace}, {@link isolab.sim.net.NetStack}: devices,
+ * addresses, routes). Cgroup namespaces
  * ({@link isolab.sim.namespace.SimpleNamespace}) exist and can be created and entered; with no
  * cgroups modelled yet every hierarchy shows its root, which is what a cgroup namespace shows. User namespaces
  * ({@link isolab.sim.namespace.UserNamespace}) hold uid and gid maps and own the namespaces

@@ -1198,32 +1198,244 @@ public final class Syscalls {
         PivotRoot.pivot(kernel, task, newPath, oldPath);
     }
 
-    // ---- network ---------------------------------------------------------------------------
+    // ---- network ----------------------------------------------------------------------------
+    // rtnetlink requests are one call each (what a NETLINK_ROUTE socket carries); ping's socket is
+    // reduced to connect (route and source selection) and one echo.
 
     /** CAP_NET_ADMIN. */
     private static final int CAP_NET_ADMIN = 12;
 
-    /** The state of the caller's network namespace's loopback device: {up, everUp}. */
-    public boolean[] loopbackState() {
+    private isolab.sim.net.NetStack netStack() {
+        return ((isolab.sim.namespace.NetNamespace) task.nsproxy().net()).stack();
+    }
+
+    /** EPERM unless the caller has CAP_NET_ADMIN over its network namespace (rtnetlink_rcv_msg). */
+    private isolab.sim.net.NetStack netAdmin() {
+        var net = task.nsproxy().net();
+        if (!task.cred().capableIn(net.owner(), CAP_NET_ADMIN)) {
+            throw new isolab.sim.net.NetlinkError(Errno.EPERM);
+        }
+        return netStack();
+    }
+
+    /** if_nametoindex(3): 0 if the caller's namespace has no such device. */
+    public int ifNameToIndex(String name) {
         enter();
-        var net = (isolab.sim.namespace.NetNamespace) task.nsproxy().net();
-        return new boolean[] {net.loUp(), net.loEverUp()};
+        var dev = netStack().device(name);
+        return dev == null ? 0 : dev.ifindex();
+    }
+
+    /** RTM_GETLINK dump of the caller's network namespace. */
+    public List<isolab.sim.net.RtnlDump.Link> rtmGetLinks() {
+        enter();
+        return isolab.sim.net.RtnlDump.links(netStack());
+    }
+
+    /** RTM_GETADDR dump. */
+    public List<isolab.sim.net.RtnlDump.Addr> rtmGetAddrs() {
+        enter();
+        return isolab.sim.net.RtnlDump.addresses(netStack(), kernel.clock().nowTicks());
+    }
+
+    /** RTM_GETROUTE dump of the main table. */
+    public List<isolab.sim.net.RtnlDump.RouteMsg> rtmGetRoutes() {
+        enter();
+        return isolab.sim.net.RtnlDump.routes(netStack());
+    }
+
+    /** RTM_GETROUTE for one destination (ip_route_output): the route a packet would take; ENETUNREACH without one. */
+    public isolab.sim.net.RtnlDump.RouteGet rtmGetRoute(int destination) {
+        enter();
+        var stack = netStack();
+        var out = isolab.sim.net.RtnlDump.routeGet(stack, destination);
+        if (out == null) {
+            throw new isolab.sim.net.NetlinkError(Errno.ENETUNREACH);
+        }
+        return out;
+    }
+
+    /** RTM_GETNEIGH dump: the ARP cache with the states of now. */
+    public List<isolab.sim.net.Neighbours.Shown> rtmGetNeighbours() {
+        enter();
+        return netStack().neighbours().show(kernel.clock().nowTicks());
+    }
+
+    /** RTM_GETROUTE dump of the local table, as {@code ip route show table local} lines. */
+    public List<String> rtmGetLocalRoutes() {
+        enter();
+        return netStack().localTable();
     }
 
     /**
-     * Sets a device up or down (rtnetlink RTM_NEWLINK with IFF_UP): ENODEV for a device other than
-     * lo, EPERM without CAP_NET_ADMIN over the network namespace.
+     * The network namespace a request names: an open nsfs descriptor (IFLA_NET_NS_FD), else a
+     * PID in the caller's PID namespace (IFLA_NET_NS_PID); ESRCH for no such process, EINVAL for
+     * a descriptor that is not a network namespace.
      */
-    public void linkSetUp(String device, boolean up) {
+    private isolab.sim.net.NetStack netnsOf(int fd, int pid) {
+        return netnsNamed(fd, pid);
+    }
+
+    /** Like {@link #netnsOf}, for a request that puts something there: EPERM without CAP_NET_ADMIN over it (rtnl_link_get_net_capable). */
+    private isolab.sim.net.NetStack netnsToChange(int fd, int pid) {
+        isolab.sim.net.NetStack target = netnsNamed(fd, pid);
+        if (!task.cred().capableIn(target.namespace().owner(), CAP_NET_ADMIN)) {
+            throw new isolab.sim.net.NetlinkError(Errno.EPERM);
+        }
+        return target;
+    }
+
+    private isolab.sim.net.NetStack netnsNamed(int fd, int pid) {
+        if (fd >= 0) {
+            OpenFile file = task.files().get(fd);
+            if (file.path() == null || !(file.path().inode() instanceof NsfsInode nsfs)
+                    || !(nsfs.namespace() instanceof isolab.sim.namespace.NetNamespace net)) {
+                throw new isolab.sim.net.NetlinkError(Errno.EINVAL);
+            }
+            return net.stack();
+        }
+        Task target = kernel.pids().find(task.pidNs(), pid);
+        if (target == null || target.nsproxy() == null) {
+            throw new isolab.sim.net.NetlinkError(Errno.ESRCH);
+        }
+        return ((isolab.sim.namespace.NetNamespace) target.nsproxy().net()).stack();
+    }
+
+    /**
+     * RTM_NEWLINK creating a device of {@code kind} ({@code veth} or {@code bridge}); a veth's peer
+     * goes into the namespace of {@code peerFd}/{@code peerPid} (both negative: the caller's).
+     * EOPNOTSUPP (extack "Unknown device type") for other kinds.
+     */
+    public void rtmNewLink(String kind, String name, String peerName, int peerFd, int peerPid) {
         enter();
-        var net = (isolab.sim.namespace.NetNamespace) task.nsproxy().net();
-        if (!device.equals("lo")) {
-            throw new SysException(Errno.ENODEV);
+        var stack = netAdmin();
+        long now = kernel.clock().nowTicks();
+        switch (kind) {
+            case "veth" -> {
+                var peerStack = peerFd >= 0 || peerPid >= 0 ? netnsToChange(peerFd, peerPid) : stack;
+                isolab.sim.net.Rtnl.addVeth(stack, name, peerStack, peerName, kernel.netRandom(), kernel::emit);
+            }
+            case "bridge" -> isolab.sim.net.Rtnl.addBridge(stack, name, kernel.netRandom(), kernel::emit);
+            default -> throw new isolab.sim.net.NetlinkError(Errno.EOPNOTSUPP, "Unknown device type");
         }
-        if (!task.cred().capableIn(net.owner(), CAP_NET_ADMIN)) {
-            throw new SysException(Errno.EPERM);
+    }
+
+    /** RTM_DELLINK. */
+    public void rtmDelLink(String name) {
+        enter();
+        var dev = device(netAdmin(), name);
+        isolab.sim.net.Rtnl.delete(dev, kernel.clock().nowTicks(), kernel::emit);
+    }
+
+    /** The attributes of an RTM_NEWLINK on an existing device; null fields are left alone. */
+    public record LinkChange(int nsFd, int nsPid, Integer mtu, String name, String master, Boolean up) {
+    }
+
+    /** RTM_NEWLINK changing {@code device}, in do_setlink's order: namespace, MTU, name, master, flags. */
+    public void rtmSetLink(String device, LinkChange change) {
+        enter();
+        var stack = netAdmin();
+        var dev = device(stack, device);
+        long now = kernel.clock().nowTicks();
+        if (change.nsFd() >= 0 || change.nsPid() >= 0) {
+            isolab.sim.net.Rtnl.setNamespace(dev, netnsToChange(change.nsFd(), change.nsPid()), now, kernel::emit);
         }
-        net.setLoUp(up);
+        if (change.mtu() != null) {
+            isolab.sim.net.Rtnl.setMtu(dev, change.mtu());
+        }
+        if (change.name() != null) {
+            isolab.sim.net.Rtnl.rename(dev, change.name());
+        }
+        if (change.master() != null) {
+            isolab.sim.net.Rtnl.setMaster(dev, change.master().isEmpty() ? null : device(dev.stack(), change.master()), now);
+        }
+        if (change.up() != null) {
+            isolab.sim.net.Rtnl.setUp(dev, change.up(), now);
+        }
+    }
+
+    private static isolab.sim.net.NetDevice device(isolab.sim.net.NetStack stack, String name) {
+        var dev = stack.device(name);
+        if (dev == null) {
+            throw new isolab.sim.net.NetlinkError(Errno.ENODEV);
+        }
+        return dev;
+    }
+
+    /** RTM_NEWADDR (IPv4). */
+    public void rtmNewAddr(String device, isolab.sim.net.Inet4.Prefix prefix, int broadcast, isolab.sim.net.IfAddr.Scope scope) {
+        enter();
+        isolab.sim.net.Rtnl.addAddress(device(netAdmin(), device), prefix, broadcast, scope);
+    }
+
+    /** RTM_DELADDR (IPv4). */
+    public void rtmDelAddr(String device, isolab.sim.net.Inet4.Prefix prefix) {
+        enter();
+        isolab.sim.net.Rtnl.delAddress(device(netAdmin(), device), prefix);
+    }
+
+    /** RTM_NEWROUTE in the main table; {@code gateway} 0 and/or {@code device} null when not given. */
+    public void rtmNewRoute(isolab.sim.net.Inet4.Prefix destination, int gateway, String device) {
+        enter();
+        var stack = netAdmin();
+        isolab.sim.net.Rtnl.addRoute(stack, destination, gateway, device == null ? null : device(stack, device));
+    }
+
+    /** RTM_DELROUTE in the main table. */
+    public void rtmDelRoute(isolab.sim.net.Inet4.Prefix destination, int gateway, String device) {
+        enter();
+        var stack = netAdmin();
+        isolab.sim.net.Rtnl.delRoute(stack, destination, gateway, device == null ? null : device(stack, device));
+    }
+
+    /** RTM_GETNSID for the namespace open on {@code fd}: the id the caller's namespace gave it, -1 if none. */
+    public int rtmGetNsid(int fd) {
+        enter();
+        var other = netnsOf(fd, -1);
+        return netStack().peerId(other);
+    }
+
+    /** Whether {@code fd} is open on the caller's own network namespace (what {@code ip netns identify} compares). */
+    public boolean isOwnNetns(int fd) {
+        enter();
+        return netnsOf(fd, -1) == netStack();
+    }
+
+    /**
+     * connect(2) of ping's socket to {@code destination}: the source address it would use;
+     * ENETUNREACH without a route.
+     */
+    public int pingConnect(int destination) {
+        enter();
+        int source = isolab.sim.net.Icmp.source(netStack(), destination);
+        if (source == 0) {
+            throw new SysException(Errno.ENETUNREACH);
+        }
+        return source;
+    }
+
+    /** Whether {@code destination} is a broadcast address of the caller's namespace (ping refuses those without -b). */
+    public boolean isBroadcast(int destination) {
+        enter();
+        return netStack().isBroadcast(destination);
+    }
+
+    /** Sends one ICMP echo request and tells what came of it; the round trip takes no virtual time. */
+    public isolab.sim.net.Icmp.Result pingEcho(int source, int destination) {
+        enter();
+        var outcome = isolab.sim.net.Icmp.echo(netStack(), source, destination, kernel.clock().nowTicks());
+        kernel.emit(new isolab.api.NetEvent.Echo(task.nsproxy().net().inode(), isolab.sim.net.Inet4.format(source),
+                isolab.sim.net.Inet4.format(destination), switch (outcome.outcome()) {
+                    case REPLY -> "answered";
+                    case LOST -> "lost";
+                    case UNREACHABLE -> (outcome.netUnreachable() ? "network" : "host") + " unreachable, says "
+                            + isolab.sim.net.Inet4.format(outcome.errorFrom());
+                }));
+        return outcome;
+    }
+
+    /** A round-trip time for a reply, in microseconds: what a virtual link takes, drawn from the seed. */
+    public int rttMicros() {
+        return 20 + kernel.netRandom().nextInt(60);
     }
 
     // ---- System V IPC ----------------------------------------------------------------------

@@ -53,6 +53,10 @@ final class Extra {
         r.add("util-linux/ipcrm", isolab.sim.userland.utillinux.Ipcs::ipcrm, "/usr/bin/ipcrm");
         r.add("iproute2/ip", isolab.sim.userland.iproute2.Ip::main, "/usr/sbin/ip", "/usr/bin/ip");
         r.add("net-tools/ifconfig", isolab.sim.userland.nettools.Ifconfig::main, "/usr/sbin/ifconfig");
+        r.add("iputils/ping", isolab.sim.userland.iputils.Ping::main, "/usr/bin/ping");
+        r.add("net-tools/route", isolab.sim.userland.nettools.Route::main, "/usr/sbin/route");
+        r.add("iproute2/bridge", isolab.sim.userland.iproute2.Bridge::main, "/usr/sbin/bridge");
+        r.add("procps/sysctl", isolab.sim.userland.procps.Sysctl::main, "/usr/sbin/sysctl");
         r.add("util-linux/findmnt", isolab.sim.userland.utillinux.Findmnt::main, "/usr/bin/findmnt");
         r.add("coreutils/cp", isolab.sim.userland.coreutils.Cp::cp, "/usr/bin/cp");
         r.add("coreutils/mv", isolab.sim.userland.coreutils.Cp::mv, "/usr/bin/mv");

@@ -127,8 +127,8 @@ class UtilLinuxTest {
                 + "    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n", m.out("unshare --net ip link"));
         assertEquals("", m.out("ifconfig"));
         assertEquals("lo: flags=8<LOOPBACK>  mtu 65536\n", m.out("ifconfig -a | head -1"));
-        assertEquals("ip: option 'link add' is not modelled in isolab\n",
-                m.run("ip link add veth0 type veth peer name veth1").output());
+        assertEquals("", m.out("unshare --net sh -c 'ip link add veth0 type veth peer name veth1'"));
+        assertEquals("lo:\n", m.out("ip -o link | cut -d' ' -f2"), "the pair died with its namespace");
     }
 
     @Test

@@ -88,6 +88,7 @@ public final class ProcFs {
             e.put("filesystems", file(4, c -> ProcRender.filesystems()));
             e.put("loadavg", file(5, c -> ProcRender.loadavg(kernel, ns)));
             e.put("mounts", new Symlink(sb(), 6, "self/mounts"));
+            e.put("net", new Symlink(sb(), 19, "self/net"));
             e.put("stat", file(18, c -> ProcRender.stat(kernel)));
             e.put("self", new Symlink(sb(), 7, null) {
                 @Override
@@ -149,7 +150,40 @@ public final class ProcFs {
                     return k;
                 }
             });
+            e.put("net", new Dynamic(sb(), 20, 0555, self, "net") {
+                @Override
+                Map<String, Inode> entries(Caller who) {
+                    Map<String, Inode> n = new LinkedHashMap<>();
+                    Directory net = this;
+                    n.put("ipv4", new Dynamic(sb(), 21, 0555, net, "ipv4") {
+                        @Override
+                        Map<String, Inode> entries(Caller reader) {
+                            Map<String, Inode> v4 = new LinkedHashMap<>();
+                            v4.put("ip_forward", ipForward(22, reader));
+                            return v4;
+                        }
+                    });
+                    return n;
+                }
+            });
             return e;
+        }
+
+        /**
+         * /proc/sys/net/ipv4/ip_forward of the reader's network namespace (net/ipv4/devinet.c:
+         * devinet_sysctl_forward): an integer; anything else is EINVAL.
+         */
+        private RenderedFile ipForward(long ino, Caller who) {
+            var stack = who instanceof Task t && t.nsproxy() != null
+                    ? ((isolab.sim.namespace.NetNamespace) t.nsproxy().net()).stack() : null;
+            Consumer<String> write = text -> {
+                String value = text.strip();
+                if (stack == null || !value.matches("-?\\d{1,9}")) {
+                    throw new isolab.sim.syscall.SysException(isolab.sim.syscall.Errno.EINVAL);
+                }
+                stack.setIpForward(Integer.parseInt(value));
+            };
+            return new RenderedFile(sb(), ino, 0644, c -> (stack == null ? 0 : stack.ipForward()) + "\n", write);
         }
 
         private RenderedFile uts(long ino, Caller who, boolean domain) {
@@ -199,6 +233,7 @@ public final class ProcFs {
             e.put("fd", new FdDir(kernel, sb(), self, task, base + 7));
             e.put("mountinfo", file(8, c -> ProcRender.mountinfo(kernel, task)));
             e.put("mounts", file(9, c -> ProcRender.mounts(kernel, task)));
+            e.put("net", new NetDir(sb(), self, task, base + 18));
             e.put("ns", new NsDir(sb(), self, task, base + 10));
             e.put("root", link(11, c -> ProcRender.pathOf(kernel, task, c, false)));
             e.put("setgroups", new IdMapFile(sb(), base + 14, task, null));
@@ -269,6 +304,25 @@ public final class ProcFs {
         @Override
         public long size() {
             return 0;
+        }
+    }
+
+    /** /proc/PID/net: the files of the task's network namespace (net/core/net-procfs.c); only dev is modelled. */
+    static final class NetDir extends Dynamic {
+        private final Task task;
+        private final long base;
+
+        NetDir(SuperBlock sb, Directory parent, Task task, long ino) {
+            super(sb, ino, 0555, parent, "net");
+            this.task = task;
+            this.base = ino * 16;
+        }
+
+        @Override
+        Map<String, Inode> entries(Caller caller) {
+            Map<String, Inode> e = new LinkedHashMap<>();
+            e.put("dev", new RenderedFile(sb(), base + 1, 0444, c -> ProcRender.netDev(task), null));
+            return e;
         }
     }
 

@@ -188,6 +188,21 @@ public final class ProcRender {
         return isolab.sim.fs.mount.MountPoints.seenFrom(ctx, m);
     }
 
+    /** /proc/PID/net/dev (net/core/net-procfs.c: dev_seq_show): the counters of each device of the task's namespace. */
+    static String netDev(Task task) {
+        StringBuilder s = new StringBuilder("Inter-|   Receive                                                |  Transmit\n"
+                + " face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n");
+        if (task.nsproxy() == null) {
+            return s.toString();
+        }
+        var stack = ((isolab.sim.namespace.NetNamespace) task.nsproxy().net()).stack();
+        for (var d : stack.devices()) {
+            s.append(String.format("%6s:%8d %7d %4d %4d %4d %5d %10d %9d %8d %7d %4d %4d %4d %5d %7d %10d%n", d.name(),
+                    d.rxBytes(), d.rxPackets(), 0, 0, 0, 0, 0, 0, d.txBytes(), d.txPackets(), 0, d.txDropped(), 0, 0, 0, 0));
+        }
+        return s.toString();
+    }
+
     /** /proc/PID/mountinfo (fs/proc_namespace.c: show_mountinfo). */
     static String mountinfo(Kernel kernel, Task task) {
         StringBuilder s = new StringBuilder();

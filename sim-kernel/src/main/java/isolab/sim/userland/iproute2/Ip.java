@@ -1,153 +1,179 @@
 package isolab.sim.userland.iproute2;
 
-import isolab.sim.syscall.Errno;
-import isolab.sim.syscall.SysException;
+import isolab.sim.net.NetlinkError;
 import isolab.sim.userland.Proc;
 import isolab.sim.userland.Usage;
 import java.util.List;
 
 /**
- * /usr/sbin/ip (iproute2 6.1) for the part of networking the model has: every network namespace
- * holds only the loopback device, which can be brought up (127.0.0.1/8 and ::1/128) and down.
- * {@code ip link [show]}, {@code ip addr [show]}, {@code ip route}, {@code -br}, {@code ip link set
- * [dev] lo up|down}, with iproute2's texts (measured in a fresh namespace). Other devices, netns,
- * veth and address changes are not modelled.
+ * /usr/sbin/ip (iproute2 6.1): global options, then an object ({@code link}, {@code address},
+ * {@code route}, {@code netns}) and its command, each in its own class. Options and objects
+ * may be abbreviated as iproute2's {@code matches()} allows: any prefix, the first object of
+ * ip.c's table winning ({@code ip a} is address, {@code ip n} neighbour).
  */
 public final class Ip {
+
+    /** The usage ip prints on stderr (status 255) when given no object. */
+    private static final String USAGE =
+            "Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
+            + "       ip [ -force ] -batch filename\n"
+            + "where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |\n"
+            + "                   link | macsec | maddress | monitor | mptcp | mroute | mrule |\n"
+            + "                   neighbor | neighbour | netconf | netns | nexthop | ntable |\n"
+            + "                   ntbl | route | rule | sr | tap | tcpmetrics |\n"
+            + "                   token | tunnel | tuntap | vrf | xfrm }\n"
+            + "       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n"
+            + "                    -h[uman-readable] | -iec | -j[son] | -p[retty] |\n"
+            + "                    -f[amily] { inet | inet6 | mpls | bridge | link } |\n"
+            + "                    -4 | -6 | -M | -B | -0 |\n"
+            + "                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |\n"
+            + "                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n"
+            + "                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |\n"
+            + "                    -c[olor]}\n";
+
+    /** The objects of ip.c's command table, in its order. */
+    private static final List<String> OBJECTS = List.of("address", "addrlabel", "maddress", "route", "rule", "neighbor",
+            "neighbour", "ntable", "ntbl", "link", "l2tp", "fou", "ila", "macsec", "tunnel", "tunl", "tuntap", "tap", "token",
+            "tcpmetrics", "tcp_metrics", "monitor", "xfrm", "mroute", "mrule", "netns", "netconf", "vrf", "sr", "nexthop",
+            "mptcp", "ioam", "amt", "help");
+
+    /** The global options in force: address family (0 any, 4, 6, -1 link layer), brief and one-line output. */
+    record Options(int family, boolean brief, boolean oneline, boolean stats) {
+    }
 
     private Ip() {
     }
 
-    private static String flags(boolean up) {
-        return up ? "<LOOPBACK,UP,LOWER_UP>" : "<LOOPBACK>";
-    }
-
-    private static String header(boolean[] st, boolean link) {
-        boolean up = st[0];
-        String qdisc = st[1] ? "noqueue" : "noop";
-        return "1: lo: " + flags(up) + " mtu 65536 qdisc " + qdisc + " state " + (up ? "UNKNOWN" : "DOWN")
-                + (link ? " mode DEFAULT" : "") + " group default qlen 1000\n"
-                + "    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n";
-    }
-
-    private static String addresses(boolean[] st) {
-        StringBuilder s = new StringBuilder();
-        if (st[1]) {
-            s.append("    inet 127.0.0.1/8 scope host lo\n       valid_lft forever preferred_lft forever\n");
-        }
-        if (st[0]) {
-            s.append("    inet6 ::1/128 scope host \n       valid_lft forever preferred_lft forever\n");
-        }
-        return s.toString();
-    }
-
-    private static String pad(String s, int width) {
-        return s + " ".repeat(Math.max(1, width - s.length()));
-    }
-
     public static int main(Proc p) {
         List<String> args = p.args();
+        int family = 0;
         boolean brief = false;
+        boolean oneline = false;
+        boolean stats = false;
         int i = 0;
         while (i < args.size() && args.get(i).startsWith("-")) {
-            String a = args.get(i);
-            if (a.equals("-br") || a.equals("-brief")) {
+            String opt = args.get(i);
+            if (opt.equals("--")) {
+                i++;
+                break;
+            }
+            if (opt.startsWith("--")) {
+                opt = opt.substring(1);
+            }
+            if (opt.equals("-4")) {
+                family = 4;
+            } else if (opt.equals("-6")) {
+                family = 6;
+            } else if (opt.equals("-0")) {
+                family = -1;
+            } else if (opt.equals("-M") || opt.equals("-B")) {
+                return Usage.notModelled(p, opt);
+            } else if ((matches(opt, "-stats") || matches(opt, "-statistics")) && !stats
+                    && !matches(opt, "-loops") && !matches(opt, "-family") && !matches(opt, "-human") && !matches(opt, "-iec")) {
+                stats = true;
+            } else if (matches(opt, "-loops") || matches(opt, "-family") || matches(opt, "-human") || matches(opt, "-iec")
+                    || matches(opt, "-stats") || matches(opt, "-statistics") || matches(opt, "-details")
+                    || matches(opt, "-resolve") || matches(opt, "-timestamp") || matches(opt, "-tshort")) {
+                return Usage.notModelled(p, opt);
+            } else if (matches(opt, "-oneline")) {
+                oneline = true;
+            } else if (matches(opt, "-Version")) {
+                p.out("ip utility, iproute2-6.1.0, libbpf 1.1.2\n");
+                return 0;
+            } else if (matches(opt, "-force") || matches(opt, "-batch")) {
+                return Usage.notModelled(p, opt);
+            } else if (matches(opt, "-brief")) {
                 brief = true;
+            } else if (matches(opt, "-json") || matches(opt, "-pretty") || matches(opt, "-rcvbuf") || matches(opt, "-color")
+                    || matches(opt, "-colour") || matches(opt, "-Numeric") || matches(opt, "-all") || opt.equals("-echo")) {
+                return Usage.notModelled(p, opt);
+            } else if (matches(opt, "-help")) {
+                p.err(USAGE);
+                return 255;
+            } else if (matches(opt, "-netns")) {
+                if (i + 1 >= args.size()) {
+                    p.err("Command line is not complete. Try option \"help\"\n");
+                    return 255;
+                }
+                if (IpNetns.switchTo(p, args.get(++i)) != 0) {
+                    return 255;
+                }
             } else {
-                return Usage.notModelled(p, a);
+                p.err("Option \"" + opt + "\" is unknown, try \"ip -help\".\n");
+                return 255;
             }
             i++;
         }
         if (i >= args.size()) {
-            p.err("Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n");
+            p.err(USAGE);
             return 255;
         }
+        Options options = new Options(family, brief, oneline, stats);
         String object = args.get(i);
         List<String> rest = args.subList(i + 1, args.size());
-        String command = rest.isEmpty() ? "show" : rest.get(0);
-        boolean show = List.of("show", "list", "lst", "sh", "ls", "l").contains(command);
-        String device = show && rest.size() >= 2 ? rest.get(rest.size() - 1) : null;
-        if (matches(object, "link")) {
-            if (command.equals("set")) {
-                return set(p, rest.subList(1, rest.size()));
+        for (String candidate : OBJECTS) {
+            if (matches(object, candidate)) {
+                return run(p, candidate, rest, options);
             }
-            if (!show) {
-                return Usage.notModelled(p, "link " + command);
-            }
-            if (device != null && !device.equals("lo")) {
-                p.err("Device \"" + device + "\" does not exist.\n");
-                return 1;
-            }
-            boolean[] st = p.sys().loopbackState();
-            p.out(brief ? pad("lo", 17) + pad(st[0] ? "UNKNOWN" : "DOWN", 15) + "00:00:00:00:00:00 " + flags(st[0]) + " \n"
-                    : header(st, true));
-            return 0;
-        }
-        if (matches(object, "address") || object.equals("a") || object.equals("ad")) {
-            if (!show) {
-                return Usage.notModelled(p, "address " + command);
-            }
-            if (device != null && !device.equals("lo")) {
-                p.err("Device \"" + device + "\" does not exist.\n");
-                return 1;
-            }
-            boolean[] st = p.sys().loopbackState();
-            if (brief) {
-                String addrs = (st[1] ? "127.0.0.1/8 " : "") + (st[0] ? "::1/128 " : "");
-                p.out(pad("lo", 17) + pad(st[0] ? "UNKNOWN" : "DOWN", 15) + addrs + "\n");
-            } else {
-                p.out(header(st, false) + addresses(st));
-            }
-            return 0;
-        }
-        if (matches(object, "route")) {
-            if (!show) {
-                return Usage.notModelled(p, "route " + command);
-            }
-            return 0;
-        }
-        if (matches(object, "netns") || matches(object, "neighbour") || matches(object, "rule") || matches(object, "tunnel")
-                || matches(object, "maddress") || matches(object, "monitor")) {
-            return Usage.notModelled(p, object);
         }
         p.err("Object \"" + object + "\" is unknown, try \"ip help\".\n");
         return 1;
     }
 
-    /** {@code ip link set [dev] DEVICE up|down}. */
-    private static int set(Proc p, List<String> args) {
-        String device = null;
-        Boolean up = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("dev") && i + 1 < args.size()) {
-                device = args.get(++i);
-            } else if (a.equals("up") || a.equals("down")) {
-                up = a.equals("up");
-            } else if (device == null) {
-                device = a;
-            } else {
-                return Usage.notModelled(p, "link set " + a);
+    private static int run(Proc p, String object, List<String> args, Options options) {
+        return switch (object) {
+            case "link" -> IpLink.main(p, args, options);
+            case "address" -> IpAddress.main(p, args, options);
+            case "route" -> IpRoute.main(p, args, options);
+            case "netns" -> IpNetns.main(p, args, options);
+            case "neighbor", "neighbour" -> IpNeigh.main(p, args, options);
+            case "tuntap", "tap" -> args.isEmpty() || matches(args.get(0), "show") || matches(args.get(0), "list")
+                    ? 0 // the model has no tun/tap devices (and cannot make them), so the list is empty
+                    : Usage.notModelled(p, object + " " + args.get(0));
+            case "help" -> {
+                p.err(USAGE);
+                yield 255;
             }
-        }
-        if (device == null || up == null) {
-            return Usage.notModelled(p, "link set " + String.join(" ", args));
-        }
-        try {
-            p.sys().linkSetUp(device, up);
-            return 0;
-        } catch (SysException e) {
-            if (e.errno() == Errno.ENODEV) {
-                p.err("Cannot find device \"" + device + "\"\n");
-                return 1;
-            }
-            p.err("RTNETLINK answers: " + e.strerror() + "\n");
-            return 2;
-        }
+            default -> Usage.notModelled(p, object);
+        };
     }
 
-    /** iproute2 accepts any prefix of an object's name. */
-    private static boolean matches(String given, String object) {
-        return !given.isEmpty() && object.startsWith(given);
+    /** iproute2's matches(): whether {@code given} is a non-empty prefix of {@code word}. */
+    static boolean matches(String given, String word) {
+        return !given.isEmpty() && word.startsWith(given);
+    }
+
+    /** How iproute2 reports a refused request: the kernel's extended ack, else the errno; status 2. */
+    static int answers(Proc p, NetlinkError e) {
+        if (e.extack() != null) {
+            p.err("Error: " + e.extack() + ".\n");
+        } else {
+            p.err("RTNETLINK answers: " + e.errno().strerror() + "\n");
+        }
+        return 2;
+    }
+
+    /** invarg(): {@code Error: argument "ARG" is wrong: MSG}, status 255. */
+    static int invarg(Proc p, String message, String arg) {
+        p.err("Error: argument \"" + arg + "\" is wrong: " + message + "\n");
+        return 255;
+    }
+
+    /** NEXT_ARG() past the end of the line. */
+    static int incomplete(Proc p) {
+        p.err("Command line is not complete. Try option \"help\"\n");
+        return 255;
+    }
+
+    /** duparg2(): a second device name, or garbage. */
+    static int garbage(Proc p, String key, String arg) {
+        p.err("Error: either \"" + key + "\" is duplicate, or \"" + arg + "\" is a garbage.\n");
+        return 255;
+    }
+
+    /** nodev(): {@code Cannot find device "X"}, status 1. */
+    static int nodev(Proc p, String dev) {
+        p.err("Cannot find device \"" + dev + "\"\n");
+        return 1;
     }
 }
