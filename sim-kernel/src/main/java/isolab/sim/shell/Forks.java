@@ -133,6 +133,18 @@ final class Forks {
         }
     }
 
+    /**
+     * Runs {@code node} in a child forked for it (a pipeline element, a background job): a
+     * subshell is that child itself, not a fork of it (measured: {@code (ps; true) | cat} and
+     * {@code (ps; true) &} show one shell for the parentheses), and the child exits after.
+     */
+    private static int runForked(Shell child, Node node) {
+        if (node instanceof Node.Subshell sub) {
+            return child.withRedirects(sub.redirects(), () -> child.run(sub.body(), true));
+        }
+        return child.run(node, true);
+    }
+
     int runSubshell(Node.Subshell sub) {
         int pid = forkChild(child -> child.withRedirects(sub.redirects(), () -> child.run(sub.body(), true)), true, 0);
         return sh.jobStatus.waitForeground(List.of(pid), "(" + "...)");
@@ -161,7 +173,7 @@ final class Forks {
                     child.sys.dup2(out[1], 1);
                     child.sys.close(out[1]);
                 }
-                return child.run(command, true);
+                return runForked(child, command);
             }, i == 0, group);
             if (i == 0) {
                 group = sh.monitor ? pid : 0;
@@ -194,7 +206,7 @@ final class Forks {
                     // no /dev/null: keep stdin
                 }
             }
-            return child.run(item.node(), true);
+            return runForked(child, item.node());
         }, false, 0);
         sh.lastBackground = pid;
         Jobs.Job job = sh.jobs.add(List.of(pid), item.text());
