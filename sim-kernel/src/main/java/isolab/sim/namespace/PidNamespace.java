@@ -16,6 +16,13 @@ public final class PidNamespace extends Namespace {
     public static final int MAX_PID_NS_LEVEL = 32;
 
     /**
+     * The kernel's level of the machine's own PID namespace (docs/MACHINE.md): a child of the
+     * host's initial one, so 31 more levels fit inside it. The model numbers its levels from the
+     * machine's namespace (0), since nothing inside can see the host's.
+     */
+    public static final int MACHINE_LEVEL = 1;
+
+    /**
      * pid_max of the lab machine's PID namespaces: PID_MAX_LIMIT, what Linux 6.14+ gives every
      * PID namespace but the host's initial one (measured: 4194304 in a new namespace, so ps pads
      * PIDs to 7 columns).
@@ -35,7 +42,8 @@ public final class PidNamespace extends Namespace {
         super(NamespaceType.PID, inode, owner);
         this.parent = parent;
         this.level = parent == null ? 0 : parent.level + 1;
-        if (level > MAX_PID_NS_LEVEL) {
+        if (level + MACHINE_LEVEL > MAX_PID_NS_LEVEL) {
+            // kernel/pid_namespace.c: create_pid_namespace
             throw new SysException(Errno.ENOSPC);
         }
     }
@@ -61,13 +69,11 @@ public final class PidNamespace extends Namespace {
     }
 
     /**
-     * Allocates the next free PID, cyclically (kernel/pid.c: alloc_pid, idr_alloc_cyclic).
-     * ENOMEM once the namespace's init has died (the kernel clears PIDNS_ADDING).
+     * Allocates the next free PID, cyclically (kernel/pid.c: alloc_pid, idr_alloc_cyclic). Whether
+     * the namespace still takes tasks is the caller's check, made after every level has its number
+     * (see {@link #initDead()}), so a refused fork still moves the cursors on.
      */
     public int allocate() {
-        if (initDead) {
-            throw new SysException(Errno.ENOMEM);
-        }
         int candidate = lastPid + 1;
         for (int tries = 0; tries < PID_MAX; tries++) {
             if (candidate >= PID_MAX) {

@@ -85,20 +85,29 @@ public final class Exit {
     }
 
     /**
-     * kernel/exit.c: forget_original_parent, find_child_reaper: the children go to the init of the
-     * dying task's PID namespace; zombies among them are announced to their new parent.
+     * kernel/exit.c: forget_original_parent: the children go to the nearest living ancestor that
+     * is a child subreaper in the same PID namespace (find_new_reaper), else to the init of the
+     * dying task's PID namespace (find_child_reaper); zombies among them are announced to their
+     * new parent.
      */
     static void forgetOriginalParent(Kernel kernel, Task task) {
         if (task.children.isEmpty()) {
             return;
         }
-        Task reaper = kernel.pids().initOf(task.pidNs());
+        Task reaper = subreaper(task);
+        if (reaper == null) {
+            reaper = kernel.pids().initOf(task.pidNs());
+        }
         if (reaper == task || reaper == null) {
             reaper = outerReaper(kernel, task.pidNs());
         }
         List<Task> orphans = List.copyOf(task.children);
         task.children.clear();
         for (Task child : orphans) {
+            if (child.pdeathSignal != 0) {
+                // kernel/exit.c: reparent_leader: the parent-death signal, before the new parent is known.
+                Signals.send(kernel, child, child.pdeathSignal, task);
+            }
             child.parent = reaper;
             reaper.children.add(child);
             kernel.emit(new ProcessEvent.Reparented(child.pid(), task.pid(), reaper.pid()));
@@ -107,6 +116,16 @@ public final class Exit {
             }
         }
         reaper.childExit.wakeAll(kernel.scheduler());
+    }
+
+    /** kernel/exit.c: find_new_reaper: the nearest living subreaper ancestor below the namespace's init. */
+    private static Task subreaper(Task task) {
+        for (Task up = task.parent; up != null && up.pidNs() == task.pidNs() && !up.isNamespaceInit(); up = up.parent) {
+            if (up.childSubreaper && !up.exiting) {
+                return up;
+            }
+        }
+        return null;
     }
 
     private static Task outerReaper(Kernel kernel, PidNamespace ns) {

@@ -87,12 +87,21 @@ public final class Fork {
         return init;
     }
 
+    /**
+     * kernel/pid.c: alloc_pid: a number in every level, innermost first; then, if the namespace
+     * no longer takes tasks (its init died: PIDNS_ADDING cleared), the numbers are given back and
+     * the fork fails with ENOMEM - but the cyclic cursors have moved on, so the next PID in the
+     * machine's namespace skips one (measured: a refused fork costs the machine a PID).
+     */
     private static int[] allocatePids(PidNamespace innermost) {
         int[] nsPids = new int[innermost.level() + 1];
         PidNamespace ns = innermost;
         try {
             for (; ns != null; ns = ns.parent()) {
                 nsPids[ns.level()] = ns.allocate();
+            }
+            if (innermost.initDead()) {
+                throw new SysException(Errno.ENOMEM);
             }
         } catch (SysException failed) {
             for (PidNamespace undo = innermost; undo != ns; undo = undo.parent()) {

@@ -24,12 +24,13 @@ public final class Signals {
      * -1 every process the sender may signal but itself and its init, < -1 the group -pid.
      */
     public static void kill(Kernel kernel, Task sender, int pid, int sig) {
-        if (sig < 0 || sig > Signal.NSIG_STANDARD) {
-            throw new SysException(Errno.EINVAL);
-        }
         List<Task> targets = targets(kernel, sender, pid);
         if (targets.isEmpty()) {
             throw new SysException(Errno.ESRCH);
+        }
+        // kernel/signal.c: check_kill_permission -> valid_signal, after the target was found.
+        if (sig < 0 || sig > Signal.NSIG_STANDARD) {
+            throw new SysException(Errno.EINVAL);
         }
         boolean permitted = false;
         for (Task target : targets) {

@@ -57,6 +57,10 @@ public final class Task implements IoContext {
     boolean stopReported = true;
     int promptStatus;
     String exe = "";
+    /** prctl(PR_SET_CHILD_SUBREAPER): orphaned descendants come here before the namespace's init. */
+    boolean childSubreaper;
+    /** prctl(PR_SET_PDEATHSIG): the signal this task gets when its parent dies (0: none). */
+    int pdeathSignal;
 
     Task(Kernel kernel, int pid, PidNamespace pidNs, int[] nsPids, long startTick) {
         this.kernel = kernel;
@@ -95,6 +99,11 @@ public final class Task implements IoContext {
             list.add(nr);
         }
         return list;
+    }
+
+    /** Whether the task adopts its orphaned descendants (prctl PR_SET_CHILD_SUBREAPER). */
+    public boolean childSubreaper() {
+        return childSubreaper;
     }
 
     /** Whether the task is PID 1 of its own namespace. */

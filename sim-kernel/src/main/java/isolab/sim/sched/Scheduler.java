@@ -35,11 +35,12 @@ public final class Scheduler {
     public static final int SLICE_STEPS = 64;
 
     /**
-     * Steps a fiber may take while no other fiber is runnable before it counts as a runaway
-     * (4096 ticks, about 4 s of virtual CPU time): a loop that only another process could end,
-     * when no other process can run, is stopped at once instead of at the command's step budget.
+     * Steps a fiber may take while no other fiber is runnable, and no timer is due before the
+     * driver's deadline, before it counts as a runaway (2048 ticks, about 2 s of virtual CPU
+     * time): a loop that only another process could end, when no other process can run before
+     * the command times out anyway, is stopped at once instead of at the command's step budget.
      */
-    public static final long RUNAWAY_STEPS = 4096L * SLICE_STEPS;
+    public static final long RUNAWAY_STEPS = 2048L * SLICE_STEPS;
 
     /** Real seconds the driver waits for the baton before it declares the model broken. */
     private static final long WATCHDOG_SECONDS = 120;
@@ -152,7 +153,7 @@ public final class Scheduler {
     /** Counts one step of the current fiber: it yields when its slice is used up. */
     public void step() {
         steps++;
-        soloSteps = runQueue.isEmpty() ? soloSteps + 1 : 0;
+        soloSteps = runQueue.isEmpty() && nextTimerTick() > deadlineTick ? soloSteps + 1 : 0;
         if (steps > budgetSteps || soloSteps > RUNAWAY_STEPS) {
             Fiber self = current;
             self.state = Fiber.State.RUNNABLE;

@@ -40,7 +40,7 @@ final class Builtins {
     private static final List<String> NOT_MODELLED = List.of(
             "bind", "builtin", "caller", "compgen", "complete", "compopt",
             "dirs", "pushd", "popd", "disown", "enable", "fc", "history", "help", "logout", "mapfile", "readarray",
-            "shopt", "suspend", "getopts", "bg");
+            "shopt", "suspend", "getopts");
 
     private static final Map<String, Builtin> ALL = new TreeMap<>();
 
@@ -68,6 +68,7 @@ final class Builtins {
         ALL.put("wait", JobBuiltins::waitBuiltin);
         ALL.put("jobs", JobBuiltins::jobs);
         ALL.put("fg", JobBuiltins::fg);
+        ALL.put("bg", JobBuiltins::bg);
         ALL.put("eval", Builtins::eval);
         ALL.put(".", Builtins::source);
         ALL.put("source", Builtins::source);

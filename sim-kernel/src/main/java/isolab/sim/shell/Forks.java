@@ -63,21 +63,16 @@ final class Forks {
     /** Forks a child that runs {@code body} in a copy of this shell; returns its PID. */
     int forkChild(ChildBody body, boolean foregroundGroupOfItsOwn, int joinGroup) {
         Shell copy = copyForChild();
-        boolean jobControl = sh.interactive && joinGroup >= 0;
+        boolean jobControl = sh.monitor && joinGroup >= 0;
         boolean foreground = foregroundGroupOfItsOwn && joinGroup == 0;
         long trapped = sh.traps.caught();
         int pid;
         try {
             pid = sh.sys.fork(childSys -> runChild(copy.attach(childSys), body, jobControl, foreground, joinGroup, trapped));
         } catch (SysException e) {
-            // bash: "bash: fork: Cannot allocate memory", exit 254; dash: "sh: 1: Cannot fork", exit 2.
-            if (sh.dialect.bash()) {
-                sh.error("fork: " + e.strerror());
-                throw new ExitShell(254);
-            }
-            sh.error("Cannot fork");
-            throw new ExitShell(2);
+            throw forkFailed(e);
         }
+        sh.lastForked = pid;
         if (jobControl) {
             try {
                 sh.sys.setpgid(pid, joinGroup == 0 ? pid : joinGroup);
@@ -86,6 +81,26 @@ final class Forks {
             }
         }
         return pid;
+    }
+
+    /**
+     * What a failed fork does (measured in a PID namespace whose init has exited, where fork gets
+     * ENOMEM): bash says {@code bash: fork: Cannot allocate memory}, status 254, dash
+     * {@code sh: N: Cannot fork}, status 2; a script or {@code -c} string ends there, an
+     * interactive shell abandons the line and reads the next. bash 5.2 then still looks for the
+     * last child it made and fails the next command line with {@code wait_for: No record of
+     * process N} (see ShellSession).
+     */
+    private RuntimeException forkFailed(SysException e) {
+        int status = sh.dialect.bash() ? 254 : 2;
+        sh.error(sh.dialect.bash() ? "fork: " + e.strerror() : "Cannot fork");
+        if (!sh.interactive) {
+            return new ExitShell(status);
+        }
+        if (sh.dialect.bash()) {
+            sh.lostChild = sh.lastForked;
+        }
+        return new Shell.AbortLine(status);
     }
 
     /**
@@ -119,6 +134,18 @@ final class Forks {
         }
     }
 
+    /**
+     * Runs {@code node} in a child forked for it (a pipeline element, a background job): a
+     * subshell is that child itself, not a fork of it (measured: {@code (ps; true) | cat} and
+     * {@code (ps; true) &} show one shell for the parentheses), and the child exits after.
+     */
+    private static int runForked(Shell child, Node node) {
+        if (node instanceof Node.Subshell sub) {
+            return child.withRedirects(sub.redirects(), () -> child.run(sub.body(), true));
+        }
+        return child.run(node, true);
+    }
+
     int runSubshell(Node.Subshell sub) {
         int pid = forkChild(child -> child.withRedirects(sub.redirects(), () -> child.run(sub.body(), true)), true, 0);
         return sh.jobStatus.waitForeground(List.of(pid), "(" + "...)");
@@ -147,10 +174,10 @@ final class Forks {
                     child.sys.dup2(out[1], 1);
                     child.sys.close(out[1]);
                 }
-                return child.run(command, true);
+                return runForked(child, command);
             }, i == 0, group);
             if (i == 0) {
-                group = sh.interactive ? pid : 0;
+                group = sh.monitor ? pid : 0;
             }
             pids.add(pid);
             if (previousRead >= 0) {
@@ -165,7 +192,7 @@ final class Forks {
     }
 
     int runBackground(Node.Item item) {
-        boolean jobControl = sh.interactive;
+        boolean jobControl = sh.monitor;
         int pid = forkChild(child -> {
             if (!jobControl) {
                 child.sys.sigaction(Signal.SIGINT, Syscalls.Disposition.IGNORE);
@@ -180,7 +207,7 @@ final class Forks {
                     // no /dev/null: keep stdin
                 }
             }
-            return child.run(item.node(), true);
+            return runForked(child, item.node());
         }, false, 0);
         sh.lastBackground = pid;
         Jobs.Job job = sh.jobs.add(List.of(pid), item.text());

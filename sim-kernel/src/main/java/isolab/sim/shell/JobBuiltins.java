@@ -186,6 +186,7 @@ final class JobBuiltins {
                 try {
                     Wait.Reaped r = sh.sys.wait4(-1, 0);
                     sh.backgroundReaped(r.pid(), r.status());
+                    waited(sh, r.pid());
                     if (!sh.interactive && !sh.dialect.bash()) {
                         reportWaited(sh, r.status());
                     }
@@ -244,6 +245,7 @@ final class JobBuiltins {
                     }
                 }
                 sh.backgroundReaped(r.pid(), r.status());
+                waited(sh, r.pid());
                 if (!sh.interactive && !sh.dialect.bash()) {
                     reportWaited(sh, r.status());
                 }
@@ -256,6 +258,17 @@ final class JobBuiltins {
             }
         }
         return status;
+    }
+
+    /**
+     * A job that ended while {@code wait} waited for it is not reported at the next prompt (bash
+     * jobs.c: a job waited for is marked notified; one that ended before the wait is reported).
+     */
+    private static void waited(Shell sh, int pid) {
+        Jobs.Job job = sh.jobs.byPid(pid);
+        if (job != null && job.done()) {
+            job.notified = true;
+        }
     }
 
     /** dash reports a waited-for job that a signal killed by the signal's description. */
@@ -278,6 +291,39 @@ final class JobBuiltins {
             }
         }
         return out(sh, s.toString()) ? 0 : 1;
+    }
+
+    /**
+     * bg: continues a stopped job in the background (SIGCONT to its process group) - bash
+     * {@code [1]+ sleep 100 &}, dash {@code [1] sleep 100}; bash refuses a job already running.
+     */
+    static int bg(Shell sh, List<String> w) {
+        Jobs.Job job = w.size() > 1 ? jobSpec(sh, w.get(1)) : sh.jobs.current();
+        if (job == null || job.done()) {
+            sh.error(sh.dialect.bash() ? "bg: " + (w.size() > 1 ? w.get(1) : "current") + ": no such job"
+                    : "bg: No current job");
+            return 1;
+        }
+        if (!job.stopped && sh.dialect.bash()) {
+            sh.error("bg: job " + job.number + " already in background");
+            return 0;
+        }
+        out(sh, sh.dialect.bash() ? "[" + job.number + "]" + sh.jobs.marker(job) + " " + job.text + " &\n"
+                : "[" + job.number + "] " + job.text + "\n");
+        job.stopped = false;
+        job.stopNotified = false;
+        try {
+            sh.sys.kill(-job.pids.get(0), Signal.SIGCONT);
+        } catch (SysException e) {
+            for (int pid : job.pids) {
+                try {
+                    sh.sys.kill(pid, Signal.SIGCONT);
+                } catch (SysException gone) {
+                    // already reaped
+                }
+            }
+        }
+        return 0;
     }
 
     static int fg(Shell sh, List<String> w) {

@@ -43,7 +43,7 @@ final class JobStatus {
                 backgroundReaped(reaped.pid(), reaped.status());
             }
         }
-        if (sh.interactive) {
+        if (sh.monitor) {
             try {
                 sh.sys.tcsetpgrp(0, sh.sys.getpid());
             } catch (SysException e) {
@@ -149,6 +149,13 @@ final class JobStatus {
             return;
         }
         for (Jobs.Job job : sh.jobs.all()) {
+            if (!sh.monitor) {
+                // set +m: bash reports nothing and forgets finished jobs (measured: `jobs` lists none).
+                if (job.done()) {
+                    sh.jobs.remove(job);
+                }
+                continue;
+            }
             if (job.stopped && !job.stopNotified && !job.done()) {
                 // bash starts a fresh line before it reports a stopped job (jobs.c: notify_of_job_status).
                 sh.proc.err(sh.dialect.bash() ? "\n" + jobLine(job, "Stopped", job.text) + "\n"

@@ -6,10 +6,12 @@ import java.util.List;
 
 /**
  * Parses shell input into a command tree by recursive descent over the characters, as dash's
- * parser.c does: words are read with their quoting kept, reserved words are recognised only where
- * a command starts, here-document bodies are taken from the lines after the command. Input that
- * stops in the middle of a construct raises {@link Incomplete}, so an interactive shell can read
- * another line (PS2) and try again; anything else malformed raises {@link SyntaxError}.
+ * parser.c does: reserved words are recognised only where a command starts, here-document bodies
+ * are taken from the lines after the command, words are read with their quoting kept
+ * ({@link Words}) and bash's {@code [[ ]]} has a grammar of its own ({@link CondParser}); all three
+ * share this parser's cursor. Input that stops in the middle of a construct raises
+ * {@link Incomplete}, so an interactive shell can read another line (PS2) and try again; anything
+ * else malformed raises {@link SyntaxError}.
  */
 public final class Parser {
 
@@ -47,7 +49,7 @@ public final class Parser {
             this(token, line, null);
         }
 
-        private SyntaxError(String token, int line, String conditionalMessage) {
+        SyntaxError(String token, int line, String conditionalMessage) {
             super("syntax error near " + token, null, false, false);
             this.token = token;
             this.line = line;
@@ -78,10 +80,11 @@ public final class Parser {
         "&>>", "<<-", "<<<", "&&", "||", ";;", "<<", ">>", "<&", ">&", "<>", ">|", "&>", "|&", ";", "&", "|", "(", ")",
         "<", ">", "\n"};
 
-    private String src;
-    private int pos;
-    private int line;
-    private final boolean bash;
+    String src;
+    int pos;
+    int line;
+    final boolean bash;
+    final Words words = new Words(this);
 
     private Parser(String src, boolean bash, int firstLine) {
         this.src = src;
@@ -108,13 +111,13 @@ public final class Parser {
     /** Parses the body of a here-document: expansions and backslashes as in double quotes, but {@code "} is plain. */
     public static Word parseHeredocBody(String body) {
         Parser p = new Parser(body, true, 1);
-        List<Word.Part> parts = p.readQuotedParts(true);
+        List<Word.Part> parts = p.words.readQuotedParts(true);
         return new Word(parts, body);
     }
 
     // ---- lists -------------------------------------------------------------------------------
 
-    private Node.Sequence parseList(List<String> terminators, boolean top) {
+    Node.Sequence parseList(List<String> terminators, boolean top) {
         List<Node.Item> items = new ArrayList<>();
         while (true) {
             skipBlanksAndNewlines();
@@ -253,7 +256,7 @@ public final class Parser {
 
     // ---- commands ----------------------------------------------------------------------------
 
-    private Node parseCommand() {
+    Node parseCommand() {
         skipBlanks();
         if (pos >= src.length()) {
             throw new Incomplete(null, line);
@@ -302,7 +305,7 @@ public final class Parser {
                 }
                 case "[[" -> {
                     if (bash) {
-                        return parseConditional();
+                        return new CondParser(this).parseConditional();
                     }
                 }
                 default -> {
@@ -332,176 +335,6 @@ public final class Parser {
             }
         }
         return parseSimple();
-    }
-
-    // ---- [[ ]] ---------------------------------------------------------------------------------
-
-    private static final List<String> COND_UNARY = List.of(
-            "-a", "-b", "-c", "-d", "-e", "-f", "-g", "-h", "-k", "-p", "-r", "-s", "-t", "-u", "-w", "-x", "-G",
-            "-L", "-N", "-O", "-S", "-n", "-z", "-o", "-v", "-R");
-    private static final List<String> COND_BINARY = List.of(
-            "==", "=", "!=", "=~", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef");
-
-    /** bash's {@code [[ expr ]]} (parse.y: parse_cond_command): operators are read before expansion. */
-    private Node parseConditional() {
-        int startLine = line;
-        readWord();
-        skipBlanks();
-        if ("]]".equals(peekPlainWord())) {
-            throw new SyntaxError("]]", line);
-        }
-        Cond expression = condOr();
-        skipBlanks();
-        if (pos >= src.length()) {
-            throw new Incomplete("]]", line);
-        }
-        if (!"]]".equals(peekPlainWord())) {
-            throw condError("syntax error in conditional expression");
-        }
-        readWord();
-        return new Node.Conditional(expression, startLine, parseRedirects());
-    }
-
-    private SyntaxError condError(String message) {
-        return new SyntaxError(tokenAt(), line, message);
-    }
-
-    private Cond condOr() {
-        Cond left = condAnd();
-        while (true) {
-            skipBlanks();
-            if (!"||".equals(peekOp())) {
-                return left;
-            }
-            pos += 2;
-            left = new Cond.Or(left, condAnd());
-        }
-    }
-
-    private Cond condAnd() {
-        Cond left = condTerm();
-        while (true) {
-            skipBlanks();
-            if (!"&&".equals(peekOp())) {
-                return left;
-            }
-            pos += 2;
-            left = new Cond.And(left, condTerm());
-        }
-    }
-
-    private Cond condTerm() {
-        skipBlanksAndNewlines();
-        if (pos >= src.length()) {
-            throw new Incomplete("]]", line);
-        }
-        String op = peekOp();
-        if ("(".equals(op)) {
-            pos++;
-            Cond inner = condOr();
-            skipBlanksAndNewlines();
-            if (pos >= src.length()) {
-                throw new Incomplete("]]", line);
-            }
-            if (!")".equals(peekOp())) {
-                throw condError("expected `)'");
-            }
-            pos++;
-            return inner;
-        }
-        if (op != null) {
-            throw condError("unexpected token `" + tokenAt() + "' in conditional command");
-        }
-        String plain = peekPlainWord();
-        if ("]]".equals(plain)) {
-            throw condError("unexpected token `]]' in conditional command");
-        }
-        if ("!".equals(plain)) {
-            readWord();
-            return new Cond.Not(condTerm());
-        }
-        Word first = readWord();
-        skipBlanks();
-        if (plain != null && COND_UNARY.contains(plain) && !atCondEnd()) {
-            String next = peekPlainWord();
-            if (next == null || !COND_BINARY.contains(next)) {
-                if (peekOp() != null) {
-                    throw condError("unexpected argument `" + tokenAt() + "' to conditional unary operator");
-                }
-                return new Cond.Unary(plain, readWord());
-            }
-        }
-        if (plain != null && COND_UNARY.contains(plain) && atCondEnd()) {
-            throw condError("unexpected argument `" + tokenAt() + "' to conditional unary operator");
-        }
-        if (atCondEnd()) {
-            return new Cond.Operand(first);
-        }
-        String binary = condBinaryOp();
-        if (binary == null) {
-            String token = tokenAt();
-            throw condError(token.equals("newline") ? "unexpected token `newline', conditional binary operator expected"
-                    : "conditional binary operator expected");
-        }
-        skipBlanks();
-        if (atCondEnd() || pos >= src.length() || peekOp() != null) {
-            throw condError("unexpected argument `" + tokenAt() + "' to conditional binary operator");
-        }
-        Word right = binary.equals("=~") ? readRegexWord() : readWord();
-        return new Cond.Binary(first, binary, right);
-    }
-
-    /** Whether the next token ends a term: {@code ]]}, {@code &&}, {@code ||} or {@code )}. */
-    private boolean atCondEnd() {
-        String op = peekOp();
-        if (op != null) {
-            return op.equals("&&") || op.equals("||") || op.equals(")");
-        }
-        return "]]".equals(peekPlainWord());
-    }
-
-    private String condBinaryOp() {
-        String op = peekOp();
-        if ("<".equals(op) || ">".equals(op)) {
-            pos++;
-            return op;
-        }
-        if (op != null) {
-            return null;
-        }
-        String w = peekPlainWord();
-        if (w != null && COND_BINARY.contains(w)) {
-            readWord();
-            return w;
-        }
-        return null;
-    }
-
-    /**
-     * The right side of {@code =~} (parse.y: parse_cond_command reads it with parens and bars as
-     * ordinary characters): a word that may hold unquoted {@code ( ) |} and, inside parentheses, blanks.
-     */
-    private Word readRegexWord() {
-        int start = pos;
-        List<Word.Part> parts = new ArrayList<>();
-        int depth = 0;
-        while (pos < src.length()) {
-            char c = src.charAt(pos);
-            if (c == '\n' || ((c == ' ' || c == '\t') && depth == 0)) {
-                break;
-            }
-            if (c == '(' || c == '|' || c == ' ' || c == '\t' || (c == ')' && depth > 0)) {
-                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-                parts.add(new Word.Literal(String.valueOf(c)));
-                pos++;
-                continue;
-            }
-            if (isMeta(c)) {
-                break;
-            }
-            parts.addAll(readWord().parts());
-        }
-        return new Word(parts, src.substring(start, pos));
     }
 
     private Node parseFunctionKeyword() {
@@ -689,7 +522,7 @@ public final class Parser {
         return new Node.Simple(assigns, words, redirects, startLine);
     }
 
-    private List<Node.Redirect> parseRedirects() {
+    List<Node.Redirect> parseRedirects() {
         List<Node.Redirect> redirects = new ArrayList<>();
         while (true) {
             skipBlanks();
@@ -825,7 +658,7 @@ public final class Parser {
         return true;
     }
 
-    private void expectOp(String op) {
+    void expectOp(String op) {
         skipBlanksAndNewlines();
         if (pos >= src.length()) {
             throw new Incomplete(op, line);
@@ -836,7 +669,7 @@ public final class Parser {
         pos += op.length();
     }
 
-    private void expectWord(String word) {
+    void expectWord(String word) {
         skipBlanksAndNewlines();
         if (pos >= src.length()) {
             throw new Incomplete(word, line);
@@ -851,7 +684,12 @@ public final class Parser {
 
     // ---- tokens ------------------------------------------------------------------------------
 
-    private String tokenAt() {
+    /** Reads one word at the cursor ({@link Words}). */
+    Word readWord() {
+        return words.readWord();
+    }
+
+    String tokenAt() {
         if (pos >= src.length()) {
             return "newline";
         }
@@ -867,7 +705,7 @@ public final class Parser {
         return w.source();
     }
 
-    private String peekOp() {
+    String peekOp() {
         if (pos >= src.length()) {
             return null;
         }
@@ -882,7 +720,7 @@ public final class Parser {
         return null;
     }
 
-    private String peekPlainWord() {
+    String peekPlainWord() {
         if (pos >= src.length() || peekOp() != null) {
             return null;
         }
@@ -899,7 +737,7 @@ public final class Parser {
         }
     }
 
-    private void skipBlanks() {
+    void skipBlanks() {
         while (pos < src.length()) {
             char c = src.charAt(pos);
             if (c == ' ' || c == '\t') {
@@ -920,7 +758,7 @@ public final class Parser {
         }
     }
 
-    private void skipBlanksAndNewlines() {
+    void skipBlanksAndNewlines() {
         while (true) {
             skipBlanks();
             if (pos < src.length() && src.charAt(pos) == '\n') {
@@ -931,430 +769,9 @@ public final class Parser {
         }
     }
 
-    private void consumeNewline() {
+    void consumeNewline() {
         pos++;
         line++;
-    }
-
-    private static boolean isMeta(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '<' || c == '>'
-                || c == '(' || c == ')';
-    }
-
-    /** Reads one word at {@code pos}, with its quoting. */
-    private Word readWord() {
-        int start = pos;
-        List<Word.Part> parts = new ArrayList<>();
-        StringBuilder lit = new StringBuilder();
-        if (pos < src.length() && src.charAt(pos) == '~') {
-            int end = pos + 1;
-            while (end < src.length() && !isMeta(src.charAt(end)) && src.charAt(end) != '/'
-                    && "'\"\\$`".indexOf(src.charAt(end)) < 0) {
-                end++;
-            }
-            if (end >= src.length() || isMeta(src.charAt(end)) || src.charAt(end) == '/') {
-                parts.add(new Word.Tilde(src.substring(pos + 1, end)));
-                pos = end;
-            }
-        }
-        while (pos < src.length()) {
-            char c = src.charAt(pos);
-            if (isMeta(c)) {
-                break;
-            }
-            if (c == '\\') {
-                if (pos + 1 >= src.length()) {
-                    pos++;
-                    throw new Incomplete(null, line);
-                }
-                char next = src.charAt(pos + 1);
-                pos += 2;
-                if (next == '\n') {
-                    line++;
-                    if (pos >= src.length()) {
-                        throw new Incomplete(null, line);
-                    }
-                    continue;
-                }
-                flush(parts, lit);
-                parts.add(new Word.Quoted(String.valueOf(next)));
-            } else if (c == '\'') {
-                int end = src.indexOf('\'', pos + 1);
-                if (end < 0) {
-                    throw new Incomplete("'", line);
-                }
-                flush(parts, lit);
-                String text = src.substring(pos + 1, end);
-                line += count(text, '\n');
-                parts.add(new Word.Quoted(text));
-                pos = end + 1;
-            } else if (c == '"') {
-                pos++;
-                flush(parts, lit);
-                List<Word.Part> inner = readQuotedParts(false);
-                parts.add(new Word.DoubleQuoted(inner));
-            } else if (c == '$' && bash && pos + 1 < src.length() && src.charAt(pos + 1) == '\'') {
-                flush(parts, lit);
-                parts.add(new Word.Quoted(readAnsiC()));
-            } else if (c == '$') {
-                flush(parts, lit);
-                parts.add(readDollar(false));
-            } else if (c == '`') {
-                flush(parts, lit);
-                parts.add(readBackquote());
-            } else {
-                lit.append(c);
-                pos++;
-            }
-        }
-        flush(parts, lit);
-        return new Word(parts, src.substring(start, pos));
-    }
-
-    /** bash's {@code $'...'} (lib/sh/strtrans.c: ansicstr): backslash escapes decoded, the result quoted. */
-    private String readAnsiC() {
-        pos += 2;
-        StringBuilder out = new StringBuilder();
-        while (true) {
-            if (pos >= src.length()) {
-                throw new Incomplete("'", line);
-            }
-            char c = src.charAt(pos++);
-            if (c == '\'') {
-                return out.toString();
-            }
-            if (c == '\n') {
-                line++;
-            }
-            if (c != '\\' || pos >= src.length()) {
-                out.append(c);
-                continue;
-            }
-            char e = src.charAt(pos++);
-            switch (e) {
-                case 'a' -> out.append('\u0007');
-                case 'b' -> out.append('\b');
-                case 'e', 'E' -> out.append('\u001b');
-                case 'f' -> out.append('\f');
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'v' -> out.append('\u000b');
-                case '\\', '\'', '"', '?' -> out.append(e);
-                case 'c' -> {
-                    if (pos < src.length()) {
-                        out.append((char) (src.charAt(pos++) & 0x1f));
-                    }
-                }
-                case 'x' -> out.appendCodePoint(number(16, 2, 0));
-                case 'u' -> out.appendCodePoint(number(16, 4, 0));
-                case 'U' -> out.appendCodePoint(number(16, 8, 0));
-                default -> {
-                    if (e >= '0' && e <= '7') {
-                        pos--;
-                        out.append((char) (number(8, 3, 0) & 0xff));
-                    } else {
-                        out.append('\\').append(e);
-                    }
-                }
-            }
-        }
-    }
-
-    /** Up to {@code max} digits in {@code radix} at {@code pos}; {@code fallback} if there are none. */
-    private int number(int radix, int max, int fallback) {
-        int value = 0;
-        int digits = 0;
-        while (digits < max && pos < src.length() && Character.digit(src.charAt(pos), radix) >= 0) {
-            value = value * radix + Character.digit(src.charAt(pos), radix);
-            pos++;
-            digits++;
-        }
-        return digits == 0 ? fallback : value;
-    }
-
-    private static int count(String s, char c) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == c) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static void flush(List<Word.Part> parts, StringBuilder lit) {
-        if (lit.length() > 0) {
-            parts.add(new Word.Literal(lit.toString()));
-            lit.setLength(0);
-        }
-    }
-
-    /**
-     * Reads the inside of double quotes up to the closing {@code "} (or, for a here-document body,
-     * to the end): text is quoted, {@code $} and backquotes expand, backslash escapes only
-     * {@code $ ` " \} and newline ({@code "} only outside here-documents).
-     */
-    private List<Word.Part> readQuotedParts(boolean heredoc) {
-        List<Word.Part> parts = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        while (true) {
-            if (pos >= src.length()) {
-                if (heredoc) {
-                    break;
-                }
-                throw new Incomplete("\"", line);
-            }
-            char c = src.charAt(pos);
-            if (c == '"' && !heredoc) {
-                pos++;
-                break;
-            }
-            if (c == '\\' && pos + 1 < src.length()) {
-                char next = src.charAt(pos + 1);
-                if (next == '$' || next == '`' || next == '\\' || (next == '"' && !heredoc)) {
-                    text.append(next);
-                    pos += 2;
-                    continue;
-                }
-                if (next == '\n') {
-                    pos += 2;
-                    line++;
-                    continue;
-                }
-                text.append(c);
-                pos++;
-                continue;
-            }
-            if (c == '$') {
-                Word.Part part = readDollar(true);
-                if (part instanceof Word.Literal l) {
-                    text.append(l.text());
-                    continue;
-                }
-                if (text.length() > 0) {
-                    parts.add(new Word.Quoted(text.toString()));
-                    text.setLength(0);
-                }
-                parts.add(part);
-                continue;
-            }
-            if (c == '`') {
-                if (text.length() > 0) {
-                    parts.add(new Word.Quoted(text.toString()));
-                    text.setLength(0);
-                }
-                parts.add(readBackquote());
-                continue;
-            }
-            if (c == '\n') {
-                line++;
-            }
-            text.append(c);
-            pos++;
-        }
-        if (text.length() > 0) {
-            parts.add(new Word.Quoted(text.toString()));
-        }
-        return parts;
-    }
-
-    private Word.Part readBackquote() {
-        int start = pos;
-        pos++;
-        StringBuilder body = new StringBuilder();
-        while (true) {
-            if (pos >= src.length()) {
-                throw new Incomplete("`", line);
-            }
-            char c = src.charAt(pos);
-            if (c == '`') {
-                pos++;
-                break;
-            }
-            if (c == '\\' && pos + 1 < src.length() && "$`\\".indexOf(src.charAt(pos + 1)) >= 0) {
-                body.append(src.charAt(pos + 1));
-                pos += 2;
-                continue;
-            }
-            body.append(c);
-            pos++;
-        }
-        Node parsed = Parser.parse(body.toString(), bash, line);
-        return new Word.CommandSub(parsed, src.substring(start, pos));
-    }
-
-    private Word.Part readDollar(boolean inQuotes) {
-        int start = pos;
-        pos++;
-        if (pos >= src.length()) {
-            return new Word.Literal("$");
-        }
-        char c = src.charAt(pos);
-        if (c == '(') {
-            if (pos + 1 < src.length() && src.charAt(pos + 1) == '(') {
-                int depth = 0;
-                int i = pos + 2;
-                while (i < src.length()) {
-                    char d = src.charAt(i);
-                    if (d == '(') {
-                        depth++;
-                    } else if (d == ')') {
-                        if (depth == 0 && i + 1 < src.length() && src.charAt(i + 1) == ')') {
-                            String expr = src.substring(pos + 2, i);
-                            pos = i + 2;
-                            return new Word.Arith(expr);
-                        }
-                        depth--;
-                    }
-                    i++;
-                }
-                throw new Incomplete("))", line);
-            }
-            pos++;
-            Node body = parseList(List.of(")"), false);
-            skipBlanksAndNewlines();
-            if (pos >= src.length()) {
-                throw new Incomplete(")", line);
-            }
-            if (src.charAt(pos) != ')') {
-                throw new SyntaxError(tokenAt(), line);
-            }
-            pos++;
-            return new Word.CommandSub(((Node.Sequence) body).items().isEmpty() ? null : body, src.substring(start, pos));
-        }
-        if (c == '{') {
-            return readBraceParam();
-        }
-        if ("?$!#@*-".indexOf(c) >= 0 || Character.isDigit(c)) {
-            pos++;
-            return new Word.Param(String.valueOf(c), null, null);
-        }
-        if (Character.isLetter(c) || c == '_') {
-            int end = pos;
-            while (end < src.length() && src.charAt(end) < 128
-                    && (Character.isLetterOrDigit(src.charAt(end)) || src.charAt(end) == '_')) {
-                end++;
-            }
-            String name = src.substring(pos, end);
-            pos = end;
-            return new Word.Param(name, null, null);
-        }
-        return new Word.Literal("$");
-    }
-
-    private Word.Part readBraceParam() {
-        pos++;
-        if (pos >= src.length()) {
-            throw new Incomplete("}", line);
-        }
-        boolean length = false;
-        if (src.charAt(pos) == '#' && pos + 1 < src.length() && src.charAt(pos + 1) != '}') {
-            length = true;
-            pos++;
-        }
-        int nameStart = pos;
-        if (pos < src.length() && ("?$!#@*-".indexOf(src.charAt(pos)) >= 0)) {
-            pos++;
-        } else if (pos < src.length() && Character.isDigit(src.charAt(pos))) {
-            while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
-                pos++;
-            }
-        } else {
-            while (pos < src.length() && src.charAt(pos) < 128
-                    && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
-                pos++;
-            }
-        }
-        String name = src.substring(nameStart, pos);
-        if (pos >= src.length()) {
-            throw new Incomplete("}", line);
-        }
-        if (name.isEmpty()) {
-            throw new BadSubstitution(line);
-        }
-        if (length) {
-            if (src.charAt(pos) != '}') {
-                throw new BadSubstitution(line);
-            }
-            pos++;
-            return new Word.Param(name, "len", null);
-        }
-        if (src.charAt(pos) == '}') {
-            pos++;
-            return new Word.Param(name, null, null);
-        }
-        String op = null;
-        if (bash && src.charAt(pos) == '[') {
-            throw new ArraysNotModelled(line);
-        }
-        for (String candidate : bash ? new String[] {":-", ":=", ":?", ":+", "%%", "##", "//", "^^", ",,", "-", "=", "?", "+",
-            "%", "#", "/", "^", ",", ":"} : new String[] {":-", ":=", ":?", ":+", "%%", "##", "-", "=", "?", "+", "%", "#"}) {
-            if (src.startsWith(candidate, pos)) {
-                op = candidate;
-                break;
-            }
-        }
-        if (op == null) {
-            throw new BadSubstitution(line);
-        }
-        pos += op.length();
-        Word arg = readBraceArg();
-        return new Word.Param(name, op, arg);
-    }
-
-    /** Reads the word inside {@code ${name<op>...}} up to the closing brace. */
-    private Word readBraceArg() {
-        int start = pos;
-        List<Word.Part> parts = new ArrayList<>();
-        StringBuilder lit = new StringBuilder();
-        int depth = 0;
-        while (true) {
-            if (pos >= src.length()) {
-                throw new Incomplete("}", line);
-            }
-            char c = src.charAt(pos);
-            if (c == '}' && depth == 0) {
-                flush(parts, lit);
-                Word w = new Word(parts, src.substring(start, pos));
-                pos++;
-                return w;
-            }
-            if (c == '{') {
-                depth++;
-            } else if (c == '}') {
-                depth--;
-            }
-            if (c == '\\' && pos + 1 < src.length()) {
-                flush(parts, lit);
-                parts.add(new Word.Quoted(String.valueOf(src.charAt(pos + 1))));
-                pos += 2;
-            } else if (c == '\'') {
-                int end = src.indexOf('\'', pos + 1);
-                if (end < 0) {
-                    throw new Incomplete("'", line);
-                }
-                flush(parts, lit);
-                parts.add(new Word.Quoted(src.substring(pos + 1, end)));
-                pos = end + 1;
-            } else if (c == '"') {
-                pos++;
-                flush(parts, lit);
-                parts.add(new Word.DoubleQuoted(readQuotedParts(false)));
-            } else if (c == '$' && bash && pos + 1 < src.length() && src.charAt(pos + 1) == '\'') {
-                flush(parts, lit);
-                parts.add(new Word.Quoted(readAnsiC()));
-            } else if (c == '$') {
-                flush(parts, lit);
-                parts.add(readDollar(false));
-            } else if (c == '`') {
-                flush(parts, lit);
-                parts.add(readBackquote());
-            } else {
-                lit.append(c);
-                pos++;
-            }
-        }
     }
 
     /** bash arrays ({@code a=(1 2)}, {@code ${a[1]}}), which the model does not have. */

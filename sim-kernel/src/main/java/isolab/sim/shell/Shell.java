@@ -89,6 +89,12 @@ public final class Shell {
     boolean interactive;
     /** bash's interactive_shell: the shell was started interactive; its subshells keep this, unlike {@link #interactive}. */
     boolean interactiveShell;
+    /** The PID of the last child this shell forked. */
+    int lastForked;
+    /** bash after a failed fork: the child it will look for, in vain, after the next command line (0: none). */
+    int lostChild;
+    /** set -m: job control (process groups, the terminal's foreground, job notices); on in an interactive shell. */
+    boolean monitor;
     boolean subshell;
     boolean execLast;
     boolean errexit;

@@ -129,6 +129,7 @@ final class VariableBuiltins {
                             case "xtrace" -> sh.xtrace = on;
                             case "nounset" -> sh.nounset = on;
                             case "noglob" -> sh.noglob = on;
+                            case "monitor" -> sh.monitor = on && sh.interactive;
                             case "pipefail" -> {
                                 sh.error("set: -o pipefail: not modelled in isolab");
                                 return 2;
@@ -148,7 +149,8 @@ final class VariableBuiltins {
                         case 'x' -> sh.xtrace = on;
                         case 'u' -> sh.nounset = on;
                         case 'f' -> sh.noglob = on;
-                        case 'm', 'b', 'h', 'C', 'a', 'v', 'n', 'B', 'H', 'P', 'T', 'E' -> {
+                        case 'm' -> sh.monitor = on && sh.interactive;
+                        case 'b', 'h', 'C', 'a', 'v', 'n', 'B', 'H', 'P', 'T', 'E' -> {
                         }
                         default -> {
                             sh.error(sh.dialect.bash() ? "set: -" + c + ": invalid option" : "set: Illegal option -" + c);

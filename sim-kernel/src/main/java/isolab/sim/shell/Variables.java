@@ -82,7 +82,10 @@ final class Variables {
             f.append('h');
         }
         if (sh.interactive) {
-            f.append("im");
+            f.append('i');
+        }
+        if (sh.monitor) {
+            f.append('m');
         }
         if (sh.nounset) {
             f.append('u');

@@ -201,10 +201,7 @@ public final class Syscalls {
         if (file.mnt().options().contains("noexec")) {
             throw new SysException(Errno.EACCES);
         }
-        String resolved = Namei.pathOf(kernel.context(task), file);
-        if (resolved == null) {
-            resolved = filename;
-        }
+        String resolved = resolvedPath(filename);
         String previousExe = task.exe();
         task.setExe(resolved);
         try {
@@ -213,6 +210,30 @@ public final class Syscalls {
             task.setExe(previousExe);
             throw failed;
         }
+    }
+
+    /**
+     * The path of the file {@code filename} names, symlinks followed and the directory made
+     * absolute, as /proc/PID/exe shows it (d_path: {@code /bin/sh} is {@code /usr/bin/dash}).
+     */
+    private String resolvedPath(String filename) {
+        String path = filename;
+        for (int hops = 0; hops < 40; hops++) {
+            Path at = kernel.lookup(task, path, false);
+            if (!(at.inode() instanceof Symlink link) || link.follow(null) != null) {
+                break;
+            }
+            String target = link.target(task);
+            int slash = path.lastIndexOf('/');
+            path = target.startsWith("/") || slash < 0 ? target : path.substring(0, slash + 1) + target;
+        }
+        int slash = path.lastIndexOf('/');
+        String dir = slash < 0 ? "." : slash == 0 ? "/" : path.substring(0, slash);
+        String dirPath = Namei.pathOf(kernel.context(task), kernel.lookup(task, dir, true));
+        if (dirPath == null) {
+            return filename;
+        }
+        return (dirPath.equals("/") ? "" : dirPath) + "/" + path.substring(slash + 1);
     }
 
     /** _exit(2): does not return. */
@@ -1587,5 +1608,65 @@ public final class Syscalls {
     public void raiseSignal(int sig) {
         Signals.send(kernel, task, sig, task);
         task.checkSignals();
+    }
+
+    // ---- prctl(2) --------------------------------------------------------------------------------
+
+    /** prctl(PR_CAPBSET_DROP, cap). */
+    public void prctlCapbsetDrop(int cap) {
+        enter();
+        isolab.sim.process.Prctl.capbsetDrop(task, cap);
+    }
+
+    /** prctl(PR_CAPBSET_READ, cap). */
+    public boolean prctlCapbsetRead(int cap) {
+        enter();
+        return isolab.sim.process.Prctl.capbsetRead(task, cap);
+    }
+
+    /** prctl(PR_SET_PDEATHSIG, sig). */
+    public void prctlPdeathsig(int sig) {
+        enter();
+        isolab.sim.process.Prctl.setPdeathsig(task, sig);
+    }
+
+    /** prctl(PR_SET_CHILD_SUBREAPER, on). */
+    public void prctlChildSubreaper(boolean on) {
+        enter();
+        isolab.sim.process.Prctl.setChildSubreaper(task, on);
+    }
+
+    // ---- ioctl_ns(2) ----------------------------------------------------------------------------
+
+    /**
+     * ioctl_ns(2) on the namespace file {@code path} (fs/nsfs.c: ns_ioctl): NS_GET_PARENT when
+     * {@code parent} (pid and user namespaces only, EINVAL otherwise) or NS_GET_USERNS (the owner;
+     * a user namespace's owner is its parent); EPERM when that namespace is outside the caller's
+     * view (kernel/pid_namespace.c: pidns_get_parent, kernel/user_namespace.c: ns_get_owner).
+     * Returns its inode.
+     */
+    public long nsRelated(String path, boolean parent) {
+        enter();
+        Path file = kernel.lookup(task, path, true);
+        if (!(file.inode() instanceof NsfsInode nsfs)) {
+            throw new SysException(Errno.ENOTTY);
+        }
+        Namespace ns = nsfs.namespace();
+        if (parent && ns instanceof PidNamespace pid) {
+            PidNamespace up = pid.parent();
+            if (up == null || !task.pidNs().isAncestorOf(up)) {
+                throw new SysException(Errno.EPERM);
+            }
+            return up.inode();
+        }
+        if (parent && ns.type() != NamespaceType.USER) {
+            throw new SysException(Errno.EINVAL);
+        }
+        isolab.sim.namespace.UserNamespace owner = ns instanceof isolab.sim.namespace.UserNamespace user ? user.parent()
+                : ns.owner();
+        if (owner == null || !owner.isAncestorOf(task.cred().userNs())) {
+            throw new SysException(Errno.EPERM);
+        }
+        return owner.inode();
     }
 }

@@ -18,7 +18,7 @@ public final class Catalog {
             "nice", "renice", "taskset", "cgexec", "cgcreate", "systemctl", "journalctl", "dmesg", "lsof", "strace",
             "ss", "netstat", "arp", "curl", "wget", "tar", "gzip", "python3", "perl", "make", "gcc", "dirname",
             "realpath", "uniq", "diff", "cmp", "md5sum", "sha256sum", "nproc", "lscpu",
-            "tty", "stty", "script", "capsh",
+            "tty", "stty", "script",
             "getpcaps", "mkfifo", "mknod", "sync", "truncate", "split", "tac", "nl", "od",
             "hexdump", "xxd", "file", "which", "hostnamectl", "lsblk", "blkid", "losetup", "mkfs", "runc", "ctr",
             "podman", "lxc", "chcpu", "prlimit", "ulimit", "cgget", "cgset");

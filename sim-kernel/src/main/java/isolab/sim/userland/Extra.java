@@ -3,6 +3,7 @@ package isolab.sim.userland;
 import isolab.sim.userland.coreutils.HeadTail;
 import isolab.sim.userland.coreutils.Ls;
 import isolab.sim.userland.coreutils.Simple;
+import isolab.sim.userland.coreutils.Sort;
 import isolab.sim.userland.coreutils.Text;
 import isolab.sim.userland.coreutils.Wc;
 import isolab.sim.userland.grep.Grep;
@@ -32,8 +33,9 @@ final class Extra {
         r.add("coreutils/ln", Simple::ln, "/usr/bin/ln");
         r.add("coreutils/cut", Text::cut, "/usr/bin/cut");
         r.add("coreutils/tr", Text::tr, "/usr/bin/tr");
-        r.add("coreutils/sort", Text::sort, "/usr/bin/sort");
+        r.add("coreutils/sort", Sort::main, "/usr/bin/sort");
         r.add("procps/kill", Kill::main, "/usr/bin/kill");
+        r.add("libcap2-bin/capsh", isolab.sim.userland.libcap.Capsh::main, "/usr/sbin/capsh");
         r.add("coreutils/yes", isolab.sim.userland.coreutils.Small::yes, "/usr/bin/yes");
         r.add("coreutils/tee", isolab.sim.userland.coreutils.Small::tee, "/usr/bin/tee");
         r.add("coreutils/basename", isolab.sim.userland.coreutils.Small::basename, "/usr/bin/basename");

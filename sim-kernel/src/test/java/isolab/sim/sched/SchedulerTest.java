@@ -69,4 +69,40 @@ class SchedulerTest {
         assertEquals(Scheduler.Outcome.STUCK, s.run(() -> false, Long.MAX_VALUE, 1000));
         s.shutdown();
     }
+
+    @Test
+    void a_whole_slice_of_cpu_is_a_tick_and_fires_due_timers() {
+        Clock clock = new Clock();
+        Scheduler s = new Scheduler(clock);
+        List<Long> woke = new ArrayList<>();
+        s.wake(s.create("sleeper", () -> {
+            s.sleepUntil(3);
+            woke.add(clock.nowTicks());
+        }));
+        s.wake(s.create("spinner", () -> {
+            while (woke.isEmpty()) {
+                s.step();
+            }
+        }));
+        assertEquals(Scheduler.Outcome.STOPPED, s.run(() -> !woke.isEmpty(), 100, 10_000));
+        assertEquals(List.of(3L), woke);
+        s.shutdown();
+    }
+
+    @Test
+    void a_lone_spinner_with_nothing_due_before_the_deadline_is_a_runaway_long_before_its_budget() {
+        Clock clock = new Clock();
+        Scheduler s = new Scheduler(clock);
+        s.wake(s.create("far-sleeper", () -> s.sleepUntil(1_000_000)));
+        long[] spun = {0};
+        s.wake(s.create("spinner", () -> {
+            while (true) {
+                spun[0]++;
+                s.step();
+            }
+        }));
+        assertEquals(Scheduler.Outcome.BUDGET, s.run(() -> false, 30_000, 10_000_000));
+        assertEquals(Scheduler.RUNAWAY_STEPS + 1, spun[0]);
+        s.shutdown();
+    }
 }

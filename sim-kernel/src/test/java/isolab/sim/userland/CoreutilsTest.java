@@ -101,9 +101,30 @@ class CoreutilsTest {
     }
 
     @Test
+    void sort_keys_run_from_their_field_to_the_end_of_the_line() {
+        m.out("printf 'b 10 x\\na 9 y\\nc 9 a\\n' > /tmp/s");
+        // measured with coreutils 9.1: -k2 compares " 10 x", " 9 a", " 9 y" (blanks included).
+        assertEquals("b 10 x\nc 9 a\na 9 y\n", m.out("sort -k2 /tmp/s"));
+        assertEquals("b 10 x\na 9 y\nc 9 a\n", m.out("sort -k2,2 /tmp/s"));
+        assertEquals("a 9 y\nc 9 a\nb 10 x\n", m.out("sort -n -k2 /tmp/s"));
+        assertEquals("c 9 a\na 9 y\nb 10 x\n", m.out("sort -r -k2n /tmp/s"));
+        assertEquals("a 9 y\nb 10 x\n", m.out("sort -u -k2,2n /tmp/s"));
+        error("sort -k 0 /tmp/s", "sort: field number is zero: invalid field specification '0'\n", 2);
+        error("sort -k x /tmp/s", "sort: invalid number at field start: invalid count at start of 'x'\n", 2);
+    }
+
+    @Test
+    void procps_kill_names_itself_as_it_was_run() {
+        error("/bin/kill -9 99999", "/bin/kill: (99999): No such process\n", 1);
+        error("kill -9 99999", "bash: kill: (99999) - No such process\n", 1);
+        error("/bin/kill 99999 abc 88888", "/bin/kill: (99999): No such process\n/bin/kill: failed to parse argument: 'abc'\n", 1);
+        assertEquals("KILL\n9\n", m.out("/bin/kill -l 9; /bin/kill -l KILL"));
+    }
+
+    @Test
     void unshare_reports_bad_and_unmodelled_options() {
         error("unshare --foo", "unshare: unrecognized option '--foo'\nTry 'unshare --help' for more information.\n", 1);
-        error("unshare --kill-child true", "unshare: option '--kill-child' is not modelled in isolab\n", 2);
+        error("unshare --keep-caps true", "unshare: option '--keep-caps' is not modelled in isolab\n", 2);
         error("unshare --uts nosuch", "unshare: failed to execute nosuch: No such file or directory\n", 127);
     }
 

@@ -75,6 +75,43 @@ class UtilLinuxTest {
     }
 
     @Test
+    void lsns_columns_take_libsmartcols_width_hints() {
+        // TYPE's hint is 5: "user" (4, as wide as the header) is padded to it, "pid" (3) is not.
+        assertTrue(m.out("lsns -t user").startsWith("        NS TYPE  NPROCS PID USER COMMAND\n"));
+        assertTrue(m.out("lsns -t pid").startsWith("        NS TYPE NPROCS PID USER COMMAND\n"));
+        assertEquals("PID NPROCS COMMAND\n  1      4 /sbin/init\n", m.out("lsns -t pid -o PID,NPROCS,COMMAND | cat"));
+        assertEquals("/proc/1/ns/uts    0\n", m.out("lsns -n -t uts -o PATH,PPID"));
+        assertEquals("lsns: unknown column: BOGUS\n", m.run("lsns -o BOGUS").output());
+    }
+
+    @Test
+    void unshare_kill_child_makes_the_child_die_with_unshare() {
+        // measured: kill -9 of unshare --fork --kill-child takes the child along; without it the child is orphaned.
+        m.out("unshare --fork --kill-child sleep 100 &");
+        m.out("kill -9 $!; sleep 0.1");
+        assertEquals("", m.run("ps -C sleep -o pid=").output());
+        m.out("unshare --fork sleep 100 &");
+        m.out("kill -9 $!; sleep 0.1");
+        assertEquals("      1 sleep\n", m.out("ps -C sleep -o ppid=,comm="));
+    }
+
+    @Test
+    void unshare_root_and_wd_change_directory_before_the_program_starts() {
+        assertEquals("/tmp\n/tmp\n", m.out("unshare --wd=/tmp pwd; unshare --root=/ --wd=/tmp pwd"));
+        CommandResult r = m.run("unshare -R /nonexist true");
+        assertEquals("unshare: cannot change root directory to '/nonexist': No such file or directory\n", r.output());
+        assertEquals(1, r.status());
+        assertEquals("unshare: cannot chdir to '/nonexist': No such file or directory\n", m.run("unshare -w /nonexist true").output());
+        assertEquals("unshare: unknown signal: BOGUS\n", m.run("unshare --kill-child=BOGUS true").output());
+    }
+
+    @Test
+    void unshare_and_lsns_print_util_linux_s_help() {
+        assertTrue(m.out("unshare --help").startsWith("\nUsage:\n unshare [options] [<program> [<argument>...]]\n"));
+        assertEquals("lsns from util-linux 2.38.1\n", m.out("lsns -V"));
+    }
+
+    @Test
     void stat_prints_the_inode_of_a_namespace_and_file_details() {
         String link = m.out("readlink /proc/self/ns/uts");
         assertEquals(link.replaceAll("\\D", "") + "\n", m.out("stat -L -c %i /proc/self/ns/uts"));

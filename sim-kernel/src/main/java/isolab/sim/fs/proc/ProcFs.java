@@ -373,7 +373,33 @@ public final class ProcFs {
             e.put("time_for_children", new NsLink(sb(), i++, () -> task.nsproxy().timeForChildren()));
             e.put("user", new NsLink(sb(), i++, () -> task.cred().userNs()));
             e.put("uts", new NsLink(sb(), i, () -> task.nsproxy().uts()));
+            if (caller instanceof Task reader && !isolab.sim.process.Ptrace.mayRead(reader, task)) {
+                // fs/proc/namespaces.c: proc_ns_get_link and proc_ns_readlink need ptrace read access.
+                e.replaceAll((name, link) -> new DeniedLink(sb(), link.ino()));
+            }
             return ownedBy(task, e);
+        }
+    }
+
+    /** A /proc/PID/ns/* link of a task the reader may not ptrace: following or reading it is EACCES. */
+    static final class DeniedLink extends Symlink {
+        DeniedLink(SuperBlock sb, long ino) {
+            super(sb, ino, null);
+        }
+
+        @Override
+        public String target(Caller caller) {
+            throw new isolab.sim.syscall.SysException(isolab.sim.syscall.Errno.EACCES);
+        }
+
+        @Override
+        public Inode follow(Caller caller) {
+            throw new isolab.sim.syscall.SysException(isolab.sim.syscall.Errno.EACCES);
+        }
+
+        @Override
+        public long size() {
+            return 0;
         }
     }
 

@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The text filters of coreutils: cut, tr, sort. */
+/** The text filters of coreutils: cut and tr (and the input helpers {@link Sort} shares). */
 public final class Text {
 
     private Text() {
     }
 
-    private static List<String> lines(String text) {
+    static List<String> lines(String text) {
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
@@ -20,7 +20,7 @@ public final class Text {
         return lines;
     }
 
-    private static String readInputs(Proc p, List<String> files, int[] status) {
+    static String readInputs(Proc p, List<String> files, int[] status) {
         StringBuilder all = new StringBuilder();
         for (String f : files.isEmpty() ? List.of("-") : files) {
             String text = Inputs.readAll(p, f);
@@ -253,104 +253,5 @@ public final class Text {
             s.append(c);
         }
         return s.toString();
-    }
-
-    /** /usr/bin/sort: byte order (POSIX locale); -n, -r, -u, -k N, -t C. */
-    public static int sort(Proc p) {
-        boolean numeric = false;
-        boolean reverse = false;
-        boolean unique = false;
-        int key = 0;
-        String separator = null;
-        List<String> files = new ArrayList<>();
-        List<String> args = p.args();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("-k") || a.equals("-t")) {
-                if (i + 1 >= args.size()) {
-                    return Usage.tryHelp(p, "option requires an argument -- '" + a.charAt(1) + "'", 2);
-                }
-                String v = args.get(++i);
-                if (a.equals("-k")) {
-                    try {
-                        key = Integer.parseInt(v.split("[,.]")[0].replaceAll("[^0-9]", ""));
-                        numeric |= v.contains("n");
-                    } catch (NumberFormatException e) {
-                        p.error("invalid number at field start: invalid count at start of " + Usage.quote(v));
-                        return 2;
-                    }
-                } else {
-                    separator = v;
-                }
-            } else if (a.startsWith("-") && a.length() > 1 && !a.startsWith("--")) {
-                for (char c : a.substring(1).toCharArray()) {
-                    switch (c) {
-                        case 'n' -> numeric = true;
-                        case 'r' -> reverse = true;
-                        case 'u' -> unique = true;
-                        case 'h', 'g', 'M', 'V', 'f', 'b', 'd', 'i', 'R', 's', 'z', 'c', 'C', 'm', 'o', 'T', 'S' -> {
-                            return Usage.notModelled(p, "-" + c);
-                        }
-                        default -> {
-                            return Usage.tryHelp(p, "invalid option -- '" + c + "'", 2);
-                        }
-                    }
-                }
-            } else if (a.startsWith("--")) {
-                return Usage.notModelled(p, a);
-            } else {
-                files.add(a);
-            }
-        }
-        int[] status = {0};
-        List<String> lines = lines(readInputs(p, files, status));
-        if (status[0] != 0) {
-            return 2;
-        }
-        int k = key;
-        String sep = separator;
-        boolean num = numeric;
-        boolean uniq = unique;
-        Comparator<String> cmp = (x, y) -> {
-            String a = field(x, k, sep);
-            String b = field(y, k, sep);
-            if (num) {
-                int c = Double.compare(number(a), number(b));
-                if (c != 0) {
-                    return c;
-                }
-                return uniq ? 0 : x.compareTo(y);
-            }
-            int c = a.compareTo(b);
-            return c != 0 || uniq ? c : x.compareTo(y);
-        };
-        if (reverse) {
-            cmp = cmp.reversed();
-        }
-        lines.sort(cmp);
-        StringBuilder out = new StringBuilder();
-        String previous = null;
-        for (String l : lines) {
-            if (unique && previous != null && cmp.compare(previous, l) == 0) {
-                continue;
-            }
-            out.append(l).append('\n');
-            previous = l;
-        }
-        p.out(out.toString());
-        return 0;
-    }
-
-    private static String field(String line, int key, String sep) {
-        if (key <= 0) {
-            return line;
-        }
-        String[] fields = sep == null ? line.trim().split("\\s+") : line.split(java.util.regex.Pattern.quote(sep), -1);
-        return key <= fields.length ? fields[key - 1] : "";
-    }
-
-    private static double number(String s) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*(-?\\d+(\\.\\d+)?)").matcher(s);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }

@@ -36,6 +36,8 @@ public final class Ps {
     private long nowSeconds;
     private long bootEpoch;
     private int pidWidth = 5;
+    /** The indentation each PID's command gets in a forest or hierarchy (--forest, f, -H); empty otherwise. */
+    private final Map<Integer, String> indent = new LinkedHashMap<>();
 
     private Ps(Proc p) {
         this.p = p;
@@ -70,6 +72,9 @@ public final class Ps {
         boolean full = false;
         boolean bsdUser = false;
         boolean headers = true;
+        boolean forest = false;
+        boolean hierarchy = false;
+        boolean jobs = false;
         List<String> formats = new ArrayList<>();
         List<Integer> pids = new ArrayList<>();
         List<String> commands = new ArrayList<>();
@@ -81,6 +86,7 @@ public final class Ps {
                 String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
                 switch (name) {
                     case "--no-headers", "--no-heading" -> headers = false;
+                    case "--forest" -> forest = true;
                     case "--pid" -> {
                         String v = value != null ? value : i + 1 < args.size() ? args.get(++i) : null;
                         if (v == null) {
@@ -99,7 +105,7 @@ public final class Ps {
                         }
                         formats.add(v);
                     }
-                    case "--sort", "--forest", "--cols", "--columns", "--width", "--lines", "--rows", "--ppid",
+                    case "--sort", "--cols", "--columns", "--width", "--lines", "--rows", "--ppid",
                             "--sid", "--tty", "--user", "--group", "--pid-max", "--context", "--cumulative",
                             "--deselect", "--headers", "--info", "--quick-pid", "--signames", "--version", "--help" ->
                     {
@@ -119,6 +125,8 @@ public final class Ps {
                     switch (c) {
                         case 'e', 'A' -> all = true;
                         case 'f' -> full = true;
+                        case 'H' -> hierarchy = true;
+                        case 'j' -> jobs = true;
                         case 'o' -> {
                             String v = k + 1 < a.length() ? a.substring(k + 1) : i + 1 < args.size() ? args.get(++i) : null;
                             if (v == null) {
@@ -148,13 +156,14 @@ public final class Ps {
                             commands.addAll(List.of(v.split(",")));
                             k = a.length();
                         }
-                        case 'a', 'd', 'N', 'l', 'F', 'j', 'L', 'T', 'm', 'M', 'Z', 'y', 'c', 'g', 'G', 's', 't', 'u', 'U',
-                                'w', 'H', 'V', 'n' -> {
+                        case 'a', 'd', 'N', 'l', 'F', 'L', 'T', 'm', 'M', 'Z', 'y', 'c', 'g', 'G', 's', 't', 'u', 'U',
+                                'w', 'V', 'n' -> {
                             p.error("option '-" + c + "' is not modelled in isolab");
                             return 2;
                         }
                         default -> {
-                            p.err(GARBAGE);
+                            // ps/parser.c: parse_sysv_option: a letter it does not know is "unsupported".
+                            p.err(Character.isLetter(c) && c < 128 ? usageError("unsupported SysV option") : GARBAGE);
                             return 1;
                         }
                     }
@@ -168,7 +177,8 @@ public final class Ps {
                     case 'u' -> bsdUser = true;
                     case 'e', 'w' -> {
                     }
-                    case 'f', 'j', 'l', 's', 'v', 'X', 'S', 'c', 'h', 'r', 'T', 'm', 'n', 'Z', 'L', 'H', 'V', 'o', 'O', 'p',
+                    case 'f' -> forest = true;
+                    case 'j', 'l', 's', 'v', 'X', 'S', 'c', 'h', 'r', 'T', 'm', 'n', 'Z', 'L', 'H', 'V', 'o', 'O', 'p',
                             'q', 'g', 't', 'U', 'k' -> {
                         p.error("option '" + c + "' is not modelled in isolab");
                         return 2;
@@ -193,6 +203,7 @@ public final class Ps {
         if (columns.isEmpty()) {
             String def = bsdUser ? "user,pid,%cpu,%mem,vsz,rss,tname,stat,bsdstart,bsdtime,args"
                     : full ? "uid_f,pid,ppid,c,stime,tname,time,cmd"
+                    : jobs ? "pid,pgid,sid,tname,time,ucmd"
                     : bsdAll || bsdNoTty ? "pid,tname,stat,bsdtime,args" : "pid,tname,time,ucmd";
             columns.addAll(parseFormat(def));
         }
@@ -225,6 +236,9 @@ public final class Ps {
                 procs.add(info);
             }
         }
+        if (forest || hierarchy) {
+            procs = tree(procs, forest);
+        }
         int limit = p.stdoutIsTty() ? 200 : Integer.MAX_VALUE;
         StringBuilder out = new StringBuilder();
         boolean anyHeader = false;
@@ -247,6 +261,45 @@ public final class Ps {
         }
         p.out(out.toString());
         return procs.isEmpty() && (!pids.isEmpty() || !commands.isEmpty()) ? 1 : 0;
+    }
+
+    /**
+     * Tree order (procps ps/display.c: show_forest, show_tree): each process followed by its
+     * children, siblings by PID. With {@code --forest} or BSD {@code f} the command is indented
+     * {@code " \\_ "} a level, four spaces more for each deeper one, and PID 1's children are roots
+     * (measured: they are not drawn under it); with {@code -H} two spaces a level under the real tree.
+     */
+    private List<ProcInfo> tree(List<ProcInfo> procs, boolean ascii) {
+        Map<Integer, ProcInfo> byPid = new LinkedHashMap<>();
+        for (ProcInfo info : procs) {
+            byPid.put(info.pid, info);
+        }
+        List<ProcInfo> ordered = new ArrayList<>();
+        for (ProcInfo info : procs) {
+            boolean root = !byPid.containsKey(info.ppid) || info.ppid == info.pid || ascii && info.ppid == 1;
+            if (root) {
+                descend(info, 0, procs, ascii, ordered);
+            }
+        }
+        return ordered;
+    }
+
+    private void descend(ProcInfo info, int depth, List<ProcInfo> procs, boolean ascii, List<ProcInfo> ordered) {
+        ordered.add(info);
+        indent.put(info.pid, depth == 0 ? "" : ascii ? " " + "    ".repeat(depth - 1) + "\\_ " : "  ".repeat(depth));
+        if (ascii && info.pid == 1) {
+            return;
+        }
+        for (ProcInfo child : procs) {
+            if (child.ppid == info.pid && child.pid != info.pid) {
+                descend(child, depth + 1, procs, ascii, ordered);
+            }
+        }
+    }
+
+    /** The indentation of {@code info}'s command in a tree (empty when not printing one). */
+    String indentOf(ProcInfo info) {
+        return indent.getOrDefault(info.pid, "");
     }
 
     private boolean addPids(String list, List<Integer> pids) {
@@ -455,9 +508,9 @@ public final class Ps {
                     (ps, i) -> String.valueOf(i.session));
             case "tpgid" -> new Column("TPGID", w, true, (ps, i) -> String.valueOf(i.tpgid));
             case "comm", "ucmd", "ucomm" -> new Column(name.equals("ucmd") ? "CMD" : "COMMAND", 15, false,
-                    (ps, i) -> i.commText());
-            case "args", "command" -> new Column("COMMAND", 27, false, (ps, i) -> i.argsText());
-            case "cmd" -> new Column("CMD", 27, false, (ps, i) -> i.argsText());
+                    (ps, i) -> ps.indentOf(i) + i.commText());
+            case "args", "command" -> new Column("COMMAND", 27, false, (ps, i) -> ps.indentOf(i) + i.argsText());
+            case "cmd" -> new Column("CMD", 27, false, (ps, i) -> ps.indentOf(i) + i.argsText());
             case "user", "euser", "uname" -> new Column("USER", 8, false, (ps, i) -> ps.user(i.euid));
             case "ruser" -> new Column("RUSER", 8, false, (ps, i) -> ps.user(i.uid));
             case "uid_f" -> new Column("UID", 8, false, (ps, i) -> ps.user(i.euid));

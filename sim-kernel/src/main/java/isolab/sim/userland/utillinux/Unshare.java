@@ -8,6 +8,7 @@ import isolab.sim.syscall.SysException;
 import isolab.sim.syscall.Syscalls;
 import isolab.sim.userland.Execvp;
 import isolab.sim.userland.Getopt;
+import isolab.sim.userland.Help;
 import isolab.sim.userland.Proc;
 import isolab.sim.userland.Usage;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.List;
  */
 public final class Unshare {
 
-    private static final Getopt OPTIONS = new Getopt("+fhVm::u::i::n::p::C::T::U::rR:w:S:G:c", List.of(
+    // sys-utils/unshare.c: short options take no argument ("+fhVmuinpCTUrR:w:S:G:c"), so -muinpfCT clusters.
+    private static final Getopt OPTIONS = new Getopt("+fhVmuinpCTUrR:w:S:G:c", List.of(
             Getopt.opt("help", Getopt.Arg.NONE, "h"), Getopt.opt("version", Getopt.Arg.NONE, "V"),
             Getopt.opt("mount", Getopt.Arg.OPTIONAL, "m"), Getopt.opt("uts", Getopt.Arg.OPTIONAL, "u"),
             Getopt.opt("ipc", Getopt.Arg.OPTIONAL, "i"), Getopt.opt("net", Getopt.Arg.OPTIONAL, "n"),
@@ -63,6 +65,9 @@ public final class Unshare {
         String mapGroup = null;
         String setgroups = null;
         List<String> idMappers = new ArrayList<>();
+        String newRoot = null;
+        String newDir = null;
+        int killChild = 0;
         for (Getopt.Opt o : parsed.options()) {
             if (o.arg() != null && "muinpCTU".contains(o.key()) && o.key().length() == 1) {
                 return Usage.notModelled(p, o.spelled() + "=" + o.arg());
@@ -133,6 +138,16 @@ public final class Unshare {
                     setgroups = o.arg();
                 }
                 case "f" -> fork = true;
+                case "R" -> newRoot = o.arg();
+                case "w" -> newDir = o.arg();
+                case "kill-child" -> {
+                    fork = true;
+                    killChild = o.arg() == null ? Signal.SIGKILL : signal(o.arg());
+                    if (killChild <= 0) {
+                        p.error("unknown signal: " + o.arg());
+                        return 1;
+                    }
+                }
                 case "mount-proc" -> {
                     mountProc = o.arg() == null ? "/proc" : o.arg();
                     flags |= NamespaceType.MNT.cloneFlag();
@@ -144,8 +159,11 @@ public final class Unshare {
                     }
                     propagation = o.arg();
                 }
-                case "h", "V" -> {
-                    return Usage.notModelled(p, o.spelled());
+                case "h" -> {
+                    return Help.print(p, "unshare");
+                }
+                case "V" -> {
+                    return Help.utilLinuxVersion(p, "unshare");
                 }
                 default -> {
                     return Usage.notModelled(p, o.spelled());
@@ -222,7 +240,8 @@ public final class Unshare {
             }
         }
         List<String> command = new ArrayList<>(parsed.operands());
-        String proc = mountProc;
+        Place place = new Place(newRoot, newDir, mountProc);
+        int deathSignal = killChild;
         if (fork) {
             sys.sigaction(Signal.SIGINT, Syscalls.Disposition.IGNORE);
             sys.sigaction(Signal.SIGTERM, Syscalls.Disposition.IGNORE);
@@ -232,7 +251,10 @@ public final class Unshare {
                     childSys.sigaction(Signal.SIGINT, Syscalls.Disposition.DEFAULT);
                     childSys.sigaction(Signal.SIGTERM, Syscalls.Disposition.DEFAULT);
                     Proc childProc = new Proc(childSys, p.argv(), p.envp());
-                    return startProgram(childProc, proc, command);
+                    if (deathSignal != 0) {
+                        childSys.prctlPdeathsig(deathSignal);
+                    }
+                    return startProgram(childProc, place, command);
                 });
             } catch (SysException e) {
                 p.error("fork failed: " + e.strerror());
@@ -244,10 +266,7 @@ public final class Unshare {
                     int status = reaped.status();
                     int sig = status & 0x7f;
                     if (sig != 0) {
-                        sys.sigaction(Signal.SIGINT, Syscalls.Disposition.DEFAULT);
-                        sys.sigaction(Signal.SIGTERM, Syscalls.Disposition.DEFAULT);
-                        sys.raiseSignal(sig);
-                        return 128 + sig;
+                        return dieLikeChild(p, sig);
                     }
                     return (status >> 8) & 0xff;
                 } catch (SysException e) {
@@ -258,7 +277,38 @@ public final class Unshare {
                 }
             }
         }
-        return startProgram(p, proc, command);
+        return startProgram(p, place, command);
+    }
+
+    /** Where the program starts: {@code --root}, {@code --wd}, {@code --mount-proc} (null when not asked for). */
+    private record Place(String root, String dir, String proc) {
+    }
+
+    /** A signal by name (with or without SIG) or number, for --kill-child; -1 if unknown. */
+    private static int signal(String spec) {
+        if (spec.matches("\\d+")) {
+            int n = Integer.parseInt(spec);
+            return Signal.valid(n) ? n : -1;
+        }
+        return Signal.number(spec.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * sys-utils/unshare.c: the child died of a signal, so unshare resets it to the default action,
+     * unblocks it and raises it on itself. signal(2) refuses SIGKILL and SIGSTOP (EINVAL), which
+     * unshare reports as "sigprocmask unblock failed" and exits 1 (measured: the namespace's init
+     * killed from outside).
+     */
+    private static int dieLikeChild(Proc p, int sig) {
+        Syscalls sys = p.sys();
+        try {
+            sys.sigaction(sig, Syscalls.Disposition.DEFAULT);
+        } catch (SysException e) {
+            p.error("sigprocmask unblock failed: " + e.strerror());
+            return 1;
+        }
+        sys.raiseSignal(sig);
+        return 128 + sig;
     }
 
     /** map_ids: exec the setuid helpers (shadow's newuidmap, newgidmap); the machine does not have them. */
@@ -334,8 +384,28 @@ public final class Unshare {
         }
     }
 
-    private static int startProgram(Proc p, String mountProc, List<String> command) {
+    /** sys-utils/unshare.c, after the fork: chroot, chdir, mount proc, exec. */
+    private static int startProgram(Proc p, Place place, List<String> command) {
         Syscalls sys = p.sys();
+        String mountProc = place.proc();
+        String dir = place.dir();
+        if (place.root() != null) {
+            try {
+                sys.chroot(place.root());
+            } catch (SysException e) {
+                p.error("cannot change root directory to '" + place.root() + "': " + e.strerror());
+                return 1;
+            }
+            dir = dir == null ? "/" : dir;
+        }
+        if (dir != null) {
+            try {
+                sys.chdir(dir);
+            } catch (SysException e) {
+                p.error("cannot chdir to '" + dir + "': " + e.strerror());
+                return 1;
+            }
+        }
         if (mountProc != null) {
             try {
                 sys.mount("none", mountProc, null, Syscalls.MS_PRIVATE | Syscalls.MS_REC, null);
