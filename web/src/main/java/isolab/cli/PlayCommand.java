@@ -23,9 +23,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lab play LAB [--host sim|real] [--seed N]}: a student plays a lab at the terminal. */
 @Command(name = "play", mixinStandardHelpOptions = true,
-        description = {"Play a lab at the terminal as a student: read each step, run the lab's commands and your own,",
-            "answer the predictions, check your work, step back. Lines starting with ':' are the player's (:help).",
-            "Ends with your score."},
+        description = {"Play a lab at the terminal as a student, on the simulator or a real sandbox.",
+            "Read each step, run the lab's commands and your own, answer the predictions, check your work, step back.",
+            "Lines starting with ':' are the player's own commands (:help lists them). Ends with your score."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:played to the end of input or :quit", "2:malformed lab, bad arguments, or a host that cannot run the lab"})
 final class PlayCommand implements Callable<Integer> {
