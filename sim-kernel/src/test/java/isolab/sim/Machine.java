@@ -63,4 +63,17 @@ public final class Machine implements AutoCloseable {
     public void close() {
         host.close();
     }
+
+    /**
+     * Puts a file of {@code bytes} bytes on the machine's disk (the root image, which reads go
+     * through the page cache for), as a real host's lower layer has files the sandbox did not write.
+     */
+    public static void diskFile(SimulatedHost host, String path, int bytes) {
+        isolab.sim.fs.Directory root = (isolab.sim.fs.Directory) host.kernel().rootPath().inode();
+        int slash = path.lastIndexOf('/');
+        isolab.sim.fs.Directory dir = isolab.sim.fs.Tmpfs.mkdirs(root, path.substring(1, slash), 0755);
+        isolab.sim.fs.RegularFile file = isolab.sim.fs.Tmpfs.file(dir, path.substring(slash + 1), 0644, "");
+        file.write(0, new byte[bytes], 0, bytes);
+        file.markOnDisk();
+    }
 }

@@ -83,6 +83,17 @@ public final class Cgroups {
         return null;
     }
 
+    /**
+     * Gives {@code controller} its control files (the controller's cftypes, cgroup_add_legacy_cftypes);
+     * called once at boot by the controller's own package.
+     */
+    public void bindFiles(String controller, List<Cftype> files) {
+        Hierarchy h = hierarchyOf(controller);
+        if (h != null) {
+            h.bindFiles(controller, files);
+        }
+    }
+
     /** The cgroups init starts in: every hierarchy's root. */
     public CssSet initial() {
         return initial;

@@ -19,7 +19,11 @@ public final class InodeFile extends OpenFile {
         if (!readable()) {
             throw new SysException(Errno.EBADF);
         }
-        int n = ((RegularFile) inode).read(offset, buffer, at, length);
+        RegularFile file = (RegularFile) inode;
+        if (file.onDisk() && offset < file.size()) {
+            io.pageCacheRead(file, offset, (int) Math.min(length, file.size() - offset));
+        }
+        int n = file.read(offset, buffer, at, length);
         offset += n;
         return n;
     }

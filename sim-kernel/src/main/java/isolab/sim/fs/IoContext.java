@@ -23,6 +23,14 @@ public interface IoContext extends Caller {
     default void checkTerminalRead(Object tty, int foregroundPgrp) {
     }
 
+    /**
+     * Called before a read of {@code length} bytes at {@code offset} of a file on disk: the pages
+     * go through the page cache, charged to the reader's memory cgroup (mm/filemap.c:
+     * filemap_read). Throws ENOMEM if they cannot be charged.
+     */
+    default void pageCacheRead(RegularFile file, long offset, int length) {
+    }
+
     /** Sends SIGPIPE to the caller (a write to a pipe nobody reads). */
     void raiseSigpipe();
 

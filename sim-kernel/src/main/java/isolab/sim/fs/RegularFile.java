@@ -12,6 +12,8 @@ public class RegularFile extends Inode {
 
     private byte[] data = new byte[0];
     private int size;
+    private boolean onDisk;
+    private final isolab.sim.memory.AddressSpace mapping = new isolab.sim.memory.AddressSpace();
 
     public RegularFile(SuperBlock sb, long ino, int permissions) {
         super(sb, ino, S_IFREG | permissions);
@@ -64,6 +66,24 @@ public class RegularFile extends Inode {
             Arrays.fill(data, (int) length, data.length, (byte) 0);
         }
         size = (int) length;
+    }
+
+    /**
+     * Whether the file is on a disk filesystem (the root image, the overlay's lower layer: ext4 on
+     * the real host), so that reading it goes through the page cache; tmpfs files are not.
+     */
+    public boolean onDisk() {
+        return onDisk;
+    }
+
+    /** Marks the file as on disk (the root image at boot, or a file a test puts there). */
+    public void markOnDisk() {
+        onDisk = true;
+    }
+
+    /** The file's page cache (inode->i_mapping). */
+    public isolab.sim.memory.AddressSpace mapping() {
+        return mapping;
     }
 
     /** The whole content. */

@@ -50,6 +50,7 @@ public final class Kernel {
     private final PidTable pids = new PidTable();
     private final Namespaces namespaces = new Namespaces(this);
     private final isolab.sim.cgroup.Cgroups cgroups;
+    private final isolab.sim.memory.Memory memory;
     private final DeviceTable devices = new DeviceTable();
     private final Nsfs nsfs;
     private final List<Tty> ttys = new ArrayList<>();
@@ -70,6 +71,10 @@ public final class Kernel {
         this.config = config;
         this.random = new SplitMix64(config.seed());
         this.cgroups = new isolab.sim.cgroup.Cgroups(config.cgroup());   // the hierarchies of MACHINE.md
+        this.memory = new isolab.sim.memory.Memory(this);               // memcgs, the sandbox's 512M limit
+        if (memory.hierarchy() != null) {
+            cgroups.bindFiles("memory", isolab.sim.memory.MemoryFiles.v1(memory));
+        }
         this.nsfs = new Nsfs(random.split());                       // nsfs inode numbers
         MemoryDevices.register(devices, random.split());            // /dev/urandom and friends
         initialUserNs = new UserNamespace(Nsfs.initialInode(NamespaceType.USER), null);
@@ -111,6 +116,11 @@ public final class Kernel {
     /** The cgroup hierarchies and their rules. */
     public isolab.sim.cgroup.Cgroups cgroups() {
         return cgroups;
+    }
+
+    /** Page frames, memcgs, reclaim and the OOM killer. */
+    public isolab.sim.memory.Memory memory() {
+        return memory;
     }
 
     public Namespaces namespaces() {

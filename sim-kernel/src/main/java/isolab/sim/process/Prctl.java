@@ -51,4 +51,9 @@ public final class Prctl {
     public static void setChildSubreaper(Task task, boolean on) {
         task.childSubreaper = on;
     }
+
+    /** prctl(PR_SET_NAME): the task's comm, at most 15 bytes (TASK_COMM_LEN 16 with the NUL). */
+    public static void setName(Task task, String name) {
+        task.comm = name.length() > 15 ? name.substring(0, 15) : name;
+    }
 }

@@ -96,7 +96,7 @@ public final class Signals {
     }
 
     /** Delivers {@code sig} unconditionally (the kernel's own SIGKILL, as in zap_pid_ns_processes). */
-    static void force(Kernel kernel, Task target, int sig, Task sender) {
+    public static void force(Kernel kernel, Task target, int sig, Task sender) {
         if (target.state == TaskState.ZOMBIE || target.state == TaskState.DEAD || target.exiting) {
             return;
         }

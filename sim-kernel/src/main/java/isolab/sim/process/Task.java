@@ -382,6 +382,28 @@ public final class Task implements IoContext {
         }
     }
 
+    /**
+     * Sleeps on {@code queue} in state D (TASK_KILLABLE, as mem_cgroup_oom_synchronize does)
+     * until woken; only SIGKILL interrupts it, ending the task.
+     */
+    public void sleepKillable(WaitQueue queue) {
+        checkSignals();
+        state = TaskState.DISK_SLEEP;
+        try {
+            queue.sleep(kernel.scheduler());
+        } finally {
+            state = TaskState.RUNNING;
+        }
+        if ((pendingSignals & Signal.bit(Signal.SIGKILL)) != 0) {
+            checkSignals();
+        }
+    }
+
+    @Override
+    public void pageCacheRead(isolab.sim.fs.RegularFile file, long offset, int length) {
+        file.mapping().read(kernel.memory(), this, offset, length);
+    }
+
     /** Sleeps until one of the task's children exits or a child is reparented to it. */
     public void sleepOnChildren() {
         sleepOn(childExit);

@@ -580,6 +580,50 @@ public final class Syscalls {
         return file.read(task, buffer, at, length);
     }
 
+    // ---- anonymous memory (mm/memory.c, mm/mmap.c) ---------------------------------------------
+
+    /**
+     * Touches {@code pages} new pages of an anonymous mapping, private or ({@code shared})
+     * MAP_SHARED: each first touch is a page fault that charges the caller's memory cgroup
+     * (do_anonymous_page, shmem_fault), reclaiming or OOM-killing on the way. A fault the memcg
+     * cannot satisfy ends the caller if the OOM killer chose it (its SIGKILL is acted on here) and
+     * is retried otherwise (pagefault_out_of_memory).
+     */
+    public void touchNewPages(long pages, boolean shared) {
+        enter();
+        isolab.sim.memory.Mm mm = kernel.memory().mm(task);
+        long target = mm.rssPages() + pages;
+        while (mm.rssPages() < target) {
+            isolab.sim.memory.Folio.Kind kind = shared ? isolab.sim.memory.Folio.Kind.SHMEM : isolab.sim.memory.Folio.Kind.ANON;
+            if (mm.faultIn(kind, target - mm.rssPages()) == isolab.sim.memory.Mm.Fault.DONE) {
+                return;
+            }
+            task.checkSignals();
+            kernel.scheduler().yieldNow();
+        }
+    }
+
+    /** Touches resident pages again: {@code faults} minor faults (the pages stay where they are on the LRU). */
+    public void touchResidentPages(long faults) {
+        enter();
+        isolab.sim.memory.Mm mm = kernel.memory().mm(task);
+        for (long i = 0; i < faults; i++) {
+            mm.touch();
+        }
+    }
+
+    /** munmap(2) of the newest {@code pages} pages the caller touched: freed and uncharged. */
+    public void unmapPages(long pages) {
+        enter();
+        kernel.memory().mm(task).unmap(pages);
+    }
+
+    /** The caller's resident pages (VmRSS / 4 KiB). */
+    public long residentPages() {
+        isolab.sim.memory.Mm mm = kernel.memory().mmIfAny(task);
+        return mm == null ? 0 : mm.rssPages();
+    }
+
     /** write(2); may sleep. */
     public int write(int fd, byte[] buffer, int at, int length) {
         enter();
@@ -1611,6 +1655,12 @@ public final class Syscalls {
     }
 
     // ---- prctl(2) --------------------------------------------------------------------------------
+
+    /** prctl(PR_SET_NAME, name). */
+    public void prctlSetName(String name) {
+        enter();
+        isolab.sim.process.Prctl.setName(task, name);
+    }
 
     /** prctl(PR_CAPBSET_DROP, cap). */
     public void prctlCapbsetDrop(int cap) {

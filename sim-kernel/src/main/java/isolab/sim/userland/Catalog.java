@@ -13,7 +13,7 @@ public final class Catalog {
 
     private static final List<String> KNOWN = List.of(
             "top", "htop", "free", "vmstat", "pgrep", "pkill", "pidof", "watch", "w", "pstree", "pmap",
-            "docker", "stress-ng", "sysbench", "dd", "df", "du", "find", "xargs", "awk", "sed", "less", "more",
+            "docker", "sysbench", "df", "du", "find", "xargs", "awk", "sed", "less", "more",
             "vi", "vim", "nano", "whoami", "groups", "su", "sudo", "setsid", "nohup", "timeout",
             "nice", "renice", "taskset", "cgexec", "cgcreate", "systemctl", "journalctl", "dmesg", "lsof", "strace",
             "ss", "netstat", "arp", "curl", "wget", "tar", "gzip", "python3", "perl", "make", "gcc", "dirname",

@@ -17,6 +17,8 @@ final class Extra {
 
     static void register(Programs.Registrar r) {
         r.add("grep/grep", Grep::main, "/usr/bin/grep");
+        r.add("coreutils/dd", isolab.sim.userland.coreutils.Dd::main, "/usr/bin/dd");
+        r.add("stress-ng/stress-ng", isolab.sim.userland.stressng.StressNg::main, "/usr/bin/stress-ng");
         r.add("coreutils/wc", Wc::main, "/usr/bin/wc");
         r.add("coreutils/head", HeadTail::head, "/usr/bin/head");
         r.add("coreutils/tail", HeadTail::tail, "/usr/bin/tail");

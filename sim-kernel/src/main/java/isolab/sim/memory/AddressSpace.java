@@ -1,0 +1,84 @@
+package isolab.sim.memory;
+
+import isolab.api.MemoryEvent;
+import isolab.sim.process.Task;
+import isolab.sim.syscall.Errno;
+import isolab.sim.syscall.SysException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The page cache of one file on a disk filesystem (include/linux/fs.h: struct address_space):
+ * its resident folios by page index. A read finds each page it spans here or reads it in,
+ * charging the new folio to the reader's memcg (mm/filemap.c: filemap_read, filemap_add_folio;
+ * "first touch" owns the page, KERNEL-SEMANTICS.md 1.6), and marks it accessed once per read
+ * call (two reads make it active). Reclaim evicts from here. The machine's disk files are the overlay's lower layer, which removing a name
+ * never deletes (a whiteout hides it), so their pages stay until reclaimed.
+ *
+ * <p>Simplifies: one page per folio (Linux 6.18's ext4 reads ahead into large folios, so its
+ * pgpgin counts fewer events); no readahead beyond the pages read; no shadow entries yet.
+ */
+public final class AddressSpace {
+
+    private final TreeMap<Long, Folio> pages = new TreeMap<>();
+
+    /** Resident pages. */
+    public int nrPages() {
+        return pages.size();
+    }
+
+    /**
+     * filemap_read of {@code length} bytes at {@code offset} by {@code reader}: missing pages are
+     * read in and charged, present ones marked accessed. ENOMEM if a charge fails.
+     */
+    public void read(Memory memory, Task reader, long offset, long length) {
+        if (length <= 0) {
+            return;
+        }
+        long first = offset / Memory.PAGE_SIZE;
+        long last = (offset + length - 1) / Memory.PAGE_SIZE;
+        Memcg memcg = memory.memcgOf(reader);
+        long added = 0;
+        List<Folio> activated = new ArrayList<>();
+        try {
+            for (long index = first; index <= last; index++) {
+                Folio f = pages.get(index);
+                if (f == null) {
+                    if (memcg == null) {
+                        continue;
+                    }
+                    if (Charge.tryCharge(memory, reader, memcg, 1, false) != Charge.Result.CHARGED) {
+                        // A charge from a read() fails rather than waits (memcg1_oom_prepare: not a user fault).
+                        throw new SysException(Errno.ENOMEM);
+                    }
+                    Folio folio = memory.account(Folio.Kind.FILE, this, index, memcg, false);
+                    pages.put(index, folio);
+                    memory.markAccessed(folio);     // filemap_read marks what it copies, new folios too
+                    added++;
+                } else if (memory.markAccessed(f)) {
+                    activated.add(f);
+                }
+            }
+        } finally {
+            if (added > 0) {
+                memory.emit(new MemoryEvent.PagesCharged(reader.pid(), memcg.path(), "file", added));
+            }
+            report(memory, reader, activated);
+        }
+    }
+
+    private static void report(Memory memory, Task reader, List<Folio> activated) {
+        TreeMap<String, Long> byMemcg = new TreeMap<>();
+        for (Folio f : activated) {
+            byMemcg.merge(f.memcg.path(), 1L, Long::sum);
+        }
+        byMemcg.forEach((path, n) -> memory.emit(new MemoryEvent.PagesActivated(reader.pid(), path, Lru.ACTIVE_FILE.statName(), n)));
+    }
+
+    /** Reclaim frees {@code f} (__remove_mapping; no shadow entry is left in this slice). */
+    void evict(Memory memory, Folio f) {
+        pages.remove(f.index);
+        memory.free(f);
+    }
+}

@@ -1,0 +1,174 @@
+package isolab.sim.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import isolab.api.CommandResult;
+import isolab.sim.Machine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The memory controller on a v1 machine. Each expectation was measured on Linux 6.18 (cgroup v1,
+ * under /sys/fs/cgroup/memory/isolab) first: docs/probes/memcg.md.
+ */
+class MemcgTest {
+
+    private static final String MEM = "/sys/fs/cgroup/memory";
+
+    private final Machine m = new Machine();
+
+    @AfterEach
+    void close() {
+        m.close();
+    }
+
+    private long value(String file) {
+        return Long.parseLong(m.out("cat " + MEM + "/" + file).strip());
+    }
+
+    private long stat(String cgroup, String name) {
+        for (String line : m.out("cat " + MEM + "/" + cgroup + "/memory.stat").split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Long.parseLong(line.substring(name.length() + 1));
+            }
+        }
+        throw new AssertionError("no " + name);
+    }
+
+    @Test
+    void a_new_memory_cgroup_lists_the_modelled_files_and_starts_empty() {
+        m.out("mkdir " + MEM + "/a");
+        assertEquals("""
+                cgroup.clone_children
+                cgroup.procs
+                memory.failcnt
+                memory.force_empty
+                memory.limit_in_bytes
+                memory.max_usage_in_bytes
+                memory.move_charge_at_immigrate
+                memory.numa_stat
+                memory.oom_control
+                memory.soft_limit_in_bytes
+                memory.stat
+                memory.swappiness
+                memory.usage_in_bytes
+                memory.use_hierarchy
+                notify_on_release
+                tasks
+                """, m.out("ls " + MEM + "/a | cat"));
+        assertEquals("9223372036854771712\n0\n0\n0\n1\n60\n", m.out("cd " + MEM + "/a; cat memory.limit_in_bytes memory.usage_in_bytes"
+                + " memory.max_usage_in_bytes memory.failcnt memory.use_hierarchy memory.swappiness"));
+        assertEquals("oom_kill_disable 0\nunder_oom 0\noom_kill 0\n", m.out("cat " + MEM + "/a/memory.oom_control"));
+        assertEquals(536870912L, stat("a", "hierarchical_memory_limit"));
+    }
+
+    @Test
+    void limit_writes_round_down_to_pages_and_take_suffixes() {
+        m.out("mkdir " + MEM + "/a");
+        String[][] cases = {{"100000", "98304"}, {"32M", "33554432"}, {"32m", "33554432"}, {"1k", "0"}, {"1G", "1073741824"},
+            {"4096", "4096"}, {"-1", "9223372036854771712"}, {"0x1000", "4096"}, {" 64M", "67108864"},
+            {"12345678901234567890", "9223372036854771712"}, {"10T", "10995116277760"}};
+        for (String[] c : cases) {
+            assertEquals(c[1] + "\n", m.out("echo '" + c[0] + "' > " + MEM + "/a/memory.limit_in_bytes; cat " + MEM + "/a/memory.limit_in_bytes"), c[0]);
+        }
+        for (String bad : new String[] {"abc", "1.5M", "-2"}) {
+            CommandResult r = m.run("echo " + bad + " > " + MEM + "/a/memory.limit_in_bytes");
+            assertEquals("bash: echo: write error: Invalid argument\n", r.output(), bad);
+            assertEquals(1, r.status());
+        }
+    }
+
+    @Test
+    void the_other_files_accept_and_refuse_what_linux_does() {
+        m.out("mkdir " + MEM + "/a");
+        String a = MEM + "/a/";
+        assertEquals(1, m.run("echo 0 > " + a + "memory.use_hierarchy").status());
+        assertEquals(0, m.run("echo 1 > " + a + "memory.use_hierarchy").status());
+        assertEquals(1, m.run("echo 1 > " + a + "memory.move_charge_at_immigrate").status());
+        assertEquals(1, m.run("echo 2 > " + a + "memory.oom_control").status());
+        assertEquals(1, m.run("echo 201 > " + a + "memory.swappiness").status());
+        assertEquals(1, m.run("echo 5 > " + a + "memory.usage_in_bytes").status());
+        assertEquals(0, m.run("echo 0 > " + a + "memory.force_empty").status());
+        m.out("echo 1 > " + a + "memory.oom_control; echo 10 > " + a + "memory.swappiness");
+        m.out("mkdir " + a + "b");
+        // memcontrol-v1.c: mem_cgroup_css_alloc: a child inherits oom_kill_disable and swappiness.
+        assertEquals("oom_kill_disable 1\nunder_oom 0\noom_kill 0\n10\n", m.out("cat " + a + "b/memory.oom_control " + a + "b/memory.swappiness"));
+    }
+
+    @Test
+    void stress_ng_vm_charges_its_buffer_to_its_cgroup_on_the_inactive_anon_list() {
+        m.out("mkdir " + MEM + "/a; echo 128M > " + MEM + "/a/memory.limit_in_bytes");
+        m.out("echo $$ > " + MEM + "/a/cgroup.procs");
+        m.out("stress-ng --vm 1 --vm-bytes 64M --vm-keep -t 10s > /dev/null 2>&1 &");
+        m.out("sleep 1");
+        long usage = value("a/memory.usage_in_bytes");
+        assertTrue(usage >= 64L << 20 && usage <= 72L << 20, "usage " + usage);
+        assertEquals(usage, stat("a", "inactive_anon"));
+        assertEquals(0, stat("a", "active_anon"));
+        assertEquals(560 * 4096, stat("a", "shmem"));
+        assertEquals(usage, value("memory.usage_in_bytes"), "the root's usage is the machine's");
+        m.out("sleep 10");
+        assertEquals(0, value("a/memory.usage_in_bytes"));
+        assertEquals(usage, value("a/memory.max_usage_in_bytes"));
+    }
+
+    @Test
+    void dd_with_a_buffer_over_the_limit_is_oom_killed() {
+        m.out("mkdir " + MEM + "/a; echo 32M > " + MEM + "/a/memory.limit_in_bytes");
+        m.out("echo $$ > " + MEM + "/a/cgroup.procs");
+        CommandResult r = m.run("dd if=/dev/zero of=/dev/null bs=64M count=1");
+        assertEquals("Killed\n", r.output());
+        assertEquals(137, r.status());
+        assertEquals("oom_kill_disable 0\nunder_oom 0\noom_kill 1\n", m.out("cat " + MEM + "/a/memory.oom_control"));
+        assertEquals(33554432L, value("a/memory.max_usage_in_bytes"));
+        assertTrue(value("a/memory.failcnt") > 0);
+        assertEquals(0, value("a/memory.usage_in_bytes"));
+    }
+
+    @Test
+    void dd_within_the_limit_copies_and_reports() {
+        m.out("mkdir " + MEM + "/a; echo 32M > " + MEM + "/a/memory.limit_in_bytes");
+        m.out("echo $$ > " + MEM + "/a/cgroup.procs");
+        CommandResult r = m.run("dd if=/dev/zero of=/dev/null bs=16M count=2");
+        assertEquals("2+0 records in\n2+0 records out\n33554432 bytes (34 MB, 32 MiB) copied, 0.00838861 s, 4.0 GB/s\n", r.output());
+        assertEquals(16L << 20, value("a/memory.max_usage_in_bytes"));
+    }
+
+    @Test
+    void reading_a_file_charges_its_page_cache_to_the_reader_and_a_second_read_activates_it() {
+        Machine.diskFile(m.host(), "/var/tmp/data", 16 << 20);
+        m.out("mkdir " + MEM + "/a; echo $$ > " + MEM + "/a/cgroup.procs");
+        m.out("cat /var/tmp/data > /dev/null");
+        assertEquals(16L << 20, stat("a", "cache"));
+        assertEquals(16L << 20, stat("a", "inactive_file"));
+        m.out("cat /var/tmp/data > /dev/null");
+        assertEquals(16L << 20, stat("a", "active_file"));
+        m.out("mkdir " + MEM + "/b; echo $$ > " + MEM + "/b/cgroup.procs; cat /var/tmp/data > /dev/null");
+        assertEquals(0, stat("b", "cache"), "the first reader keeps the charge");
+    }
+
+    @Test
+    void streaming_a_file_through_a_small_cgroup_reclaims_its_own_page_cache() {
+        Machine.diskFile(m.host(), "/var/tmp/data", 64 << 20);
+        m.out("mkdir " + MEM + "/a; echo 16M > " + MEM + "/a/memory.limit_in_bytes; echo $$ > " + MEM + "/a/cgroup.procs");
+        m.out("cat /var/tmp/data > /dev/null");
+        long usage = value("a/memory.usage_in_bytes");
+        assertTrue(usage <= 16L << 20 && usage > 12L << 20, "usage " + usage);
+        assertTrue(value("a/memory.failcnt") > 0);
+    }
+
+    @Test
+    void lowering_the_limit_below_anon_usage_is_ebusy_and_below_page_cache_reclaims() {
+        Machine.diskFile(m.host(), "/var/tmp/data", 8 << 20);
+        m.out("mkdir " + MEM + "/a; echo $$ > " + MEM + "/a/cgroup.procs; cat /var/tmp/data > /dev/null");
+        m.out("echo 4M > " + MEM + "/a/memory.limit_in_bytes");
+        assertTrue(value("a/memory.usage_in_bytes") <= 4L << 20);
+        m.out("echo 32M > " + MEM + "/a/memory.limit_in_bytes");
+        m.out("stress-ng --vm 1 --vm-bytes 16M --vm-keep -t 5s > /dev/null 2>&1 &");
+        m.out("sleep 1");
+        CommandResult r = m.run("echo 2M > " + MEM + "/a/memory.limit_in_bytes");
+        assertEquals("bash: echo: write error: Device or resource busy\n", r.output());
+        assertEquals(1, r.status());
+    }
+}
