@@ -52,7 +52,7 @@ public final class AddressSpace {
                         // A charge from a read() fails rather than waits (memcg1_oom_prepare: not a user fault).
                         throw new SysException(Errno.ENOMEM);
                     }
-                    Folio folio = memory.account(Folio.Kind.FILE, this, index, memcg, false);
+                    Folio folio = memory.account(Folio.Kind.FILE, this, index, memcg, false, false);
                     pages.put(index, folio);
                     memory.markAccessed(folio);     // filemap_read marks what it copies, new folios too
                     added++;

@@ -160,7 +160,7 @@ public final class Memory {
     }
 
     /** A new folio charged to {@code m}: accounted (memcg1_charge_statistics: pgpgin) and put on the LRU. */
-    Folio account(Folio.Kind kind, Object owner, long index, Memcg m, boolean mapped) {
+    Folio account(Folio.Kind kind, Object owner, long index, Memcg m, boolean mapped, boolean active) {
         Folio f = new Folio(kind, owner, index, m);
         f.mapped = mapped;
         switch (kind) {
@@ -175,7 +175,7 @@ public final class Memory {
             m.mappedFilePages++;
         }
         m.pgpgin++;
-        addNew(f, false);
+        addNew(f, active);
         return f;
     }
 

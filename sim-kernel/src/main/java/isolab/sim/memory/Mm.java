@@ -52,14 +52,16 @@ public final class Mm {
      * Returns how the burst ended; {@link #rssPages()} tells how far it got.
      */
     public Fault faultIn(long pages) {
-        return faultIn(Folio.Kind.ANON, pages);
+        return faultIn(Folio.Kind.ANON, pages, false);
     }
 
     /**
      * Faults in {@code pages} new pages of a private anonymous ({@code ANON}) or shared anonymous
      * ({@code SHMEM}: charged as shmem, on the anon lists) mapping; see {@link #faultIn(long)}.
+     * {@code populate}: the pages are faulted in by get_user_pages with FOLL_TOUCH (MAP_POPULATE,
+     * mlock-less populate), which marks each one accessed twice, so they start on the active list.
      */
-    public Fault faultIn(Folio.Kind kind, long pages) {
+    public Fault faultIn(Folio.Kind kind, long pages, boolean populate) {
         Memcg memcg = memory.memcgOf(task);
         long done = 0;
         Fault result = Fault.DONE;
@@ -71,7 +73,7 @@ public final class Mm {
                     break;
                 }
                 memcg.pgfault++;
-                anon.add(memory.account(kind, this, anon.size(), memcg, true));
+                anon.add(memory.account(kind, this, anon.size(), memcg, true, populate));
             } else {
                 anon.add(new Folio(kind, this, anon.size(), null));
             }
@@ -80,14 +82,6 @@ public final class Mm {
             memory.emit(new MemoryEvent.PagesCharged(task.pid(), memcg.path(), kind.name().toLowerCase(java.util.Locale.ROOT), done));
         }
         return result;
-    }
-
-    /** Counts a fault on a resident page (a re-touch after the TLB forgot it): nothing changes but pgfault. */
-    public void touch() {
-        Memcg memcg = memory.memcgOf(task);
-        if (memcg != null) {
-            memcg.pgfault++;
-        }
     }
 
     /** munmap of the newest {@code pages} anon pages (all if more): freed and uncharged. */

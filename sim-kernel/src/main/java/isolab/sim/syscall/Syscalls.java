@@ -587,15 +587,16 @@ public final class Syscalls {
      * MAP_SHARED: each first touch is a page fault that charges the caller's memory cgroup
      * (do_anonymous_page, shmem_fault), reclaiming or OOM-killing on the way. A fault the memcg
      * cannot satisfy ends the caller if the OOM killer chose it (its SIGKILL is acted on here) and
-     * is retried otherwise (pagefault_out_of_memory).
+     * is retried otherwise (pagefault_out_of_memory). {@code populate}: the mapping is populated
+     * up front (MAP_POPULATE), which leaves its pages on the active list.
      */
-    public void touchNewPages(long pages, boolean shared) {
+    public void touchNewPages(long pages, boolean shared, boolean populate) {
         enter();
         isolab.sim.memory.Mm mm = kernel.memory().mm(task);
         long target = mm.rssPages() + pages;
         while (mm.rssPages() < target) {
             isolab.sim.memory.Folio.Kind kind = shared ? isolab.sim.memory.Folio.Kind.SHMEM : isolab.sim.memory.Folio.Kind.ANON;
-            if (mm.faultIn(kind, target - mm.rssPages()) == isolab.sim.memory.Mm.Fault.DONE) {
+            if (mm.faultIn(kind, target - mm.rssPages(), populate) == isolab.sim.memory.Mm.Fault.DONE) {
                 return;
             }
             task.checkSignals();
@@ -604,14 +605,6 @@ public final class Syscalls {
     }
 
     /** Touches resident pages again: {@code faults} minor faults (the pages stay where they are on the LRU). */
-    public void touchResidentPages(long faults) {
-        enter();
-        isolab.sim.memory.Mm mm = kernel.memory().mm(task);
-        for (long i = 0; i < faults; i++) {
-            mm.touch();
-        }
-    }
-
     /** munmap(2) of the newest {@code pages} pages the caller touched: freed and uncharged. */
     public void unmapPages(long pages) {
         enter();

@@ -102,6 +102,7 @@ public final class Dd {
         long full = 0;
         long partial = 0;
         long bytes = 0;
+        long slept = 0;
         int result = 0;
         try {
             while (count < 0 || full + partial < count) {
@@ -113,7 +114,7 @@ public final class Dd {
                     }
                     long needPages = (got + n + 4095) / 4096;
                     if (needPages > touchedPages) {
-                        p.sys().touchNewPages(needPages - touchedPages, false);     // the buffer fills: page faults
+                        p.sys().touchNewPages(needPages - touchedPages, false, false);     // the buffer fills: page faults
                         touchedPages = needPages;
                     }
                     p.sys().write(ofd, buffer, 0, n);
@@ -128,14 +129,19 @@ public final class Dd {
                     partial++;
                 }
                 bytes += got;
+                long due = bytes * 1000 / BYTES_PER_SECOND;     // the copy takes virtual time as it goes
+                if (due > slept) {
+                    p.sys().nanosleep(due - slept);
+                    slept = due;
+                }
             }
         } catch (SysException e) {
             p.error("error reading " + quote(in == null ? "standard input" : in) + ": " + e.strerror());
             result = 1;
         }
         long ticks = (bytes * 1000 + BYTES_PER_SECOND - 1) / BYTES_PER_SECOND;
-        if (ticks > 0) {
-            p.sys().nanosleep(ticks);
+        if (ticks > slept) {
+            p.sys().nanosleep(ticks - slept);
         }
         if (!status.equals("none")) {
             p.err(full + "+" + partial + " records in\n" + full + "+" + partial + " records out\n");
@@ -221,7 +227,11 @@ public final class Dd {
             case "G" -> decimal ? 1000_000_000 : 1L << 30;
             default -> decimal ? 1000_000_000_000L : 1L << 40;
         };
-        return Math.multiplyExact(n, unit);
+        try {
+            return Math.multiplyExact(n, unit);
+        } catch (ArithmeticException e) {
+            return -1;
+        }
     }
 
     private static String quote(String s) {
