@@ -52,7 +52,7 @@ public final class Mm {
      * Returns how the burst ended; {@link #rssPages()} tells how far it got.
      */
     public Fault faultIn(long pages) {
-        return faultIn(Folio.Kind.ANON, pages, false);
+        return faultIn(Folio.Kind.ANON, pages, false, true);
     }
 
     /**
@@ -60,14 +60,17 @@ public final class Mm {
      * ({@code SHMEM}: charged as shmem, on the anon lists) mapping; see {@link #faultIn(long)}.
      * {@code populate}: the pages are faulted in by get_user_pages with FOLL_TOUCH (MAP_POPULATE,
      * mlock-less populate), which marks each one accessed twice, so they start on the active list.
+     * {@code userFault}: the program touched the pages itself; otherwise the kernel did, copying
+     * into them for a system call (copy_to_user), which fails rather than waits when the OOM
+     * killer is disabled.
      */
-    public Fault faultIn(Folio.Kind kind, long pages, boolean populate) {
+    public Fault faultIn(Folio.Kind kind, long pages, boolean populate, boolean userFault) {
         Memcg memcg = memory.memcgOf(task);
         long done = 0;
         Fault result = Fault.DONE;
         for (; done < pages; done++) {
             if (memcg != null) {
-                Charge.Result r = Charge.tryCharge(memory, task, memcg, 1, true);
+                Charge.Result r = Charge.tryCharge(memory, task, memcg, 1, userFault);
                 if (r != Charge.Result.CHARGED) {
                     result = Fault.OOM;
                     break;

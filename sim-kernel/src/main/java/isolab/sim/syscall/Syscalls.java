@@ -596,7 +596,7 @@ public final class Syscalls {
         long target = mm.rssPages() + pages;
         while (mm.rssPages() < target) {
             isolab.sim.memory.Folio.Kind kind = shared ? isolab.sim.memory.Folio.Kind.SHMEM : isolab.sim.memory.Folio.Kind.ANON;
-            if (mm.faultIn(kind, target - mm.rssPages(), populate) == isolab.sim.memory.Mm.Fault.DONE) {
+            if (mm.faultIn(kind, target - mm.rssPages(), populate, true) == isolab.sim.memory.Mm.Fault.DONE) {
                 return;
             }
             task.checkSignals();
@@ -605,6 +605,19 @@ public final class Syscalls {
     }
 
     /** Touches resident pages again: {@code faults} minor faults (the pages stay where they are on the LRU). */
+    /**
+     * The page faults of a read(2) that copies into {@code pages} untouched pages of the caller's
+     * buffer (copy_to_user): faulted from kernel mode, so a charge that fails ends the copy there
+     * (the read is short) after the OOM killer had its turn; returns how many pages are resident now.
+     */
+    public long copyToNewPages(long pages) {
+        isolab.sim.memory.Mm mm = kernel.memory().mm(task);
+        long before = mm.rssPages();
+        mm.faultIn(isolab.sim.memory.Folio.Kind.ANON, pages, false, false);
+        task.checkSignals();
+        return mm.rssPages() - before;
+    }
+
     /** munmap(2) of the newest {@code pages} pages the caller touched: freed and uncharged. */
     public void unmapPages(long pages) {
         enter();

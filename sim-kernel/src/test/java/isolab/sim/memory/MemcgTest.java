@@ -171,4 +171,82 @@ class MemcgTest {
         assertEquals("bash: echo: write error: Device or resource busy\n", r.output());
         assertEquals(1, r.status());
     }
+
+    @Test
+    void with_the_oom_killer_disabled_a_faulting_worker_waits_in_d_until_the_limit_is_raised() {
+        m.out("mkdir " + MEM + "/a; echo 32M > " + MEM + "/a/memory.limit_in_bytes; echo 1 > " + MEM + "/a/memory.oom_control");
+        m.out("echo $$ > " + MEM + "/a/cgroup.procs");
+        m.out("stress-ng --vm 1 --vm-bytes 64M --vm-keep -t 3s > /dev/null 2>&1 &");
+        m.out("sleep 1");
+        assertTrue(m.out("ps -o stat=,comm= -e").contains("D    stress-ng-vm"), m.out("ps -o stat=,comm= -e"));
+        assertEquals("oom_kill_disable 1\nunder_oom 1\noom_kill 0\n", m.out("cat " + MEM + "/a/memory.oom_control"));
+        m.out("echo 128M > " + MEM + "/a/memory.limit_in_bytes");
+        m.out("sleep 0.5");
+        assertEquals("oom_kill_disable 1\nunder_oom 0\noom_kill 0\n", m.out("cat " + MEM + "/a/memory.oom_control"));
+        assertEquals(64L << 20, stat("a", "active_anon"));
+    }
+
+    @Test
+    void with_the_oom_killer_disabled_a_read_into_a_new_buffer_comes_back_short() {
+        m.out("mkdir " + MEM + "/a; echo 32M > " + MEM + "/a/memory.limit_in_bytes; echo 1 > " + MEM + "/a/memory.oom_control");
+        m.out("echo $$ > " + MEM + "/a/cgroup.procs");
+        CommandResult r = m.run("dd if=/dev/zero of=/dev/null bs=64M count=1");
+        assertEquals("0+1 records in\n0+1 records out\n33554432 bytes (34 MB, 32 MiB) copied, 0.00838861 s, 4.0 GB/s\n", r.output());
+        assertEquals(0, r.status());
+    }
+
+    @Test
+    void a_parent_s_limit_fails_the_parent_s_counter_and_the_kill_counts_in_the_victim_s_cgroup() {
+        m.out("mkdir -p " + MEM + "/p/a " + MEM + "/p/b; echo 64M > " + MEM + "/p/memory.limit_in_bytes");
+        m.out("echo $$ > " + MEM + "/p/a/cgroup.procs; stress-ng --vm 1 --vm-bytes 40M --vm-keep -t 5s > /dev/null 2>&1 &");
+        m.out("sleep 1");
+        m.out("echo $$ > " + MEM + "/p/b/cgroup.procs; stress-ng --vm 1 --vm-bytes 40M --vm-keep --oomable -t 5s > /dev/null 2>&1 &");
+        m.out("sleep 1");
+        assertTrue(value("p/memory.failcnt") > 0);
+        assertEquals(0, value("p/a/memory.failcnt"));
+        assertEquals(0, value("p/b/memory.failcnt"));
+        // oom_kill.c: select_bad_process: a's worker (40M resident) outscores b's (stopped short of 40M).
+        assertEquals("oom_kill 1\n", m.out("grep oom_kill " + MEM + "/p/a/memory.oom_control | tail -1"));
+        assertEquals("oom_kill 0\n", m.out("grep oom_kill " + MEM + "/p/memory.oom_control | tail -1"));
+        assertEquals(33554432L * 2, value("p/memory.max_usage_in_bytes"));
+    }
+
+    @Test
+    void a_stress_ng_worker_over_its_limit_is_killed_and_started_again_about_forty_times_in_three_seconds() {
+        m.out("mkdir " + MEM + "/a; echo 32M > " + MEM + "/a/memory.limit_in_bytes; echo $$ > " + MEM + "/a/cgroup.procs");
+        CommandResult r = m.run("stress-ng --vm 1 --vm-bytes 64M --vm-keep -t 3s");
+        assertEquals(0, r.status());
+        assertTrue(r.output().matches("(?s).*successful run completed in 3\\.0\\ds\n"), r.output());
+        String kills = m.out("grep oom_kill " + MEM + "/a/memory.oom_control | tail -1").strip();
+        long n = Long.parseLong(kills.substring("oom_kill ".length()));
+        assertTrue(n >= 20 && n <= 80, kills);
+    }
+
+    @Test
+    void the_oom_kill_is_on_the_timeline() {
+        m.out("mkdir " + MEM + "/a; echo 32M > " + MEM + "/a/memory.limit_in_bytes; echo $$ > " + MEM + "/a/cgroup.procs");
+        m.run("dd if=/dev/zero of=/dev/null bs=64M count=1");
+        java.util.List<isolab.api.Event> events = m.host().kernel().events().all();
+        isolab.api.MemoryEvent.OomKilled kill = events.stream().filter(e -> e instanceof isolab.api.MemoryEvent.OomKilled)
+                .map(e -> (isolab.api.MemoryEvent.OomKilled) e).findFirst().orElseThrow();
+        assertEquals("/a", kill.cgroup());
+        assertEquals("dd", kill.comm());
+        assertEquals(8192, kill.rssPages());
+        assertTrue(events.stream().anyMatch(e -> e instanceof isolab.api.MemoryEvent.LimitHit));
+    }
+
+    @Test
+    void reclaim_under_a_parent_limit_takes_page_cache_from_both_idle_children() {
+        Machine.diskFile(m.host(), "/var/tmp/one", 24 << 20);
+        Machine.diskFile(m.host(), "/var/tmp/two", 24 << 20);
+        Machine.diskFile(m.host(), "/var/tmp/three", 24 << 20);
+        m.out("mkdir -p " + MEM + "/p/a " + MEM + "/p/b " + MEM + "/p/c; echo 56M > " + MEM + "/p/memory.limit_in_bytes");
+        m.out("echo $$ > " + MEM + "/p/a/cgroup.procs; cat /var/tmp/one > /dev/null");
+        m.out("echo $$ > " + MEM + "/p/b/cgroup.procs; cat /var/tmp/two > /dev/null");
+        m.out("echo $$ > " + MEM + "/p/c/cgroup.procs; cat /var/tmp/three > /dev/null");
+        long a = stat("p/a", "cache");
+        long b = stat("p/b", "cache");
+        assertTrue(a < 24L << 20 && b < 24L << 20, "a " + a + " b " + b);
+        assertTrue(value("p/memory.usage_in_bytes") <= 56L << 20);
+    }
 }

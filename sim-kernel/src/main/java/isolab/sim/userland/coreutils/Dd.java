@@ -113,12 +113,25 @@ public final class Dd {
                         break;
                     }
                     long needPages = (got + n + 4095) / 4096;
+                    boolean shortCopy = false;
                     if (needPages > touchedPages) {
-                        p.sys().touchNewPages(needPages - touchedPages, false, false);     // the buffer fills: page faults
-                        touchedPages = needPages;
+                        // the read fills the buffer: its pages fault in from the kernel's copy
+                        touchedPages += p.sys().copyToNewPages(needPages - touchedPages);
+                        if (touchedPages < needPages) {
+                            n = (int) Math.max(0, touchedPages * 4096 - got);
+                            shortCopy = true;
+                            if (n == 0 && got == 0) {
+                                throw new SysException(isolab.sim.syscall.Errno.EFAULT);   // nothing copied
+                            }
+                        }
                     }
-                    p.sys().write(ofd, buffer, 0, n);
+                    if (n > 0) {
+                        p.sys().write(ofd, buffer, 0, n);
+                    }
                     got += n;
+                    if (shortCopy) {
+                        break;
+                    }
                 }
                 if (got == 0) {
                     break;
