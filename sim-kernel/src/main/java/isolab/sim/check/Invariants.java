@@ -28,6 +28,7 @@ public final class Invariants {
         cgroups(kernel, v);
         MountInvariants.check(kernel, v);
         NetInvariants.check(kernel, v);
+        MemoryInvariants.check(kernel, v);
         for (String bug : kernel.bugs()) {
             v.add("a program crashed: " + bug);
         }

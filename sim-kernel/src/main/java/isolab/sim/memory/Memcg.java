@@ -76,6 +76,16 @@ public final class Memcg {
         return lruvec;
     }
 
+    /** Page cache and shmem pages charged here (memory.stat cache). */
+    public long cachePages() {
+        return cachePages;
+    }
+
+    /** Anonymous pages charged here (memory.stat rss). */
+    public long rssPages() {
+        return rssPages;
+    }
+
     /** v1 memory.oom_control's oom_kill: processes of this memcg the OOM killer killed. */
     public long oomKill() {
         return oomKill;
