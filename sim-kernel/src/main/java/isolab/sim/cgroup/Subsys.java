@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * A cgroup controller (include/linux/cgroup-defs.h: struct cgroup_subsys): its name and the
- * control files it adds to every cgroup of the hierarchy it is bound to. This slice models the
- * cgroup core only: the controllers exist, are bound, and show in /proc/cgroups and
- * /proc/PID/cgroup, but add no files yet (the cgroup issue adds memory, cpu, pids, freezer, ...).
+ * control files it adds to every cgroup of the hierarchy it is bound to. Every controller exists,
+ * is bound, and shows in /proc/cgroups and /proc/PID/cgroup; a modelled one gets its files at boot
+ * ({@link Cgroups#bindFiles}).
  */
 public record Subsys(String legacyName, List<Cftype> files) {
 

@@ -25,7 +25,10 @@
  * isolab.sim.cgroup.SubtreeControl}), so the controllers a v2 cgroup has are known when the
  * controllers come.
  *
- * <p>Simplifies: controllers have no files or effects yet (the cgroup issue adds memory, cpu,
+ * <p>A controller that is modelled gives its hierarchy its files at boot
+ * ({@link isolab.sim.cgroup.Cgroups#bindFiles}): memory does ({@link isolab.sim.memory}).
+ *
+ * <p>Simplifies: the other controllers have no files or effects yet (the cgroup issue adds cpu,
  * pids, freezer, ...); one thread per process, so cgroup.procs and tasks agree; v2's threaded
  * mode and limits on depth and descendants are not modelled (their writes fail with ENOSYS);
  * notify_on_release is kept but no release agent runs.

@@ -8,7 +8,7 @@
  * A mount made inside a cgroup namespace has the namespace's root cgroup as its root, and
  * mountinfo shows a cgroup mount's root relative to the reader's cgroup namespace.
  *
- * <p>Simplifies: the controllers' own files (memory.*, pids.*, ...) are not there yet, so a
- * cgroup directory lists the core files only; kernfs' readdir order is by name here.
+ * <p>Simplifies: of the controllers' own files only the memory controller's are there
+ * (memory.*, v1); kernfs' readdir order is by name here.
  */
 package isolab.sim.fs.cgroupfs;
