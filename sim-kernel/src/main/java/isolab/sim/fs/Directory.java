@@ -168,8 +168,6 @@ public class Directory extends Inode {
         for (Inode child : entries.values()) {
             if (child instanceof Directory d && d != this) {
                 d.sealAsLower();
-            } else if (child instanceof RegularFile f) {
-                f.markOnDisk();
             }
         }
     }

@@ -69,14 +69,16 @@ public class RegularFile extends Inode {
     }
 
     /**
-     * Whether the file is on a disk filesystem (the root image, the overlay's lower layer: ext4 on
-     * the real host), so that reading it goes through the page cache; tmpfs files are not.
+     * Whether the file is on a disk filesystem and not in the page cache yet, so that reading it
+     * charges its pages to the reader (mm/filemap.c). The root image's own files are the real
+     * host's, already cached and charged to the host, so reading them charges nothing (as in the
+     * sandbox); tmpfs files are never read from disk.
      */
     public boolean onDisk() {
         return onDisk;
     }
 
-    /** Marks the file as on disk (the root image at boot, or a file a test puts there). */
+    /** Marks the file as on disk and not cached yet (a file a lab or test puts in the lower layer). */
     public void markOnDisk() {
         onDisk = true;
     }

@@ -108,6 +108,7 @@ class MemcgTest {
         assertEquals(usage - (64L << 20), stat("a", "inactive_anon"));
         assertEquals(560 * 4096, stat("a", "shmem"));
         assertEquals(usage, value("memory.usage_in_bytes"), "the root's usage is the machine's");
+        assertTrue(m.out("ps -o rss=,comm= -e").contains("65936 stress-ng-vm"), m.out("ps -o rss=,comm= -e"));
         m.out("sleep 10");
         assertEquals(0, value("a/memory.usage_in_bytes"));
         assertEquals(usage, value("a/memory.max_usage_in_bytes"));

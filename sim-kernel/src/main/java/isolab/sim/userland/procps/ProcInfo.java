@@ -21,6 +21,7 @@ final class ProcInfo {
     int tpgid;
     char state;
     long startTicks;
+    long rssPages;
     String comm;
     List<String> args = List.of();
     int uid;
@@ -48,6 +49,7 @@ final class ProcInfo {
             info.tpgid = Integer.parseInt(f[5]);
             info.nice = Integer.parseInt(f[16]);
             info.startTicks = Long.parseLong(f[19]);
+            info.rssPages = Long.parseLong(f[21]);
             for (String line : p.readFile("/proc/" + pid + "/status").split("\n")) {
                 if (line.startsWith("Uid:")) {
                     String[] ids = line.substring(4).trim().split("\t");

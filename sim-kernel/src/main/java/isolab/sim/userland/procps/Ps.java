@@ -533,7 +533,7 @@ public final class Ps {
             case "%cpu", "pcpu" -> new Column("%CPU", 4, true, (ps, i) -> "0.0");
             case "%mem", "pmem" -> new Column("%MEM", 4, true, (ps, i) -> "0.0");
             case "vsz", "vsize" -> new Column("VSZ", 6, true, (ps, i) -> "0");
-            case "rss", "rssize", "rsz" -> new Column("RSS", 5, true, (ps, i) -> "0");
+            case "rss", "rssize", "rsz" -> new Column("RSS", 5, true, (ps, i) -> String.valueOf(i.rssPages * 4));
             case "ni", "nice" -> new Column("NI", 3, true, (ps, i) -> String.valueOf(i.nice));
             case "pri" -> new Column("PRI", 3, true, (ps, i) -> "19");
             case "nlwp", "thcount" -> new Column("NLWP", 4, true, (ps, i) -> "1");
