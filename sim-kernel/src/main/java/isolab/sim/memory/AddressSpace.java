@@ -16,12 +16,16 @@ import java.util.TreeMap;
  * call (two reads make it active). Reclaim evicts from here. The machine's disk files are the overlay's lower layer, which removing a name
  * never deletes (a whiteout hides it), so their pages stay until reclaimed.
  *
+ * <p>A page reclaim evicted leaves a shadow entry; reading it again is a refault
+ * ({@link Workingset}).
+ *
  * <p>Simplifies: one page per folio (Linux 6.18's ext4 reads ahead into large folios, so its
- * pgpgin counts fewer events); no readahead beyond the pages read; no shadow entries yet.
+ * pgpgin counts fewer events); no readahead beyond the pages read.
  */
 public final class AddressSpace {
 
     private final TreeMap<Long, Folio> pages = new TreeMap<>();
+    private final TreeMap<Long, Workingset.Shadow> shadows = new TreeMap<>();
 
     /** Resident pages. */
     public int nrPages() {
@@ -54,6 +58,10 @@ public final class AddressSpace {
                     }
                     Folio folio = memory.account(Folio.Kind.FILE, this, index, memcg, false, false);
                     pages.put(index, folio);
+                    Workingset.Shadow shadow = shadows.remove(index);
+                    if (shadow != null) {
+                        Workingset.refault(memory, folio, shadow);
+                    }
                     memory.markAccessed(folio);     // filemap_read marks what it copies, new folios too
                     added++;
                 } else if (memory.markAccessed(f)) {
@@ -76,9 +84,10 @@ public final class AddressSpace {
         byMemcg.forEach((path, n) -> memory.emit(new MemoryEvent.PagesActivated(reader.pid(), path, Lru.ACTIVE_FILE.statName(), n)));
     }
 
-    /** Reclaim frees {@code f} (__remove_mapping; no shadow entry is left in this slice). */
-    void evict(Memory memory, Folio f) {
+    /** Reclaim frees {@code f} and leaves {@code shadow} in its slot (__remove_mapping). */
+    void evict(Memory memory, Folio f, Workingset.Shadow shadow) {
         pages.remove(f.index);
+        shadows.put(f.index, shadow);
         memory.free(f);
     }
 }

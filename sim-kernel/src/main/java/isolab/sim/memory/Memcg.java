@@ -30,6 +30,9 @@ public final class Memcg {
     long workingsetRefaultAnon;
     long workingsetRefaultFile;
     long workingsetActivateFile;
+    long workingsetRestoreFile;
+    /** lruvec->nonresident_age: evictions and activations here and below (mm/workingset.c). */
+    long nonresidentAge;
     /** v1 OOM control (memcontrol-v1.c: oom_kill_disable, under_oom) and the MEMCG_OOM_KILL count. */
     boolean oomKillDisable;
     int underOom;
@@ -38,7 +41,7 @@ public final class Memcg {
     long softLimitPages = PageCounter.MAX;
     /** Where the last limit reclaim of this memcg's subtree stopped (the shared mem_cgroup_iter position). */
     Memcg reclaimPosition;
-    /** WORKINGSET_ACTIVATE_FILE at the last reclaim of this target (lruvec->refaults, for may_deactivate). */
+    /** The subtree's WORKINGSET_ACTIVATE_FILE at the last reclaim of this target (lruvec->refaults, for may_deactivate). */
     long refaultsSnapshot;
 
     Memcg(Cgroup cgroup, Memcg parent) {
@@ -116,6 +119,15 @@ public final class Memcg {
             }
         }
         return false;
+    }
+
+    /** WORKINGSET_ACTIVATE_FILE of the whole subtree (lruvec_page_state of the target). */
+    long totalWorkingsetActivateFile() {
+        long n = 0;
+        for (Memcg m : subtree()) {
+            n += m.workingsetActivateFile;
+        }
+        return n;
     }
 
     /** Pages on {@code lru} in the whole subtree (the total_* lines, lruvec_page_state of the target). */

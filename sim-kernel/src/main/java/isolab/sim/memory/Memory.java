@@ -128,6 +128,7 @@ public final class Memory {
             f.memcg.lruvec.del(f);
             f.referenced = false;
             f.memcg.lruvec.add(f, Lru.of(f.fileLru(), true));
+            Workingset.ageNonresident(f.memcg, 1);      // lru_activate
             return true;
         }
         f.referenced = true;

@@ -19,7 +19,9 @@ import java.util.List;
  * freed nothing. Every inactive page cache folio reclaim reaches is freed: unmapped page cache
  * is not judged by PG_referenced (folio_check_references), and nothing here is dirty.
  *
- * <p>Simplifies: no shadow entries yet (refaults are not detected); no dirty or writeback pages;
+ * <p>An evicted folio leaves a shadow entry for {@link Workingset} to judge its refault by.
+ *
+ * <p>Simplifies: no dirty or writeback pages;
  * the whole scan target of a list is taken in 32-page batches without the proportional trim of
  * the other list after the goal is met.
  */
@@ -71,14 +73,14 @@ public final class Reclaim {
                 break;
             }
         }
-        sc.target.refaultsSnapshot = sc.target.workingsetActivateFile;
+        sc.target.refaultsSnapshot = sc.target.totalWorkingsetActivateFile();
     }
 
     /** prepare_scan_control: whether the file active list may be deactivated, from the target's subtree sums. */
     private static void prepareScanControl(ScanControl sc) {
         long inactive = sc.target.totalLru(Lru.INACTIVE_FILE);
         long active = sc.target.totalLru(Lru.ACTIVE_FILE);
-        boolean refaulted = sc.target.workingsetActivateFile != sc.target.refaultsSnapshot;
+        boolean refaulted = sc.target.totalWorkingsetActivateFile() != sc.target.refaultsSnapshot;
         sc.mayDeactivateFile = sc.forceDeactivate || refaulted || inactiveIsLow(inactive, active);
     }
 
@@ -130,7 +132,7 @@ public final class Reclaim {
                         deactivated += shrinkActiveList(m, scan);
                     }
                 } else {
-                    long freed = shrinkInactiveList(memory, m, scan);
+                    long freed = shrinkInactiveList(memory, sc.target, m, scan);
                     reclaimed += freed;
                     sc.nrReclaimed += freed;
                 }
@@ -166,14 +168,14 @@ public final class Reclaim {
     }
 
     /** shrink_inactive_list / shrink_folio_list: up to {@code scan} folios from the inactive tail are freed. */
-    private static long shrinkInactiveList(Memory memory, Memcg m, long scan) {
+    private static long shrinkInactiveList(Memory memory, Memcg target, Memcg m, long scan) {
         long freed = 0;
         for (long i = 0; i < scan; i++) {
             Folio f = m.lruvec.tail(Lru.INACTIVE_FILE);
             if (f == null) {
                 break;
             }
-            ((AddressSpace) f.owner).evict(memory, f);
+            ((AddressSpace) f.owner).evict(memory, f, Workingset.eviction(f, target));
             freed++;
         }
         return freed;

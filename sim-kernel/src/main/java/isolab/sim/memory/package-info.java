@@ -16,7 +16,8 @@
  * <li>Charging and reclaim: {@link isolab.sim.memory.Charge} is try_charge_memcg - on a full
  * counter, {@link isolab.sim.memory.Reclaim} reclaims in the subtree of the memcg that owns it
  * (pre-order, round-robin, 32 pages a visit, priority 12 down to 0), 16 fruitless rounds, then
- * the OOM killer. The machine has no swap, so only page cache is reclaimable: anon is never
+ * the OOM killer. An evicted page leaves a shadow entry, and {@link isolab.sim.memory.Workingset}
+ * sends a page that refaults soon enough straight back to the active list. The machine has no swap, so only page cache is reclaimable: anon is never
  * scanned, and a memcg full of anon goes straight to OOM.</li>
  * <li>OOM: {@link isolab.sim.memory.OomKill} kills the task with the most resident pages in
  * the subtree (ties: the later one), counted in the victim's own memory.oom_control; with
@@ -37,7 +38,7 @@
  * buffers, page cache of files read from disk), not the programs' own text, stacks and heaps,
  * nor kernel memory (Linux's usage_in_bytes includes both, so the same command shows a little
  * more there); no per-CPU charge batching; one page per folio (no large folios, no readahead,
- * no THP); no shadow entries yet, so refaults are not detected; no dirty or writeback pages;
+ * no THP); shadow entries are never dropped; no dirty or writeback pages;
  * tmpfs (shmem) files are not charged; no memsw, kmem or tcp counters; oom_score_adj is 0; the
  * soft limit and swappiness are kept but change nothing, as on a machine without swap and
  * without global reclaim.
