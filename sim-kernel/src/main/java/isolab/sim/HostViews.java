@@ -46,7 +46,7 @@ final class HostViews {
             }
         }
         String hostname = kernel.initialNsProxy().uts().nodename();
-        return new HostView(HostKind.SIM, hostname, processes, namespaces, mounts);
+        return new HostView(HostKind.SIM, hostname, processes, namespaces, mounts, isolab.sim.memory.MemcgViews.of(kernel.memory()));
     }
 
     static ProcessView process(Task t) {

@@ -287,4 +287,17 @@ class MemcgTest {
         assertEquals(512, stat("a", "workingset_refault_file"));
         assertEquals(active + (2 << 20), stat("a", "active_file"), "the refaulted 2M went straight to the active list");
     }
+
+    @Test
+    void the_host_view_shows_each_memory_cgroup_s_usage_and_lists() {
+        m.out("mkdir " + MEM + "/a; echo 32M > " + MEM + "/a/memory.limit_in_bytes; echo $$ > " + MEM + "/a/cgroup.procs");
+        m.run("dd if=/dev/zero of=/dev/null bs=64M count=1");
+        java.util.List<isolab.api.MemcgView> views = m.host().view().memcgs();
+        assertEquals(java.util.List.of("/", "/a"), views.stream().map(isolab.api.MemcgView::path).toList());
+        isolab.api.MemcgView a = views.get(1);
+        assertEquals(32L << 20, a.limitBytes());
+        assertEquals(32L << 20, a.maxUsageBytes());
+        assertEquals(1, a.oomKill());
+        assertEquals(512L << 20, views.get(0).limitBytes());
+    }
 }
