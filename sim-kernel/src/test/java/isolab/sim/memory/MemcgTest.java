@@ -132,7 +132,7 @@ class MemcgTest {
         m.out("mkdir " + MEM + "/a; echo 32M > " + MEM + "/a/memory.limit_in_bytes");
         m.out("echo $$ > " + MEM + "/a/cgroup.procs");
         CommandResult r = m.run("dd if=/dev/zero of=/dev/null bs=16M count=2");
-        assertEquals("2+0 records in\n2+0 records out\n33554432 bytes (34 MB, 32 MiB) copied, 0.00838861 s, 4.0 GB/s\n", r.output());
+        assertEquals("2+0 records in\n2+0 records out\n33554432 bytes (34 MB, 32 MiB) copied, 0.00841861 s, 4.0 GB/s\n", r.output());
         assertEquals(16L << 20, value("a/memory.max_usage_in_bytes"));
     }
 
@@ -192,7 +192,7 @@ class MemcgTest {
         m.out("mkdir " + MEM + "/a; echo 32M > " + MEM + "/a/memory.limit_in_bytes; echo 1 > " + MEM + "/a/memory.oom_control");
         m.out("echo $$ > " + MEM + "/a/cgroup.procs");
         CommandResult r = m.run("dd if=/dev/zero of=/dev/null bs=64M count=1");
-        assertEquals("0+1 records in\n0+1 records out\n33554432 bytes (34 MB, 32 MiB) copied, 0.00838861 s, 4.0 GB/s\n", r.output());
+        assertEquals("0+1 records in\n0+1 records out\n33554432 bytes (34 MB, 32 MiB) copied, 0.00841861 s, 4.0 GB/s\n", r.output());
         assertEquals(0, r.status());
     }
 

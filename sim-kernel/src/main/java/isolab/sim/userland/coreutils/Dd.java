@@ -20,6 +20,9 @@ public final class Dd {
     /** The modelled copy rate, bytes per second. */
     static final long BYTES_PER_SECOND = 4_000_000_000L;
 
+    /** The modelled fixed cost of a run, seconds (measured: about 30 microseconds for one byte). */
+    static final double OVERHEAD_SECONDS = 30e-6;
+
     /** How much of a block one read(2) of the model moves at a time. */
     private static final int CHUNK = 1 << 20;
 
@@ -165,27 +168,29 @@ public final class Dd {
         return result;
     }
 
-    /** print_xfer_stats: "N bytes (SI, IEC) copied, T s, RATE/s" at the modelled rate. */
+    /**
+     * print_xfer_stats: "N bytes (SI, IEC) copied, T s, RATE/s" at the modelled rate; the IEC
+     * size only when it has a prefix, neither for fewer than 1000 bytes (measured).
+     */
     static String transfer(long bytes) {
-        double seconds = Math.max(bytes, 1) / (double) BYTES_PER_SECOND;
-        String si = human(bytes, 1000, "B");
-        String iec = human(bytes, 1024, "iB");
+        double seconds = OVERHEAD_SECONDS + bytes / (double) BYTES_PER_SECOND;
+        String si = human(bytes, 1000);
+        String iec = human(bytes, 1024);
         String what;
         if (bytes < 1000) {
             what = bytes + (bytes == 1 ? " byte copied" : " bytes copied");
-        } else if (si.equals(iec)) {
+        } else if (bytes < 1024) {
             what = bytes + " bytes (" + si + ") copied";
         } else {
             what = bytes + " bytes (" + si + ", " + iec + ") copied";
         }
-        String rate = human(Math.round(bytes / seconds), 1000, "B") + "/s";
-        return what + ", " + g(seconds) + " s, " + rate + "\n";
+        return what + ", " + g(seconds) + " s, " + rate(bytes / seconds) + "\n";
     }
 
-    /** gnulib human_readable with autoscale, round to nearest, a space and the unit: "34 MB", "1.0 MiB". */
-    static String human(long amount, int base, String unitSuffix) {
+    /** gnulib human_readable of an exact byte count, autoscaled and rounded: "34 MB", "1.0 MiB", "512 B". */
+    static String human(long amount, int base) {
         String[] prefixes = base == 1000 ? new String[] {"", "k", "M", "G", "T", "P", "E"}
-                : new String[] {"", "K", "M", "G", "T", "P", "E"};
+                : new String[] {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
         if (amount < base) {
             return amount + " B";
         }
@@ -208,17 +213,54 @@ public final class Dd {
                 number = Long.toString(rounded);
             }
         }
-        return number + " " + prefixes[power] + (base == 1000 ? "B" : unitSuffix);
+        return number + " " + prefixes[power] + "B";
     }
 
-    /** C's %g: six significant digits, no trailing zeros. */
+    /** The rate, SI with one decimal from kB on (measured: "45.2 kB/s", "63.2 MB/s", "0.0 kB/s"). */
+    static String rate(double bytesPerSecond) {
+        String[] prefixes = {"k", "M", "G", "T", "P", "E"};
+        double value = bytesPerSecond / 1000;
+        int power = 0;
+        while (Math.round(value * 10) / 10.0 >= 1000 && power < prefixes.length - 1) {
+            value /= 1000;
+            power++;
+        }
+        return String.format(Locale.ROOT, "%.1f", value) + " " + prefixes[power] + "B/s";
+    }
+
+    /** C's %g: six significant digits, trailing zeros dropped, an exponent below 1e-4 ("4.4276e-05"). */
     static String g(double value) {
-        BigDecimal d = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros();
-        return d.toPlainString();
+        if (value == 0) {
+            return "0";
+        }
+        BigDecimal d = new BigDecimal(value).round(new MathContext(6));
+        int exponent = d.precision() - d.scale() - 1;
+        if (exponent < -4 || exponent >= 6) {
+            BigDecimal mantissa = d.movePointLeft(exponent).stripTrailingZeros();
+            String sign = exponent < 0 ? "-" : "+";
+            return mantissa.toPlainString() + "e" + sign + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+        }
+        return d.stripTrailingZeros().toPlainString();
     }
 
-    /** dd's numbers: digits with an optional c w b K k M G T suffix, kB MB GB (x1000) or KiB MiB GiB (x1024); -1 if malformed. */
+    /** dd's numbers: factors joined by {@code x}, each digits with an optional c w b K k M G T suffix, kB MB GB (x1000) or KiB MiB GiB (x1024); -1 if malformed. */
     static long number(String s) {
+        long product = 1;
+        for (String factor : s.split("x", -1)) {
+            long n = factor(factor);
+            if (n < 0) {
+                return -1;
+            }
+            try {
+                product = Math.multiplyExact(product, n);
+            } catch (ArithmeticException e) {
+                return -1;
+            }
+        }
+        return product;
+    }
+
+    private static long factor(String s) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([cwbkKMGT]?)(B|iB)?").matcher(s);
         if (!m.matches() || m.group(2).isEmpty() && m.group(3) != null || "cwb".contains(m.group(2)) && !m.group(2).isEmpty() && m.group(3) != null) {
             return -1;
