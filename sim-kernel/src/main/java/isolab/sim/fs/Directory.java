@@ -131,6 +131,9 @@ public class Directory extends Inode {
             setNlink(nlink() - 1);
         } else {
             removed.setNlink(Math.max(0, removed.nlink() - 1));
+            if (removed.nlink() == 0 && removed instanceof RegularFile f && f.inMemory()) {
+                f.mapping().truncate(0);    // shmem_evict_inode (open files are not waited for)
+            }
         }
         return removed;
     }

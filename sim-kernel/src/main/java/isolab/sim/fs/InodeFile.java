@@ -22,6 +22,8 @@ public final class InodeFile extends OpenFile {
         RegularFile file = (RegularFile) inode;
         if (file.onDisk() && offset < file.size()) {
             io.pageCacheRead(file, offset, (int) Math.min(length, file.size() - offset));
+        } else if (file.inMemory() && offset < file.size()) {
+            io.shmemRead(file, offset, (int) Math.min(length, file.size() - offset));
         }
         int n = file.read(offset, buffer, at, length);
         offset += n;
@@ -36,6 +38,9 @@ public final class InodeFile extends OpenFile {
         RegularFile file = (RegularFile) path().inode();
         if ((flags() & O_APPEND) != 0) {
             offset = file.size();
+        }
+        if (file.inMemory()) {
+            io.shmemWrite(file, offset, length);
         }
         int n = file.write(offset, buffer, at, length);
         offset += n;

@@ -31,6 +31,18 @@ public interface IoContext extends Caller {
     default void pageCacheRead(RegularFile file, long offset, int length) {
     }
 
+    /**
+     * Called before a write of {@code length} bytes at {@code offset} of a tmpfs file: new pages
+     * are charged to the writer's memory cgroup as shmem (mm/shmem.c). Throws ENOMEM if they
+     * cannot be.
+     */
+    default void shmemWrite(RegularFile file, long offset, int length) {
+    }
+
+    /** Called before a read of a tmpfs file: the pages read are marked accessed (mm/shmem.c). */
+    default void shmemRead(RegularFile file, long offset, int length) {
+    }
+
     /** Sends SIGPIPE to the caller (a write to a pipe nobody reads). */
     void raiseSigpipe();
 

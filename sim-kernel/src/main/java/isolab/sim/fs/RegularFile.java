@@ -58,8 +58,11 @@ public class RegularFile extends Inode {
         return length;
     }
 
-    /** Cuts or extends the file to {@code length} bytes. */
+    /** Cuts or extends the file to {@code length} bytes; pages past the new end leave the page cache. */
     public void truncate(long length) {
+        if (length < size) {
+            mapping.truncate(length);
+        }
         if (length > data.length) {
             data = Arrays.copyOf(data, (int) length);
         } else {
@@ -76,6 +79,16 @@ public class RegularFile extends Inode {
      */
     public boolean onDisk() {
         return onDisk;
+    }
+
+    /**
+     * Whether the file's pages are memory (shmem): a file of a tmpfs, or of the machine's root,
+     * whose writable upper layer is a tmpfs in the real sandbox (a written image file is copied up
+     * there). Writing such a file charges the writer's memory cgroup.
+     */
+    public boolean inMemory() {
+        String type = sb().fsType();
+        return !onDisk && (type.equals("tmpfs") || type.equals("overlay"));
     }
 
     /** Marks the file as on disk and not cached yet (a file a lab or test puts in the lower layer). */

@@ -26,6 +26,7 @@ public final class AddressSpace {
 
     private final TreeMap<Long, Folio> pages = new TreeMap<>();
     private final TreeMap<Long, Workingset.Shadow> shadows = new TreeMap<>();
+    private Memory memory;
 
     /** Resident pages. */
     public int nrPages() {
@@ -40,6 +41,7 @@ public final class AddressSpace {
         if (length <= 0) {
             return;
         }
+        this.memory = memory;
         long first = offset / Memory.PAGE_SIZE;
         long last = (offset + length - 1) / Memory.PAGE_SIZE;
         Memcg memcg = memory.memcgOf(reader);
@@ -89,5 +91,74 @@ public final class AddressSpace {
         pages.remove(f.index);
         shadows.put(f.index, shadow);
         memory.free(f);
+    }
+
+    /**
+     * A write(2) to a tmpfs file (mm/shmem.c: shmem_write_begin, shmem_get_folio): every page it
+     * reaches that is not resident yet is charged to the writer as shmem and put on the inactive
+     * anon list (swap-backed, so never reclaimed here). ENOMEM if a charge fails after the OOM
+     * killer had its turn.
+     */
+    public void shmemWrite(Memory memory, Task writer, long offset, long length) {
+        if (length <= 0) {
+            return;
+        }
+        this.memory = memory;
+        Memcg memcg = memory.memcgOf(writer);
+        if (memcg == null) {
+            return;
+        }
+        long added = 0;
+        try {
+            for (long index = offset / Memory.PAGE_SIZE; index <= (offset + length - 1) / Memory.PAGE_SIZE; index++) {
+                if (pages.containsKey(index)) {
+                    continue;
+                }
+                if (Charge.tryCharge(memory, writer, memcg, 1, false) != Charge.Result.CHARGED) {
+                    throw new SysException(Errno.ENOMEM);
+                }
+                pages.put(index, memory.account(Folio.Kind.SHMEM, this, index, memcg, false, false));
+                added++;
+            }
+        } finally {
+            if (added > 0) {
+                memory.emit(new MemoryEvent.PagesCharged(writer.pid(), memcg.path(), "shmem", added));
+            }
+        }
+    }
+
+    /** A read(2) of a tmpfs file (shmem_file_read_iter): each resident page it spans is marked accessed. */
+    public void shmemRead(Memory memory, Task reader, long offset, long length) {
+        List<Folio> activated = new ArrayList<>();
+        for (long index = offset / Memory.PAGE_SIZE; length > 0 && index <= (offset + length - 1) / Memory.PAGE_SIZE; index++) {
+            Folio f = pages.get(index);
+            if (f != null && memory.markAccessed(f)) {
+                activated.add(f);
+            }
+        }
+        report(memory, reader, activated);
+    }
+
+    /**
+     * truncate_inode_pages_range: the file is cut to {@code size} bytes, or gone ({@code 0} when
+     * its last link is removed): the pages past the end are freed and uncharged, shadows dropped.
+     */
+    public void truncate(long size) {
+        long first = (size + Memory.PAGE_SIZE - 1) / Memory.PAGE_SIZE;
+        shadows.tailMap(first, true).clear();
+        if (memory == null || pages.isEmpty()) {
+            return;
+        }
+        TreeMap<String, Long> byMemcg = new TreeMap<>();
+        TreeMap<String, String> kinds = new TreeMap<>();
+        for (Folio f : new ArrayList<>(pages.tailMap(first, true).values())) {
+            pages.remove(f.index);
+            if (f.memcg != null) {
+                byMemcg.merge(f.memcg.path(), 1L, Long::sum);
+                kinds.put(f.memcg.path(), f.kind.name().toLowerCase(java.util.Locale.ROOT));
+                memory.free(f);
+            }
+        }
+        byMemcg.forEach((path, n) -> memory.emit(new MemoryEvent.PagesUncharged(path, kinds.get(path), n)));
     }
 }

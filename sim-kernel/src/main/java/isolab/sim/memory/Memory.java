@@ -98,6 +98,19 @@ public final class Memory {
         return mm != null && mm.task() == task ? mm : null;
     }
 
+    /**
+     * get_mm_rss of {@code task}: the pages its program has resident anyway ({@link ProgramRss},
+     * not charged) plus the pages it faulted in; 0 once it has exited.
+     */
+    public long rssPages(Task task) {
+        if (task.exiting() || task.state() == isolab.sim.process.TaskState.ZOMBIE
+                || task.state() == isolab.sim.process.TaskState.DEAD) {
+            return 0;
+        }
+        Mm mm = mmIfAny(task);
+        return ProgramRss.basePages(task.comm()) + (mm == null ? 0 : mm.rssPages());
+    }
+
     /** exit_mmap: a task that exits frees its anonymous memory. */
     private void exitMm(Task task) {
         victims.remove(task);

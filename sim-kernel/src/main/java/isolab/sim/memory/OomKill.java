@@ -69,8 +69,7 @@ public final class OomKill {
 
     /** oom_badness: resident pages (anon, and shmem and file pages mapped), oom_score_adj 0. */
     static long badness(Memory memory, Task t) {
-        Mm mm = memory.mmIfAny(t);
-        return mm == null ? 0 : mm.rssPages();
+        return memory.rssPages(t);
     }
 
     /** oom_kill_process / __oom_kill_process: SIGKILL, MEMCG_OOM_KILL in the victim's memcg. */

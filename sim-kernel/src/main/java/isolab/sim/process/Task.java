@@ -404,6 +404,16 @@ public final class Task implements IoContext {
         file.mapping().read(kernel.memory(), this, offset, length);
     }
 
+    @Override
+    public void shmemWrite(isolab.sim.fs.RegularFile file, long offset, int length) {
+        file.mapping().shmemWrite(kernel.memory(), this, offset, length);
+    }
+
+    @Override
+    public void shmemRead(isolab.sim.fs.RegularFile file, long offset, int length) {
+        file.mapping().shmemRead(kernel.memory(), this, offset, length);
+    }
+
     /** Sleeps until one of the task's children exits or a child is reparented to it. */
     public void sleepOnChildren() {
         sleepOn(childExit);

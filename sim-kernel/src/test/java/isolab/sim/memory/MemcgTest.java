@@ -108,7 +108,7 @@ class MemcgTest {
         assertEquals(usage - (64L << 20), stat("a", "inactive_anon"));
         assertEquals(560 * 4096, stat("a", "shmem"));
         assertEquals(usage, value("memory.usage_in_bytes"), "the root's usage is the machine's");
-        assertTrue(m.out("ps -o rss=,comm= -e").contains("65936 stress-ng-vm"), m.out("ps -o rss=,comm= -e"));
+        assertTrue(m.out("ps -o rss=,comm= -e").contains("67724 stress-ng-vm"), m.out("ps -o rss=,comm= -e"));
         m.out("sleep 10");
         assertEquals(0, value("a/memory.usage_in_bytes"));
         assertEquals(usage, value("a/memory.max_usage_in_bytes"));
@@ -232,7 +232,7 @@ class MemcgTest {
                 .map(e -> (isolab.api.MemoryEvent.OomKilled) e).findFirst().orElseThrow();
         assertEquals("/a", kill.cgroup());
         assertEquals("dd", kill.comm());
-        assertEquals(8192, kill.rssPages());
+        assertEquals(8192 + 1808 / 4, kill.rssPages(), "the buffer and dd's own resident pages");
         assertTrue(events.stream().anyMatch(e -> e instanceof isolab.api.MemoryEvent.LimitHit));
     }
 
@@ -299,5 +299,33 @@ class MemcgTest {
         assertEquals(32L << 20, a.maxUsageBytes());
         assertEquals(1, a.oomKill());
         assertEquals(512L << 20, views.get(0).limitBytes());
+    }
+
+    @Test
+    void a_tmpfs_file_is_shmem_charged_to_its_writer_activated_by_two_reads_and_freed_by_rm() {
+        m.out("mkdir " + MEM + "/a; echo $$ > " + MEM + "/a/cgroup.procs");
+        m.out("dd if=/dev/zero of=/tmp/f bs=1M count=16 status=none");
+        assertEquals(16L << 20, stat("a", "cache"));
+        assertEquals(16L << 20, stat("a", "shmem"));
+        assertEquals(16L << 20, stat("a", "inactive_anon"));
+        assertEquals(0, stat("a", "mapped_file"));
+        m.out("cat /tmp/f > /dev/null; cat /tmp/f > /dev/null");
+        assertEquals(16L << 20, stat("a", "active_anon"));
+        m.out("rm /tmp/f");
+        assertEquals(0, stat("a", "cache"));
+        assertEquals(0, value("a/memory.usage_in_bytes"));
+    }
+
+    @Test
+    void filling_a_tmpfs_over_the_limit_oom_kills_the_biggest_process_first_the_shell() {
+        m.out("mkdir " + MEM + "/a; echo 32M > " + MEM + "/a/memory.limit_in_bytes");
+        CommandResult r = m.run("sh -c 'echo $$ > " + MEM + "/a/cgroup.procs; bash -c \"dd if=/dev/zero of=/tmp/f bs=1M count=64; echo never\"'");
+        assertEquals(137, r.status(), r.output());
+        assertTrue(!r.output().contains("never"), r.output());
+        // measured: bash (4.3M resident) is killed before dd (2.8M); tmpfs pages are nobody's RSS.
+        assertEquals("oom_kill 2\n", m.out("grep oom_kill " + MEM + "/a/memory.oom_control | tail -1"));
+        long size = Long.parseLong(m.out("stat -c %s /tmp/f").strip());
+        assertTrue(size >= 31L << 20 && size <= 32L << 20, "size " + size);
+        m.out("rm /tmp/f");
     }
 }

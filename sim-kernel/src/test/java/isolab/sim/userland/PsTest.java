@@ -42,9 +42,9 @@ class PsTest {
     void bsd_aux_shows_stat_with_session_leader_and_foreground_marks() {
         assertEquals("""
                 USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND
-                root           1  0.0  0.0      0     0 pts/0    Ss   09:00   0:00 /sbin/init
-                root           2  0.0  0.0      0     0 pts/0    S    09:00   0:00 bash
-                root           3  0.0  0.0      0     0 pts/0    R+   09:00   0:00 ps aux
+                root           1  0.0  0.0      0  1800 pts/0    Ss   09:00   0:00 /sbin/init
+                root           2  0.0  0.0      0  4344 pts/0    S    09:00   0:00 bash
+                root           3  0.0  0.0      0  4436 pts/0    R+   09:00   0:00 ps aux
                 """, m.out("ps aux"));
     }
 

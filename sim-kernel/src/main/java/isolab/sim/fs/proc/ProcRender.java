@@ -96,7 +96,7 @@ public final class ProcRender {
         return String.join("\t", out);
     }
 
-    /** /proc/PID/stat (fs/proc/array.c: do_task_stat); of the memory fields only rss (pages the workloads faulted in) is not 0. */
+    /** /proc/PID/stat (fs/proc/array.c: do_task_stat); of the memory fields only rss is not 0. */
     static String stat(Kernel kernel, Task task, PidNamespace ns) {
         Task parent = task.parent();
         int ppid = parent == null ? 0 : parent.pidIn(ns);
@@ -121,8 +121,7 @@ public final class ProcRender {
         f[17] = "20";
         f[19] = "1";
         f[21] = String.valueOf(start);
-        isolab.sim.memory.Mm mm = kernel.memory().mmIfAny(task);
-        f[23] = String.valueOf(mm == null ? 0 : mm.rssPages());      // get_mm_rss
+        f[23] = String.valueOf(kernel.memory().rssPages(task));      // get_mm_rss
         f[24] = "18446744073709551615";
         f[37] = "17";
         return String.join(" ", f) + "\n";

@@ -96,10 +96,10 @@ public final class Dd {
             p.error("failed to open " + quote(out) + ": " + e.strerror());
             return 1;
         }
-        return copy(p, in, ifd, ofd, bs, count, status);
+        return copy(p, in, out, ifd, ofd, bs, count, status);
     }
 
-    private static int copy(Proc p, String in, int ifd, int ofd, long bs, long count, String status) {
+    private static int copy(Proc p, String in, String out, int ifd, int ofd, long bs, long count, String status) {
         byte[] buffer = new byte[(int) Math.min(bs, CHUNK)];
         long touchedPages = 0;
         long full = 0;
@@ -107,6 +107,7 @@ public final class Dd {
         long bytes = 0;
         long slept = 0;
         int result = 0;
+        boolean writeFailed = false;
         try {
             while (count < 0 || full + partial < count) {
                 long got = 0;
@@ -129,12 +130,22 @@ public final class Dd {
                         }
                     }
                     if (n > 0) {
-                        p.sys().write(ofd, buffer, 0, n);
+                        try {
+                            p.sys().write(ofd, buffer, 0, n);
+                        } catch (SysException e) {
+                            p.error("error writing " + quote(out == null ? "standard output" : out) + ": " + e.strerror());
+                            writeFailed = true;
+                            break;
+                        }
                     }
                     got += n;
                     if (shortCopy) {
                         break;
                     }
+                }
+                if (writeFailed) {
+                    result = 1;
+                    break;
                 }
                 if (got == 0) {
                     break;
