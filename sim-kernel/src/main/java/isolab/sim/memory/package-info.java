@@ -35,12 +35,13 @@
  * counts add up to its lists.
  *
  * <p>Simplifies (docs/FIDELITY.md): only the workloads' memory is charged (stress-ng's and dd's
- * buffers, page cache of files read from disk), not the programs' own text, stacks and heaps,
- * nor kernel memory (Linux's usage_in_bytes includes both, so the same command shows a little
- * more there); no per-CPU charge batching; one page per folio (no large folios, no readahead,
- * no THP); shadow entries are never dropped; no dirty or writeback pages;
- * tmpfs (shmem) files are not charged; no memsw, kmem or tcp counters; oom_score_adj is 0; the
- * soft limit and swappiness are kept but change nothing, as on a machine without swap and
- * without global reclaim.
+ * buffers, tmpfs files as shmem, page cache of files read from disk), not the programs' own
+ * text, stacks and heaps, nor kernel memory (Linux's usage_in_bytes includes both, so the same
+ * command shows a little more there); a program's own resident pages are a measured constant
+ * ({@link isolab.sim.memory.ProgramRss}) that counts for ps and the OOM killer only; no per-CPU
+ * charge batching; one page per folio (no large folios, no readahead, no THP); shadow entries
+ * are never dropped; no dirty or writeback pages; no memsw, kmem or tcp counters; oom_score_adj
+ * is 0; the soft limit and swappiness are kept but change nothing, as on a machine without swap
+ * and without global reclaim.
  */
 package isolab.sim.memory;
