@@ -180,4 +180,17 @@ public abstract class MemoryCgroupContract extends MachineContract {
         ok("mkdir /sys/fs/cgroup/memory/b; echo $$ > /sys/fs/cgroup/memory/b/cgroup.procs; cat " + file + " > /dev/null");
         expect("grep '^cache ' /sys/fs/cgroup/memory/b/memory.stat", "cache 0\n", 0);
     }
+
+    @Test
+    void a_file_written_to_tmpfs_is_shmem_charged_to_the_writer_until_it_is_removed() {
+        ok("mkdir " + A + "; echo $$ > " + A + "cgroup.procs");
+        ok("dd if=/dev/zero of=/tmp/f bs=1M count=16 status=none");
+        expect(statWithin("shmem", 16L << 20, 16L << 20), "ok\n", 0);
+        expect(statWithin("cache", 16L << 20, 17L << 20), "ok\n", 0);
+        expect(statWithin("inactive_anon", 16L << 20, 18L << 20), "ok\n", 0);
+        ok("cat /tmp/f > /dev/null; cat /tmp/f > /dev/null");
+        expect(statWithin("active_anon", 16L << 20, 17L << 20), "ok\n", 0);
+        ok("rm /tmp/f");
+        expect(statWithin("shmem", 0, 0), "ok\n", 0);
+    }
 }
