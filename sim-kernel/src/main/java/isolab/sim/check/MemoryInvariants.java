@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Invariants of memory cgroups: a memcg's usage is exactly the pages on its own LRU lists plus its
  * children's usage (so children's charges never exceed their parent's), never above its max nor
- * its peak, and its page statistics add up to its LRU lists.
+ * its peak, its memory+swap usage equals it (no swap), and its page statistics add up to its LRU
+ * lists.
  */
 final class MemoryInvariants {
 
@@ -35,6 +36,9 @@ final class MemoryInvariants {
             if (m.memory().usage() != own + children) {
                 v.add(m + " uses " + m.memory().usage() + " pages but has " + own + " on its lists and " + children
                         + " in its children");
+            }
+            if (m.memsw().usage() != m.memory().usage()) {
+                v.add(m + " has " + m.memsw().usage() + " pages of memory+swap but " + m.memory().usage() + " of memory, with no swap");
             }
             if (m.memory().usage() > m.memory().max()) {
                 v.add(m + " uses " + m.memory().usage() + " pages, over its max " + m.memory().max());

@@ -11,8 +11,11 @@ import java.util.List;
  * that owns that counter, retry, and after {@link #MAX_RECLAIM_RETRIES} rounds that free nothing
  * call that memcg's OOM killer, then try again with fresh retries.
  *
+ * <p>v1 charges the memory+swap counter first, then memory; reclaim never swaps (there is no
+ * swap), so it is the same whichever fails.
+ *
  * <p>Simplifies: no per-CPU charge stock (MEMCG_CHARGE_BATCH), so usage is exact and each failed
- * attempt is one page's; no memsw counter (the machine has no swap, so it would equal memory).
+ * attempt is one page's.
  */
 public final class Charge {
 
@@ -50,9 +53,14 @@ public final class Charge {
         boolean passedOom = false;
         boolean reported = false;
         while (true) {
-            PageCounter fail = memcg.memory.tryCharge(pages);
+            // v1 charges memory+swap first, then memory (do_memsw_account).
+            PageCounter fail = memcg.memsw.tryCharge(pages);
             if (fail == null) {
-                return Result.CHARGED;
+                fail = memcg.memory.tryCharge(pages);
+                if (fail == null) {
+                    return Result.CHARGED;
+                }
+                memcg.memsw.uncharge(pages);
             }
             Memcg overLimit = fail.owner();
             if (!reported) {
@@ -60,7 +68,7 @@ public final class Charge {
                 reported = true;
             }
             long reclaimed = Reclaim.tryToFreeMemCgroupPages(memory, overLimit, pages);
-            if (overLimit.memory.margin() >= pages) {
+            if (Math.min(overLimit.memory.margin(), overLimit.memsw.margin()) >= pages) {     // mem_cgroup_margin
                 continue;
             }
             if (reclaimed > 0 && pages <= COSTLY_PAGES) {

@@ -16,6 +16,8 @@ public final class Memcg {
     final Memcg parent;
     final List<Memcg> children = new ArrayList<>();
     final PageCounter memory;
+    /** v1 memory+swap (memsw): charged with memory; with no swap on the machine its usage equals memory's. */
+    final PageCounter memsw;
     final Lruvec lruvec = new Lruvec();
     /** Pages by what they hold (memcg_page_state: NR_FILE_PAGES, NR_ANON_MAPPED, NR_SHMEM, NR_FILE_MAPPED). */
     long cachePages;
@@ -48,6 +50,7 @@ public final class Memcg {
         this.cgroup = cgroup;
         this.parent = parent;
         this.memory = new PageCounter(parent == null ? null : parent.memory, this);
+        this.memsw = new PageCounter(parent == null ? null : parent.memsw, this);
         if (parent != null) {
             // memcontrol-v1.c: mem_cgroup_css_alloc: v1 children inherit these from their parent.
             oomKillDisable = parent.oomKillDisable;
@@ -73,6 +76,11 @@ public final class Memcg {
     /** The {@code memory} counter. */
     public PageCounter memory() {
         return memory;
+    }
+
+    /** The {@code memsw} counter (memory+swap). */
+    public PageCounter memsw() {
+        return memsw;
     }
 
     public Lruvec lruvec() {

@@ -168,6 +168,7 @@ public final class Memory {
         m.pgpgout++;
         if (charges(m)) {
             m.memory.uncharge(1);
+            m.memsw.uncharge(1);
             oomWait.wakeAllQuietly();     // memcg1_oom_recover: an uncharge wakes OOM waiters
         }
         f.memcg = null;

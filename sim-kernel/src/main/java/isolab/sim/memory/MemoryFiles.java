@@ -13,7 +13,8 @@ import java.util.List;
  * surrounding blanks (mem_cgroup_write: strstrip). Read-only files take a write and fail it with
  * EINVAL, as cgroup_file_write does for a cftype without a write method.
  *
- * <p>Not here (not modelled): memory.kmem.*, memory.memsw.* (the machine has no swap),
+ * <p>memory.memsw.* are the memory+swap counter's; the machine has no swap, so their usage is
+ * memory's. Not here (not modelled): memory.kmem.* (kernel memory is not charged),
  * memory.pressure_level, cgroup.event_control, memory.shown_ram_in_bytes.
  */
 public final class MemoryFiles {
@@ -32,6 +33,13 @@ public final class MemoryFiles {
                         (c, w, text) -> resizeMax(memory, m(memory, c), w, memparse(text.strip()))),
                 rw("memory.max_usage_in_bytes", (c, r) -> line(m(memory, c).memory.watermark() * Memory.PAGE_SIZE),
                         (c, w, text) -> m(memory, c).memory.resetWatermark()),
+                rw("memory.memsw.failcnt", (c, r) -> line(m(memory, c).memsw.failcnt()),
+                        (c, w, text) -> m(memory, c).memsw.resetFailcnt()),
+                rw("memory.memsw.limit_in_bytes", (c, r) -> line(m(memory, c).memsw.max() * Memory.PAGE_SIZE),
+                        (c, w, text) -> resizeMemswMax(memory, m(memory, c), w, memparse(text.strip()))),
+                rw("memory.memsw.max_usage_in_bytes", (c, r) -> line(m(memory, c).memsw.watermark() * Memory.PAGE_SIZE),
+                        (c, w, text) -> m(memory, c).memsw.resetWatermark()),
+                ro("memory.memsw.usage_in_bytes", (c, r) -> line(m(memory, c).memsw.usage() * Memory.PAGE_SIZE)),
                 rw("memory.move_charge_at_immigrate", (c, r) -> "0\n", (c, w, text) -> moveChargeAtImmigrate(text)),
                 ro("memory.numa_stat", (c, r) -> MemoryStat.numaStat(m(memory, c))),
                 rw("memory.oom_control", (c, r) -> oomControl(m(memory, c)),
@@ -122,8 +130,23 @@ public final class MemoryFiles {
      * wakes tasks waiting in this memcg's OOM (memcg1_oom_recover).
      */
     static void resizeMax(Memory memory, Memcg memcg, Task writer, long pages) {
-        boolean enlarge = pages > memcg.memory.max();
-        while (!memcg.memory.setMax(pages)) {
+        if (pages > memcg.memsw.max()) {
+            throw new SysException(Errno.EINVAL);       // memory.limit may not exceed memsw.limit
+        }
+        resize(memory, memcg, memcg.memory, writer, pages);
+    }
+
+    /** mem_cgroup_resize_max for memsw: not below memory.limit (EINVAL), else as for memory. */
+    static void resizeMemswMax(Memory memory, Memcg memcg, Task writer, long pages) {
+        if (pages < memcg.memory.max()) {
+            throw new SysException(Errno.EINVAL);
+        }
+        resize(memory, memcg, memcg.memsw, writer, pages);
+    }
+
+    private static void resize(Memory memory, Memcg memcg, PageCounter counter, Task writer, long pages) {
+        boolean enlarge = pages > counter.max();
+        while (!counter.setMax(pages)) {
             if (writer.caughtSignalPending()) {
                 throw new SysException(Errno.EINTR);
             }

@@ -50,7 +50,11 @@ final class MemoryStat {
             limit = Math.min(limit, m.memory.max());
         }
         s.append("hierarchical_memory_limit ").append(limit * Memory.PAGE_SIZE).append('\n');
-        s.append("hierarchical_memsw_limit ").append(PageCounter.MAX * Memory.PAGE_SIZE).append('\n');
+        long memswLimit = PageCounter.MAX;
+        for (Memcg m = memcg; m != null; m = m.parent) {
+            memswLimit = Math.min(memswLimit, m.memsw.max());
+        }
+        s.append("hierarchical_memsw_limit ").append(memswLimit * Memory.PAGE_SIZE).append('\n');
         List<Memcg> subtree = memcg.subtree();
         for (Item item : ITEMS) {
             long total = 0;

@@ -193,4 +193,14 @@ public abstract class MemoryCgroupContract extends MachineContract {
         ok("rm /tmp/f");
         expect(statWithin("shmem", 0, 0), "ok\n", 0);
     }
+
+    @Test
+    void the_memory_limit_stays_at_or_below_the_memory_and_swap_limit() {
+        ok("mkdir " + A);
+        expect("echo 64M > " + A + "memory.memsw.limit_in_bytes", "bash: echo: write error: Invalid argument\n", 1);
+        ok("echo 48M > " + A + "memory.limit_in_bytes; echo 64M > " + A + "memory.memsw.limit_in_bytes");
+        expect("echo 80M > " + A + "memory.limit_in_bytes", "bash: echo: write error: Invalid argument\n", 1);
+        expect("grep hierarchical " + A + "memory.stat", "hierarchical_memory_limit 50331648\nhierarchical_memsw_limit 67108864\n", 0);
+        expect("cat " + A + "memory.memsw.usage_in_bytes " + A + "memory.memsw.failcnt", "0\n0\n", 0);
+    }
 }

@@ -46,6 +46,10 @@ class MemcgTest {
                 memory.force_empty
                 memory.limit_in_bytes
                 memory.max_usage_in_bytes
+                memory.memsw.failcnt
+                memory.memsw.limit_in_bytes
+                memory.memsw.max_usage_in_bytes
+                memory.memsw.usage_in_bytes
                 memory.move_charge_at_immigrate
                 memory.numa_stat
                 memory.oom_control
@@ -327,5 +331,21 @@ class MemcgTest {
         long size = Long.parseLong(m.out("stat -c %s /tmp/f").strip());
         assertTrue(size >= 31L << 20 && size <= 32L << 20, "size " + size);
         m.out("rm /tmp/f");
+    }
+
+    @Test
+    void memsw_limits_may_not_go_below_the_memory_limit_nor_the_memory_limit_above_them() {
+        m.out("mkdir " + MEM + "/a");
+        String a = MEM + "/a/";
+        assertEquals(1, m.run("echo 64M > " + a + "memory.memsw.limit_in_bytes").status(), "below an unlimited memory limit");
+        m.out("echo 48M > " + a + "memory.limit_in_bytes; echo 64M > " + a + "memory.memsw.limit_in_bytes");
+        assertEquals(1, m.run("echo 80M > " + a + "memory.limit_in_bytes").status());
+        assertEquals(1, m.run("echo 16M > " + a + "memory.memsw.limit_in_bytes").status());
+        assertEquals(67108864L, stat("a", "hierarchical_memsw_limit"));
+        m.out("sh -c 'echo $$ > " + a + "cgroup.procs; exec dd if=/dev/zero of=/dev/null bs=16M count=1 status=none'");
+        assertEquals(value("a/memory.max_usage_in_bytes"), value("a/memory.memsw.max_usage_in_bytes"));
+        m.run("sh -c 'echo $$ > " + a + "cgroup.procs; exec dd if=/dev/zero of=/dev/null bs=100M count=1 status=none'");
+        assertEquals(0, value("a/memory.memsw.failcnt"), "memory's 48M fails before memsw's 64M");
+        assertTrue(value("a/memory.failcnt") > 0);
     }
 }
