@@ -111,9 +111,16 @@ public final class Memory {
         return ProgramRss.basePages(task.comm()) + (mm == null ? 0 : mm.rssPages());
     }
 
+    /** exec_mmap: a task that execs drops its old address space, and with it the pages it faulted in. */
+    public void execMm(Task task) {
+        exitMm(task);
+    }
+
     /** exit_mmap: a task that exits frees its anonymous memory. */
     private void exitMm(Task task) {
-        victims.remove(task);
+        if (task.exiting()) {
+            victims.remove(task);
+        }
         Mm mm = mmIfAny(task);
         if (mm != null) {
             mms.remove(task.pid());

@@ -55,6 +55,7 @@ public final class Exec {
         if (task.nsproxy.time() instanceof isolab.sim.namespace.TimeNamespace tn) {
             tn.markEntered();
         }
+        kernel.memory().execMm(task);     // fs/exec.c: exec_mmap: the old address space goes
         task.comm = comm(filename);
         task.argv = List.copyOf(loaded.argv());
         task.environ = List.copyOf(envp);
