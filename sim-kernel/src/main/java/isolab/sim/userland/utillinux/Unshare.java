@@ -426,12 +426,6 @@ public final class Unshare {
                 return e.errno() == Errno.ENOENT ? 127 : 126;
             }
         }
-        try {
-            Execvp.execvp(p, command);
-        } catch (SysException e) {
-            p.error("failed to execute " + command.get(0) + ": " + e.strerror());
-            return e.errno() == Errno.ENOENT ? 127 : 126;
-        }
-        return 0;
+        return Errexec.execvp(p, command);
     }
 }
