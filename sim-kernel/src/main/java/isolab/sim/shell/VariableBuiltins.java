@@ -1,10 +1,6 @@
 package isolab.sim.shell;
 
 import isolab.sim.process.Signal;
-import isolab.sim.process.Wait;
-import isolab.sim.syscall.Errno;
-import isolab.sim.syscall.SysException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package isolab.sim.syscall;
 
-import isolab.api.MountEvent;
 import isolab.api.NamespaceEvent;
 import isolab.api.NamespaceType;
 import isolab.sim.determinism.Clock;
@@ -30,7 +29,6 @@ import isolab.sim.fs.mount.Umount;
 import isolab.sim.fs.overlay.OverlayFs;
 import isolab.sim.fs.pipe.Pipe;
 import isolab.sim.fs.proc.NsfsInode;
-import isolab.sim.fs.proc.ProcFs;
 import isolab.sim.kernel.Kernel;
 import isolab.sim.kernel.Uts;
 import isolab.sim.namespace.IpcNamespace;
