@@ -181,6 +181,22 @@ public final class Proc {
         return pids;
     }
 
+    /** The names in directory {@code dir} but "." and "..", in getdents order; open(2) and getdents(2) errors pass. */
+    public List<String> listDir(String dir) {
+        List<String> names = new ArrayList<>();
+        int fd = sys.open(dir, OpenFile.O_RDONLY | OpenFile.O_DIRECTORY, 0);
+        try {
+            for (DirEntry e : sys.getdents(fd)) {
+                if (!e.name().equals(".") && !e.name().equals("..")) {
+                    names.add(e.name());
+                }
+            }
+        } finally {
+            sys.close(fd);
+        }
+        return names;
+    }
+
     /** Reads {@code fd} to its end. */
     public String readAll(int fd) {
         ByteArrayOutputStream all = new ByteArrayOutputStream();

@@ -485,19 +485,8 @@ public final class Simple {
                     p.error("cannot remove " + Usage.quote(path) + ": Is a directory");
                     return 1;
                 }
-                int fd = p.sys().open(path, OpenFile.O_RDONLY | OpenFile.O_DIRECTORY, 0);
-                List<String> names = new ArrayList<>();
-                try {
-                    for (var e : p.sys().getdents(fd)) {
-                        if (!e.name().equals(".") && !e.name().equals("..")) {
-                            names.add(e.name());
-                        }
-                    }
-                } finally {
-                    p.sys().close(fd);
-                }
                 int status = 0;
-                for (String n : names) {
+                for (String n : p.listDir(path)) {
                     status |= remove(p, path + "/" + n, force, true);
                 }
                 p.sys().rmdir(path);
