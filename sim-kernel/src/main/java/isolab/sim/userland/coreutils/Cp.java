@@ -48,11 +48,9 @@ public final class Cp {
     }
 
     public static int cp(Proc p) {
-        Getopt.Parsed parsed;
-        try {
-            parsed = CP.parse(p.args());
-        } catch (Getopt.UsageError e) {
-            return Usage.tryHelp(p, e.getMessage(), 1);
+        Getopt.Parsed parsed = CP.parseOrTryHelp(p);
+        if (parsed == null) {
+            return 1;
         }
         Mode m = new Mode();
         for (Getopt.Opt o : parsed.options()) {
@@ -85,11 +83,9 @@ public final class Cp {
     }
 
     public static int mv(Proc p) {
-        Getopt.Parsed parsed;
-        try {
-            parsed = MV.parse(p.args());
-        } catch (Getopt.UsageError e) {
-            return Usage.tryHelp(p, e.getMessage(), 1);
+        Getopt.Parsed parsed = MV.parseOrTryHelp(p);
+        if (parsed == null) {
+            return 1;
         }
         Mode m = new Mode();
         m.recursive = true;

@@ -72,11 +72,9 @@ public final class Lsns {
     }
 
     public static int main(Proc p) {
-        Getopt.Parsed parsed;
-        try {
-            parsed = OPTIONS.parse(p.args());
-        } catch (Getopt.UsageError e) {
-            return Usage.tryHelp(p, e.getMessage(), 1);
+        Getopt.Parsed parsed = OPTIONS.parseOrTryHelp(p);
+        if (parsed == null) {
+            return 1;
         }
         String onlyType = null;
         int onlyPid = -1;
