@@ -148,7 +148,8 @@ final class Words {
         return digits == 0 ? fallback : value;
     }
 
-    private static int count(String s, char c) {
+    /** How many times {@code c} occurs in {@code s} (newlines, for line numbers). */
+    static int count(CharSequence s, char c) {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) == c) {
