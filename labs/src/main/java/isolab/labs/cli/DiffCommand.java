@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
             "namespaces are normalised first; numbers may differ within a block's tolerance=."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:no disagreement", "1:the hosts disagree", "2:malformed lab, bad arguments, or a host that cannot run the lab"})
-final class DiffCommand extends LabArgument {
+final class DiffCommand extends OneLabCommand {
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "The seed the lab's parameters are drawn from (default: ${DEFAULT-VALUE}).")
     long seed;

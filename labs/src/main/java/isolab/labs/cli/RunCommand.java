@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
             "Prints each command with its output and whether it matched; the last line is 'N passed, M failed'."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:every command matched", "1:M > 0 commands did not match", "2:malformed lab, bad arguments, or a host that cannot run the lab"})
-final class RunCommand extends LabArgument {
+final class RunCommand extends OneLabCommand {
 
     @Option(names = "--host", paramLabel = "sim|real", defaultValue = "sim", converter = LabCommand.HostKindConverter.class,
             description = "Where to run: the simulator or a real Linux sandbox (default: ${DEFAULT-VALUE}).")

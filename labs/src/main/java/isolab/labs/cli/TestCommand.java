@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
             "without it every check must fail, and every prediction must get a key."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:every seed passed", "1:some seed failed", "2:malformed lab or bad arguments"})
-final class TestCommand extends LabArgument {
+final class TestCommand extends OneLabCommand {
 
     @Option(names = "--seeds", paramLabel = "K", defaultValue = "20", description = "How many seeds to sweep (default: ${DEFAULT-VALUE}).")
     int seeds;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
  * What the subcommands that run one lab share: its FILE argument, the parent's {@code --labs}
  * directories, the hosts they run it on, and loading it with its errors printed as the lab says.
  */
-abstract class LabArgument implements Callable<Integer> {
+abstract class OneLabCommand implements Callable<Integer> {
 
     final HostChoice hosts;
 
@@ -28,11 +28,11 @@ abstract class LabArgument implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A .lab.md file, or the id of a built-in lab.")
     String file;
 
-    LabArgument(HostChoice hosts) {
+    OneLabCommand(HostChoice hosts) {
         this.hosts = hosts;
     }
 
-    LabArgument() {
+    OneLabCommand() {
         this(Hosts::of);
     }
 
