@@ -15,12 +15,12 @@ import picocli.CommandLine.Parameters;
  * What the subcommands that run one lab share: its FILE argument, the parent's {@code --labs}
  * directories, the hosts they run it on, and loading it with its errors printed as the lab says.
  */
-abstract class OneLabCommand implements Callable<Integer> {
+public abstract class OneLabCommand implements Callable<Integer> {
 
-    final HostChoice hosts;
+    protected final HostChoice hosts;
 
     @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    protected CommandLine.Model.CommandSpec spec;
 
     @CommandLine.ParentCommand
     LabCommand parent;
@@ -28,7 +28,7 @@ abstract class OneLabCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A .lab.md file, or the id of a built-in lab.")
     String file;
 
-    OneLabCommand(HostChoice hosts) {
+    protected OneLabCommand(HostChoice hosts) {
         this.hosts = hosts;
     }
 
@@ -52,7 +52,7 @@ abstract class OneLabCommand implements Callable<Integer> {
      * The lab FILE names bound to {@code seed}, if it runs on every host of {@code needed}; null once
      * why not is printed to {@code err} (a refusal ends with {@code refusalEnd}).
      */
-    final BoundLab boundLab(PrintWriter err, long seed, List<HostKind> needed, String refusalEnd) {
+    protected final BoundLab boundLab(PrintWriter err, long seed, List<HostKind> needed, String refusalEnd) {
         Lab parsed = lab(err);
         if (parsed == null) {
             return null;
