@@ -26,6 +26,7 @@ public final class Urls {
     public static final String PLAYER_CHECK = "/labs/{lab}/check";
     public static final String PLAYER_RESTART = "/labs/{lab}/restart";
     public static final String TERMINAL = "/labs/{lab}/terminal";
+    public static final String COMPARE = "/labs/{lab}/compare";
     public static final String GRADEBOOK = "/gradebook";
     public static final String GRADEBOOK_CSV = "/gradebook.csv";
     public static final String STATIC = "/static";
@@ -110,6 +111,9 @@ public final class Urls {
         return lab(TERMINAL, labId);
     }
 
+    public String compare(String labId) {
+        return lab(COMPARE, labId);
+    }
 
     private static String lab(String pattern, String labId) {
         return pattern.replace("{lab}", URLEncoder.encode(labId, StandardCharsets.UTF_8));
