@@ -72,7 +72,14 @@ public record RealReplay(long id, long attemptId, String logDigest, int actions,
         public boolean agrees() {
             return disagreement.isEmpty();
         }
+
+        /** Whether the differ replaced a value in either output: its lines then hold a name such as {@code <ns#1>}. */
+        public boolean normalised() {
+            return NAMED.matcher(simNormalised).find() || NAMED.matcher(realNormalised).find();
+        }
     }
+
+    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile("<[a-z]+(#\\d+)?>");
 
     /** One picture of one host's machine: {@code host} is {@code sim} or {@code real}. */
     public record Picture(String host, String name, String svg) {

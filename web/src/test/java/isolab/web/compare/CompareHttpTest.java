@@ -1,0 +1,165 @@
+package isolab.web.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import isolab.labs.model.Lab;
+import isolab.labs.parse.LabParser;
+import isolab.web.App;
+import isolab.web.ScriptedHost;
+import isolab.web.TestApp;
+import isolab.web.Urls;
+import isolab.web.WebClient;
+import isolab.web.catalog.LabLibrary;
+import isolab.web.player.PlayerBackend;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The compare page in-process on scripted machines (a scripted "real" host stands in for a
+ * sandbox): the feature off, a lab that runs on the simulator only, a replay stored and shown
+ * again without running until the log changes.
+ */
+class CompareHttpTest {
+
+    static final Urls URLS = Urls.INSTANCE;
+    static final String LAB = TestApp.LAB;
+
+    @TempDir
+    Path dataDir;
+
+    App app;
+    WebClient ada;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private void start(RealHost realHost) throws Exception {
+        String text;
+        try (InputStream in = TestApp.class.getResourceAsStream("/testlabs/" + LAB + ".lab.md")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Lab simOnly = LabParser.parse("test-sim-only.lab.md",
+                text.replace("id: test-uts", "id: test-sim-only\nhosts: [sim]"));
+        PlayerBackend backend = new PlayerBackend(new LabLibrary(List.of(TestApp.lab(), simOnly)), ScriptedHost::new,
+                ScriptedHost::new);
+        app = App.start(TestApp.config(dataDir), backend, realHost);
+        ada = new WebClient(app.port());
+        ada.register("ada", "correct horse");
+    }
+
+    private static RealHost scriptedRealHost() {
+        CountDownLatch open = new CountDownLatch(0);
+        return new RealHost.On(config -> new GatedHost(new ScriptedHost(config), open), 1, 1, Duration.ofSeconds(30));
+    }
+
+    private HttpResponse<String> press(String url, String... fields) {
+        ada.get(URLS.player(LAB));
+        return ada.post(url, fields);
+    }
+
+    private HttpResponse<String> compare(String lab) {
+        ada.get(URLS.compare(lab));
+        return ada.post(URLS.compare(lab));
+    }
+
+    static int count(String text, String what) {
+        return text.split(Pattern.quote(what), -1).length - 1;
+    }
+
+    @Test
+    void without_real_host_the_player_s_button_is_disabled_and_says_why() throws Exception {
+        start(RealHost.notRequested());
+        String player = ada.get(URLS.player(LAB)).body();
+        assertTrue(player.contains("<button type=\"button\" id=\"compare-link\" disabled>"), player);
+        assertTrue(player.contains("Unavailable: this server was started without --real-host"), player);
+        String page = ada.get(URLS.compare(LAB)).body();
+        assertTrue(page.contains("id=\"unavailable\""), page);
+        assertFalse(page.contains("id=\"replay-real\""), "no button to press");
+        HttpResponse<String> pressed = compare(LAB);
+        assertEquals(409, pressed.statusCode());
+        assertTrue(pressed.body().contains("cannot replay on a real host: this server was started without --real-host"),
+                pressed.body());
+    }
+
+    @Test
+    void a_host_that_cannot_build_sandboxes_says_why_on_the_button() throws Exception {
+        start(RealHost.probe(config -> {
+            throw new isolab.labs.hosts.Hosts.Unavailable("a real sandbox is built as root, but this JVM runs as uid 1000",
+                    null);
+        }, 2, Duration.ofSeconds(30)));
+        String player = ada.get(URLS.player(LAB)).body();
+        assertTrue(player.contains("Unavailable: this server cannot build a real sandbox: a real sandbox is built as root,"
+                + " but this JVM runs as uid 1000"), player);
+    }
+
+    @Test
+    void a_lab_that_declares_hosts_sim_is_not_replayed_and_the_page_says_so() throws Exception {
+        start(scriptedRealHost());
+        assertTrue(ada.get(URLS.player("test-sim-only")).body().contains("declares hosts: [sim]"));
+        HttpResponse<String> pressed = compare("test-sim-only");
+        assertEquals(409, pressed.statusCode());
+        assertTrue(pressed.body().contains("declares hosts: [sim] in its front matter"), pressed.body());
+        assertEquals(0, GatedHost.OPENED.get() - GatedHost.CLOSED.get());
+    }
+
+    @Test
+    void a_replay_is_shown_side_by_side_stored_and_shown_again_until_the_log_changes() throws Exception {
+        start(scriptedRealHost());
+        String player = ada.get(URLS.player(LAB)).body();
+        assertTrue(player.contains("id=\"compare-link\" href=\"/labs/test-uts/compare\""), player);
+        press(URLS.next(LAB));
+        press(URLS.terminal(LAB), "terminal", "main", "line", "echo side by side");
+        HttpResponse<String> pressed = compare(LAB);
+        assertEquals(303, pressed.statusCode(), pressed.body());
+        String page = ada.get(URLS.compare(LAB)).body();
+        assertTrue(page.contains("The simulator and the real host agree on all 2 commands."), page);
+        assertEquals(2, count(page, "<span class=\"ok\">same</span>"));
+        assertTrue(page.contains("<code>echo side by side</code>"), page);
+        assertEquals(3, count(page, "data-host=\"sim\""), "the sim's three pictures");
+        assertEquals(3, count(page, "data-host=\"real\""), "the real host's three pictures");
+        assertTrue(page.contains("namespace inode numbers"), "the page lists what the differ normalises");
+        assertTrue(page.contains("Replay again"), page);
+
+        int booted = ScriptedHost.BOOTED.get();
+        String again = ada.get(URLS.compare(LAB)).body();
+        assertEquals(booted, ScriptedHost.BOOTED.get(), "showing the stored result boots no machine");
+        assertTrue(again.contains("agree on all 2 commands"));
+
+        press(URLS.terminal(LAB), "terminal", "main", "line", "hostname");
+        String changed = ada.get(URLS.compare(LAB)).body();
+        assertTrue(changed.contains("id=\"stale\""), changed);
+        assertTrue(changed.contains(">Replay on a real host</button>"), changed);
+        assertFalse(changed.contains("id=\"verdict\""), "the old verdict is not shown as the new log's");
+        compare(LAB);
+        assertTrue(ada.get(URLS.compare(LAB)).body().contains("agree on all 3 commands"));
+        press(URLS.back(LAB));
+        String back = ada.get(URLS.compare(LAB)).body();
+        assertTrue(back.contains("agree on all 2 commands"), "the log as it was has its stored replay again");
+    }
+
+    @Test
+    void a_command_the_hosts_disagree_on_is_marked_with_where() throws Exception {
+        start(new RealHost.On(config -> new DifferentHost(new ScriptedHost(config)), 1, 0, Duration.ofSeconds(30)));
+        press(URLS.next(LAB));
+        press(URLS.next(LAB));
+        compare(LAB);
+        String page = ada.get(URLS.compare(LAB)).body();
+        assertTrue(page.contains("The hosts disagree on 1 of 2 commands."), page);
+        assertTrue(page.contains("output line 1: sim &quot;hello&quot;, real &quot;HELLO&quot;"), page);
+    }
+}
