@@ -114,7 +114,7 @@ public final class App implements AutoCloseable {
         new CatalogController(backend.labs(), pages).routes(app);
         playerPages.routes(app);
         new TerminalController(player, playerPages).routes(app);
-        new GradebookController(gradebook, services.roster(), backend.labs(), pages).routes(app);
+        new GradebookController(gradebook, services.roster(), backend.labs(), pages, new RealReplays(jdbc)).routes(app);
         compare.routes(app);
         app.exception(HttpResponseException.class, (e, ctx) -> renderError(pages, ctx, e.getStatus(),
                 e.getStatus() == 404 && e.getMessage().startsWith("Endpoint ")

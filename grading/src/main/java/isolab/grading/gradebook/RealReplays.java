@@ -1,7 +1,10 @@
 package isolab.grading.gradebook;
 
 import isolab.grading.db.Jdbc;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The real_replay, real_replay_command and real_replay_picture tables. */
@@ -47,6 +50,32 @@ public final class RealReplays {
     public Optional<RealReplay> latest(long attemptId) {
         return jdbc.queryOne("select * from real_replay where attempt_id = ? order by id desc", row -> load(row),
                 attemptId);
+    }
+
+    /**
+     * What the gradebook shows of a replay: how it ended, when, and how many of its commands the
+     * hosts disagree on.
+     */
+    public record Summary(long attemptId, RealReplay.Outcome outcome, Instant finishedAt, int actions, int commands,
+                          int disagreements) {
+
+        /** Whether both hosts ran the whole log and agree on every command. */
+        public boolean agrees() {
+            return outcome == RealReplay.Outcome.COMPARED && disagreements == 0;
+        }
+    }
+
+    /** The newest replay of every attempt that has one, by attempt id, without outputs or pictures. */
+    public Map<Long, Summary> latestByAttempt() {
+        Map<Long, Summary> latest = new LinkedHashMap<>();
+        jdbc.query("select r.id, r.attempt_id, r.outcome, r.finished_at, r.actions, count(c.command_index) as commands,"
+                + " coalesce(sum(case when c.disagreement <> '' then 1 else 0 end), 0) as disagreements"
+                + " from real_replay r left join real_replay_command c on c.replay_id = r.id"
+                + " group by r.id, r.attempt_id, r.outcome, r.finished_at, r.actions order by r.id",
+                row -> latest.put(row.getLong("attempt_id"), new Summary(row.getLong("attempt_id"),
+                        RealReplay.Outcome.fromWord(row.getString("outcome")), Jdbc.instant(row, "finished_at"),
+                        row.getInt("actions"), row.getInt("commands"), row.getInt("disagreements"))));
+        return latest;
     }
 
     private RealReplay load(java.sql.ResultSet row) throws java.sql.SQLException {

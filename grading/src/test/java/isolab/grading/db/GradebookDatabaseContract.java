@@ -246,6 +246,15 @@ abstract class GradebookDatabaseContract {
         assertEquals("d2", replays.latest(ada).orElseThrow().logDigest());
         assertEquals(RealReplay.Outcome.TIMED_OUT, replays.forLog(ada, "d2").orElseThrow().outcome());
         assertEquals(stored.id(), replays.forLog(ada, "d1").orElseThrow().id(), "the older log's result stays");
+        long bob = attemptOf("bob");
+        replays.record(new RealReplay(0, bob, "d3", 1, CLOCK.instant(), CLOCK.instant(), RealReplay.Outcome.COMPARED, "",
+                List.of(stored.commands().get(1)), List.of()));
+        var summaries = replays.latestByAttempt();
+        assertEquals(RealReplay.Outcome.TIMED_OUT, summaries.get(ada).outcome(), "ada's newest replay");
+        assertEquals(0, summaries.get(ada).commands());
+        assertEquals(1, summaries.get(bob).commands());
+        assertEquals(1, summaries.get(bob).disagreements());
+        assertFalse(summaries.get(bob).agrees());
     }
 
     private long attemptOf(String username) {

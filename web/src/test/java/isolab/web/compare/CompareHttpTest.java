@@ -161,5 +161,12 @@ class CompareHttpTest {
         String page = ada.get(URLS.compare(LAB)).body();
         assertTrue(page.contains("The hosts disagree on 1 of 2 commands."), page);
         assertTrue(page.contains("output line 1: sim &quot;hello&quot;, real &quot;HELLO&quot;"), page);
+
+        var teacher = isolab.web.auth.FirstInstructor.createIfNone(app.services().roster(), app.services().hasher())
+                .orElseThrow();
+        WebClient instructor = new WebClient(app.port());
+        instructor.login(teacher.username(), teacher.password());
+        String gradebook = instructor.get(Urls.GRADEBOOK).body();
+        assertTrue(gradebook.contains("differs on 1 of 2 commands"), "the instructor sees the replay: " + gradebook);
     }
 }
