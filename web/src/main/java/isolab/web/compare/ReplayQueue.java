@@ -9,6 +9,7 @@ import isolab.labs.diff.DiffReport;
 import isolab.labs.diff.TranscriptDiffer;
 import isolab.labs.hosts.Hosts;
 import isolab.labs.model.BoundLab;
+import isolab.labs.model.CheckStep;
 import isolab.labs.run.Action;
 import isolab.labs.run.CommandRun;
 import isolab.labs.run.HostFactory;
@@ -48,6 +49,9 @@ public final class ReplayQueue implements AutoCloseable {
 
     /** The pictures stored of each machine, by name, as the player draws them. */
     static final List<String> PICTURES = List.of("processes", "namespaces", "mounts");
+
+    /** What the page shows for a command of a hidden check, as the player's terminal does. */
+    static final String HIDDEN_CHECK = "[a hidden check ran]";
 
     /** What to replay: the attempt, its lab bound to the student's seed, and the live actions. */
     public record Request(long attemptId, BoundLab lab, List<Action> actions) {
@@ -120,11 +124,12 @@ public final class ReplayQueue implements AutoCloseable {
             try {
                 slots.execute(() -> {
                     try {
-                        result.complete(run(request, key));
-                    } catch (Throwable e) {
-                        result.completeExceptionally(e);
-                    } finally {
+                        RealReplay done = run(request, key);
                         running.remove(key);
+                        result.complete(done);
+                    } catch (Throwable e) {
+                        running.remove(key);
+                        result.completeExceptionally(e);
                     }
                 });
             } catch (RejectedExecutionException e) {
@@ -185,15 +190,28 @@ public final class ReplayQueue implements AutoCloseable {
         DiffReport report = TranscriptDiffer.compare(lab, simSession.transcript(), realSession.transcript());
         List<RealReplay.Command> commands = new ArrayList<>();
         for (Comparison c : report.comparisons()) {
-            commands.add(new RealReplay.Command(c.index(), c.terminal(), c.line(), output(c.left()), status(c.left()),
-                    output(c.right()), status(c.right()), String.join("\n", c.leftLines()),
-                    String.join("\n", c.rightLines()), c.disagreement().orElse("")));
+            commands.add(hiddenCheck(lab, c) ? masked(c) : new RealReplay.Command(c.index(), c.terminal(), c.line(),
+                    output(c.left()), status(c.left()), output(c.right()), status(c.right()),
+                    String.join("\n", c.leftLines()), String.join("\n", c.rightLines()), c.disagreement().orElse("")));
         }
         List<RealReplay.Picture> pictures = new ArrayList<>();
         pictures.addAll(pictures("sim", simPictures));
         pictures.addAll(pictures("real", realPictures));
         return new RealReplay(0, key.attemptId(), key.digest(), request.actions().size(), started, clock.instant(),
                 RealReplay.Outcome.COMPARED, "", commands, pictures);
+    }
+
+    /** Whether {@code c} is a command of a hidden check, whose line and output the student must not see. */
+    private static boolean hiddenCheck(BoundLab lab, Comparison c) {
+        int step = c.left().or(() -> c.right()).map(CommandRun::step).orElse(-1);
+        return step >= 0 && step < lab.steps().size() && lab.steps().get(step) instanceof CheckStep check
+                && check.hidden();
+    }
+
+    /** {@code c} as the player masks a hidden check: that it ran and whether the hosts agree, nothing more. */
+    private static RealReplay.Command masked(Comparison c) {
+        return new RealReplay.Command(c.index(), c.terminal(), HIDDEN_CHECK, "", status(c.left()), "", status(c.right()),
+                "", "", c.agrees() ? "" : "the hosts disagree on a hidden check (its output is not shown)");
     }
 
     private static List<RealReplay.Picture> pictures(String host, Pictures pictures) {

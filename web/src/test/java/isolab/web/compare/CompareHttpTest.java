@@ -55,8 +55,11 @@ class CompareHttpTest {
         }
         Lab simOnly = LabParser.parse("test-sim-only.lab.md",
                 text.replace("id: test-uts", "id: test-sim-only\nhosts: [sim]"));
-        PlayerBackend backend = new PlayerBackend(new LabLibrary(List.of(TestApp.lab(), simOnly)), ScriptedHost::new,
-                ScriptedHost::new);
+        Lab hidden = LabParser.parse("test-hidden.lab.md", text.replace("id: test-uts", "id: test-hidden")
+                .replace("```check points=3", "```check hidden points=3")
+                + "\nOne more look.\n\n```console\n$ echo done\ndone\n```\n");
+        PlayerBackend backend = new PlayerBackend(new LabLibrary(List.of(TestApp.lab(), simOnly, hidden)),
+                ScriptedHost::new, ScriptedHost::new);
         app = App.start(TestApp.config(dataDir), backend, realHost);
         ada = new WebClient(app.port());
         ada.register("ada", "correct horse");
@@ -150,6 +153,24 @@ class CompareHttpTest {
         press(URLS.back(LAB));
         String back = ada.get(URLS.compare(LAB)).body();
         assertTrue(back.contains("agree on all 2 commands"), "the log as it was has its stored replay again");
+    }
+
+    @Test
+    void a_hidden_check_s_commands_are_masked_as_the_player_masks_them() throws Exception {
+        start(scriptedRealHost());
+        String lab = "test-hidden";
+        ada.get(URLS.player(lab));
+        ada.post(URLS.forward(lab));
+        ada.post(URLS.predict(lab), "step", "1", "answer", "isolab");
+        for (int i = 0; i < 3; i++) {
+            ada.post(URLS.forward(lab));
+        }
+        assertTrue(ada.get(URLS.player(lab)).body().contains("[a hidden check ran]"), "the player masks it");
+        compare(lab);
+        String page = ada.get(URLS.compare(lab)).body();
+        assertTrue(page.contains("<code>[a hidden check ran]</code>"), page);
+        assertFalse(page.contains("<code>hostname</code></td>\n        <td><pre>isolab"), "no hidden line with output");
+        assertTrue(page.contains("agree on all"), page);
     }
 
     @Test
