@@ -45,11 +45,21 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "serve", "user", "user add", "lab", "lab run", "lab lint", "bench"})
+    @ValueSource(strings = {"", "serve", "user", "user add", "lab", "lab run", "lab lint", "lab play", "bench"})
     void every_command_has_help(String command) {
         String[] args = (command + " --help").trim().split(" ");
         assertEquals(0, run(args), err.toString());
         assertTrue(out.toString().startsWith("Usage: isolab" + (command.isEmpty() ? "" : " " + command)), out.toString());
+    }
+
+    @Test
+    void lab_play_plays_from_standard_input_and_refuses_a_lab_it_cannot_find() {
+        assertEquals(0, runWithStdin("\n:score\n", "lab", "play", "uts-and-pid"), err.toString());
+        assertTrue(out.toString().contains("(Enter runs: main $ ps -e -o pid,ppid,comm)\nmain $ \n    PID    PPID COMMAND\n"),
+                out.toString());
+        assertTrue(out.toString().contains("score: 0 of 8 points"), out.toString());
+        assertEquals(2, run("lab", "play", "no-such-lab"));
+        assertTrue(err.toString().startsWith("no-such-lab: no such file, and no lab has this id (labs: "), err.toString());
     }
 
     @Test

@@ -37,7 +37,7 @@ public final class LabCommand implements Runnable {
     }
 
     /** The lab directories given on the command line. */
-    List<Path> labDirs() {
+    public List<Path> labDirs() {
         return labDirs;
     }
 

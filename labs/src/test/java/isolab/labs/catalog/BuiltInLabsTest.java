@@ -28,19 +28,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every built-in lab, end to end: it passes on the simulator and on a real Linux host, the two
  * agree command by command, and it self-tests for 20 seeds. The real-host tests are skipped, with
- * the host's reason, only where this machine cannot build a sandbox (not root, no cgroup v1). The
- * tests that need the simulator to pass a lab leave out the labs still awaiting it
- * ({@link AwaitingTheSimulator}, docs/LAB-GAPS.md); every lab runs on the real host.
+ * the host's reason, only where this machine cannot build a sandbox (not root, no cgroup v1).
  */
 class BuiltInLabsTest {
 
     static Stream<String> labs() {
         return LabCatalog.builtIn().entries().stream().map(CatalogEntry::id);
-    }
-
-    /** The labs the simulator is expected to run through: every one not awaiting it. */
-    static Stream<String> labsTheSimulatorRuns() {
-        return labs().filter(AwaitingTheSimulator::simulatorRuns);
     }
 
     static BoundLab bound(String id, long seed) throws Exception {
@@ -66,7 +59,7 @@ class BuiltInLabsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("labsTheSimulatorRuns")
+    @MethodSource("labs")
     void every_built_in_lab_passes_on_the_simulator(String id) throws Exception {
         Transcript transcript = run(bound(id, 0), HostKind.SIM);
         assertEquals(0, transcript.failed(), () -> failures(transcript));
@@ -81,7 +74,7 @@ class BuiltInLabsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("labsTheSimulatorRuns")
+    @MethodSource("labs")
     void the_simulator_and_a_real_host_agree_on_every_command(String id) throws Exception {
         BoundLab lab = bound(id, 1);
         DiffReport report;
@@ -96,7 +89,7 @@ class BuiltInLabsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("labsTheSimulatorRuns")
+    @MethodSource("labs")
     void every_built_in_lab_self_tests_for_20_seeds(String id) throws Exception {
         SelfTestReport report = SelfTest.run(LabCatalog.builtIn().find(id).orElseThrow().lab(), Hosts.of(HostKind.SIM), 0, 20);
         assertTrue(report.passed(), () -> report.seeds().stream().filter(s -> !s.passed())

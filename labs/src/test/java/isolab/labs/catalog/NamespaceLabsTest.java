@@ -25,7 +25,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,7 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * kind of step a lab needs, passes on a real Linux host with its solution, and without the
  * solution fails every one of its checks there (so no check passes by itself). The real-host
  * tests are skipped, with the host's reason, only where this machine cannot build a sandbox.
- * A lab stays on the list of labs awaiting the simulator only while the simulator still fails it.
  */
 class NamespaceLabsTest {
 
@@ -42,10 +40,6 @@ class NamespaceLabsTest {
 
     static Stream<String> ids() {
         return IDS.stream();
-    }
-
-    static Stream<String> awaiting() {
-        return AwaitingTheSimulator.ids().stream();
     }
 
     static Lab lab(String id) {
@@ -111,20 +105,5 @@ class NamespaceLabsTest {
                     .toList();
         });
         assertEquals(List.of(), passing);
-    }
-
-    @ParameterizedTest
-    @MethodSource("awaiting")
-    void a_lab_awaiting_the_simulator_still_fails_there(String id) throws Exception {
-        BoundLab lab = lab(id).bind(0);
-        Transcript transcript = onHost(lab, HostKind.SIM, host -> LabRunner.run(lab, host, Plan.WITH_SOLUTIONS));
-        assertTrue(transcript.failed() > 0, id + " now passes on the simulator: strike it off "
-                + AwaitingTheSimulator.RESOURCE + " so that every simulator test covers it, and off docs/LAB-GAPS.md");
-    }
-
-    @Test
-    void only_built_in_labs_await_the_simulator() {
-        LabCatalog catalog = LabCatalog.builtIn();
-        assertEquals(List.of(), AwaitingTheSimulator.ids().stream().filter(id -> catalog.find(id).isEmpty()).toList());
     }
 }

@@ -19,11 +19,7 @@ import isolab.web.TestApp;
 import isolab.web.Urls;
 import isolab.web.WebClient;
 import isolab.web.catalog.LabLibrary;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -34,8 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every built-in lab, played in the app as shipped (the real catalog on the simulator) by a
  * student who answers each prediction with its key and types the lab's solution before each
- * check: the lab must end at full marks. Skipped while the simulator is not part of the build, and
- * for the labs still awaiting the simulator.
+ * check: the lab must end at full marks. Skipped while the simulator is not part of the build.
  */
 public class BuiltInLabsHttpTest {
 
@@ -45,18 +40,7 @@ public class BuiltInLabsHttpTest {
     Path dataDir;
 
     static Stream<String> builtInLabs() {
-        List<String> awaiting = awaitingTheSimulator();
-        return LabCatalog.builtIn().entries().stream().map(CatalogEntry::id).filter(id -> !awaiting.contains(id));
-    }
-
-    /** The built-in labs the simulator cannot run through yet (labs' awaiting-the-simulator.txt; docs/LAB-GAPS.md). */
-    static List<String> awaitingTheSimulator() {
-        try (InputStream in = LabCatalog.class.getClassLoader().getResourceAsStream("labs/awaiting-the-simulator.txt")) {
-            return in == null ? List.of() : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(line -> line.replaceFirst("#.*", "").strip()).filter(line -> !line.isEmpty()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LabCatalog.builtIn().entries().stream().map(CatalogEntry::id);
     }
 
     public static boolean simulatorAvailable() {
