@@ -20,6 +20,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -172,6 +176,45 @@ class CompareHttpTest {
         assertEquals(1, count(page, "<code>[a hidden check ran]</code>"));
         assertEquals(2, count(page, "<code>hostname</code>"), "the two console steps' hostname, not the hidden check's");
         assertTrue(page.contains("agree on all"), page);
+    }
+
+    @Test
+    void while_a_replay_runs_its_page_says_so_and_reloads_and_a_full_server_refuses_another() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        start(new RealHost.On(config -> new GatedHost(new ScriptedHost(config), gate), 1, 0, Duration.ofSeconds(30)));
+        GatedHost.OPENED.set(0);
+        GatedHost.CLOSED.set(0);
+        press(URLS.next(LAB));
+        ada.get(URLS.compare(LAB));
+        WebClient adaToo = ada.withPort(app.port());
+        WebClient bob = new WebClient(app.port());
+        bob.register("bob", "correct horse");
+        bob.get(URLS.player(LAB));
+        bob.post(URLS.next(LAB));
+        ExecutorService pressing = Executors.newSingleThreadExecutor();
+        try {
+            Future<HttpResponse<String>> adaPressed = pressing.submit(() -> ada.post(URLS.compare(LAB)));
+            for (int i = 0; i < 500 && GatedHost.OPENED.get() < 1; i++) {
+                Thread.sleep(10);
+            }
+            HttpResponse<String> running = adaToo.get(URLS.compare(LAB));
+            assertTrue(running.body().contains("id=\"running\""), running.body());
+            assertEquals("2", running.headers().firstValue("Refresh").orElse(""), "the page reloads itself");
+            assertFalse(running.body().contains("id=\"replay-real\""), "no second button while it runs");
+            bob.get(URLS.compare(LAB));
+            HttpResponse<String> refused = bob.post(URLS.compare(LAB));
+            assertEquals(503, refused.statusCode());
+            assertTrue(refused.body().contains("all 1 real sandboxes of this server are busy"), refused.body());
+            gate.countDown();
+            assertEquals(303, adaPressed.get(20, TimeUnit.SECONDS).statusCode());
+        } finally {
+            gate.countDown();
+            pressing.shutdown();
+        }
+        HttpResponse<String> done = adaToo.get(URLS.compare(LAB));
+        assertTrue(done.body().contains("The simulator and the real host agree on the one command."), done.body());
+        assertTrue(done.headers().firstValue("Refresh").isEmpty());
+        assertEquals(GatedHost.OPENED.get(), GatedHost.CLOSED.get(), "every sandbox opened was closed");
     }
 
     @Test
