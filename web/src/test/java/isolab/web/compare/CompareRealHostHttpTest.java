@@ -100,6 +100,29 @@ class CompareRealHostHttpTest {
         }
     }
 
+    @Test
+    void a_real_replay_past_its_time_limit_is_stopped_and_its_sandbox_removed() throws Exception {
+        RealHost probed = RealHost.probe(Hosts.of(HostKind.REAL), 1, Duration.ofSeconds(2));
+        assumeTrue(probed instanceof RealHost.On, () -> ((RealHost.Off) probed).reason());
+        LabLibrary library = new LabLibrary(LabCatalog.builtIn().entries().stream().map(CatalogEntry::lab).toList());
+        PlayerBackend backend = new PlayerBackend(library, Hosts.of(HostKind.SIM), Hosts.of(HostKind.SIM));
+        try (App app = App.start(TestApp.config(dataDir), backend, probed)) {
+            WebClient ada = new WebClient(app.port());
+            ada.register("ada", "correct horse");
+            press(ada, URLS.terminal(LAB), "terminal", "main", "line", "sleep 25");
+            ada.get(URLS.compare(LAB));
+            long started = System.nanoTime();
+            assertEquals(303, ada.post(URLS.compare(LAB)).statusCode());
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            String page = ada.get(URLS.compare(LAB)).body();
+            assertTrue(page.contains("Not compared: the replay ran past its time limit of 2 s, so its sandboxes were"
+                    + " closed"), page);
+            assertTrue(tookMs < 10_000, "the replay stopped at its limit, not when sleep ended: " + tookMs + " ms");
+            assertEquals(List.of(), sessionsOfThisJvm(), "the timed-out sandbox is gone");
+            System.out.println("a real replay past its 2 s limit was stored as timed out after " + tookMs + " ms");
+        }
+    }
+
     /** The compare table's rows as {@code terminal command}. */
     static List<String> rows(String page) {
         Matcher m = Pattern.compile("<span class=\"tag\">([^<]*)</span> <code>([^<]*)</code>").matcher(page);
