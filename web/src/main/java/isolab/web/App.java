@@ -109,7 +109,8 @@ public final class App implements AutoCloseable {
         CheckRuns checkRuns = new CheckRuns(jdbc, clock);
         Player player = new Player(backend.labs(), services.seeds(), new Attempts(jdbc, clock), new ActionLog(jdbc, clock),
                 new PredictionAnswers(jdbc), checkRuns, sessions, new PredictionKeys(backend.oracle()), clock);
-        CompareController compare = new CompareController(player, new RealReplays(jdbc), realHost, replays, pages);
+        CompareController compare = new CompareController(player, new RealReplays(jdbc), realHost, replays, pages,
+                new Attempts(jdbc, clock), services.roster(), backend.labs());
         PlayerController playerPages = new PlayerController(player, checkRuns, gradebook, pages, compare::unavailable);
         new CatalogController(backend.labs(), pages).routes(app);
         playerPages.routes(app);

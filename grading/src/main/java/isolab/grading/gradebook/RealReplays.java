@@ -46,6 +46,11 @@ public final class RealReplays {
                 row -> load(row), attemptId, logDigest);
     }
 
+    /** The replay with {@code id}, if there is one. */
+    public Optional<RealReplay> byId(long id) {
+        return jdbc.queryOne("select * from real_replay where id = ?", row -> load(row), id);
+    }
+
     /** The newest replay of the attempt, of whichever log. */
     public Optional<RealReplay> latest(long attemptId) {
         return jdbc.queryOne("select * from real_replay where attempt_id = ? order by id desc", row -> load(row),
@@ -56,7 +61,7 @@ public final class RealReplays {
      * What the gradebook shows of a replay: how it ended, when, and how many of its commands the
      * hosts disagree on.
      */
-    public record Summary(long attemptId, RealReplay.Outcome outcome, Instant finishedAt, int actions, int commands,
+    public record Summary(long replayId, long attemptId, RealReplay.Outcome outcome, Instant finishedAt, int actions, int commands,
                           int disagreements) {
 
         /** Whether both hosts ran the whole log and agree on every command. */
@@ -72,7 +77,7 @@ public final class RealReplays {
                 + " coalesce(sum(case when c.disagreement <> '' then 1 else 0 end), 0) as disagreements"
                 + " from real_replay r left join real_replay_command c on c.replay_id = r.id"
                 + " group by r.id, r.attempt_id, r.outcome, r.finished_at, r.actions order by r.id",
-                row -> latest.put(row.getLong("attempt_id"), new Summary(row.getLong("attempt_id"),
+                row -> latest.put(row.getLong("attempt_id"), new Summary(row.getLong("id"), row.getLong("attempt_id"),
                         RealReplay.Outcome.fromWord(row.getString("outcome")), Jdbc.instant(row, "finished_at"),
                         row.getInt("actions"), row.getInt("commands"), row.getInt("disagreements"))));
         return latest;

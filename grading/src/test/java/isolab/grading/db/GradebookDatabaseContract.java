@@ -255,6 +255,9 @@ abstract class GradebookDatabaseContract {
         assertEquals(1, summaries.get(bob).commands());
         assertEquals(1, summaries.get(bob).disagreements());
         assertFalse(summaries.get(bob).agrees());
+        assertEquals(stored.id(), replays.byId(stored.id()).orElseThrow().id());
+        assertEquals(replays.latest(bob).orElseThrow().id(), summaries.get(bob).replayId());
+        assertTrue(replays.byId(-1).isEmpty());
     }
 
     private long attemptOf(String username) {

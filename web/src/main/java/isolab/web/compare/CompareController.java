@@ -5,7 +5,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import isolab.api.HostKind;
+import isolab.grading.gradebook.Attempt;
+import isolab.grading.gradebook.Attempts;
 import isolab.grading.gradebook.LoggedAction;
+import isolab.grading.roster.Account;
+import isolab.grading.roster.Roster;
+import isolab.web.catalog.LabLibrary;
 import isolab.grading.gradebook.RealReplay;
 import isolab.grading.gradebook.RealReplays;
 import isolab.labs.diff.TranscriptDiffer;
@@ -42,20 +47,44 @@ public final class CompareController {
     private final RealHost realHost;
     private final Optional<ReplayQueue> queue;
     private final Pages pages;
+    private final Attempts attempts;
+    private final Roster roster;
+    private final LabLibrary labs;
 
     public CompareController(Player player, RealReplays store, RealHost realHost, Optional<ReplayQueue> queue,
-                             Pages pages) {
+                             Pages pages, Attempts attempts, Roster roster, LabLibrary labs) {
         this.player = player;
         this.store = store;
         this.realHost = realHost;
         this.queue = queue;
         this.pages = pages;
+        this.attempts = attempts;
+        this.roster = roster;
+        this.labs = labs;
     }
 
     /** Registers the routes of this feature. */
     public void routes(Javalin app) {
         app.get(Urls.COMPARE, ctx -> show(ctx, HttpStatus.OK, ""), Access.LOGGED_IN);
         app.post(Urls.COMPARE, this::replay, Access.LOGGED_IN);
+        app.get(Urls.GRADEBOOK_REPLAY, this::showStored, Access.INSTRUCTOR);
+    }
+
+    /** An instructor reads a student's stored replay, as the student saw it, without the button. */
+    private void showStored(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("replay"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse("there is no replay '" + ctx.pathParam("replay") + "'");
+        }
+        RealReplay replay = store.byId(id).orElseThrow(() -> new NotFoundResponse("there is no replay " + id));
+        Attempt attempt = attempts.byId(replay.attemptId()).orElseThrow(() -> new NotFoundResponse("no attempt"));
+        String student = roster.byId(attempt.accountId()).map(Account::username).orElse("?");
+        String title = labs.find(attempt.labId()).map(lab -> lab.front().title()).orElse(attempt.labId());
+        ComparePage page = new ComparePage(attempt.labId(), title, replay.actions(), "", false, replay, null,
+                TranscriptDiffer.normalisations(), 0, 0, "", student);
+        pages.render(ctx, Views.COMPARE, Map.of("page", page));
     }
 
     /**
@@ -133,7 +162,7 @@ public final class CompareController {
         ComparePage page = new ComparePage(state.lab().id(), state.lab().front().title(), request.actions().size(),
                 unavailable(state.lab()), running, replay, earlier, TranscriptDiffer.normalisations(),
                 queue.map(q -> q.settings().slots()).orElse(0),
-                queue.map(q -> q.settings().timeLimit().toSeconds()).orElse(0L), error);
+                queue.map(q -> q.settings().timeLimit().toSeconds()).orElse(0L), error, "");
         ctx.status(status);
         pages.render(ctx, Views.COMPARE, Map.of("page", page));
     }

@@ -17,10 +17,11 @@ import java.util.List;
  * @param slots how many real replays this server runs at once (0 when off)
  * @param timeLimitSeconds how long one replay may take
  * @param error why the last request could not be done, or empty
+ * @param student whose stored replay an instructor is reading; empty on a student's own page
  */
 public record ComparePage(String labId, String title, int actions, String unavailable, boolean running,
                           RealReplay replay, RealReplay earlier, List<String> normalisations, int slots,
-                          long timeLimitSeconds, String error) {
+                          long timeLimitSeconds, String error, String student) {
 
     /** The pictures side by side, in the order the player shows them, each with its title. */
     public List<PictureRow> pictureRows() {

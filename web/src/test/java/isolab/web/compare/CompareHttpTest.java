@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -233,5 +234,13 @@ class CompareHttpTest {
         instructor.login(teacher.username(), teacher.password());
         String gradebook = instructor.get(Urls.GRADEBOOK).body();
         assertTrue(gradebook.contains("differs on 1 of 2 commands"), "the instructor sees the replay: " + gradebook);
+        Matcher link = Pattern.compile("href=\"(/gradebook/replays/\\d+)\"").matcher(gradebook);
+        assertTrue(link.find(), gradebook);
+        String stored = instructor.get(link.group(1)).body();
+        assertTrue(stored.contains("The replay of <strong>ada</strong>"), stored);
+        assertTrue(stored.contains("The hosts disagree on 1 of 2 commands."), stored);
+        assertFalse(stored.contains("id=\"replay-real\""), "an instructor reads it; no button");
+        assertEquals(403, ada.get(link.group(1)).statusCode(), "students read only their own, on their page");
+        assertEquals(404, instructor.get("/gradebook/replays/999999").statusCode());
     }
 }
