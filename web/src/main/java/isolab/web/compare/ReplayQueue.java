@@ -98,7 +98,7 @@ public final class ReplayQueue implements AutoCloseable {
         AtomicInteger threads = new AtomicInteger();
         this.slots = new ThreadPoolExecutor(real.slots(), real.slots(), 0, TimeUnit.MILLISECONDS,
                 real.waitingMax() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(real.waitingMax()),
-                 r -> daemon(r, "isolab-replay-" + threads.incrementAndGet()));
+                r -> daemon(r, "isolab-replay-" + threads.incrementAndGet()));
         this.alarms = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "isolab-replay-alarm"));
     }
 
