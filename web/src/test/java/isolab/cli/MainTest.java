@@ -124,6 +124,26 @@ class MainTest {
     }
 
     @Test
+    void serve_refuses_real_host_slots_without_real_host_or_below_one() {
+        assertEquals(2, run("serve", "--port", "0", "--real-host-slots", "3", "--data", dataDir.toString()));
+        assertTrue(err.toString().contains("--real-host-slots needs --real-host"), err.toString());
+        assertEquals(2, run("serve", "--port", "0", "--real-host", "--real-host-slots", "0", "--data", dataDir.toString()));
+        assertTrue(err.toString().contains("--real-host-slots must be 1 or more, not 0"), err.toString());
+    }
+
+    @Test
+    void serve_with_real_host_says_at_start_whether_this_machine_can_build_sandboxes() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertEquals(1, run("serve", "--real-host", "--real-host-slots", "3", "--port",
+                    String.valueOf(taken.getLocalPort()), "--bind", "127.0.0.1", "--data", dataDir.toString()));
+        }
+        String said = err.toString();
+        assertTrue(said.contains("isolab: real host on: at most 3 replays at once, 12 more waiting, 180 s each")
+                || said.contains("isolab: --real-host is off: this server cannot build a real sandbox: "), said);
+    }
+
+    @Test
     void an_unknown_command_is_a_usage_error() {
         assertEquals(2, run("frobnicate"));
         assertTrue(err.toString().contains("Unmatched argument at index 0: 'frobnicate'"), err.toString());

@@ -37,7 +37,7 @@ public final class LabCommand implements Runnable {
     }
 
     /** The lab directories given on the command line. */
-    public List<Path> labDirs() {
+    List<Path> labDirs() {
         return labDirs;
     }
 
@@ -72,7 +72,7 @@ public final class LabCommand implements Runnable {
     }
 
     /** Converts {@code sim} and {@code real}. */
-    static final class HostKindConverter implements CommandLine.ITypeConverter<HostKind> {
+    public static final class HostKindConverter implements CommandLine.ITypeConverter<HostKind> {
         @Override
         public HostKind convert(String value) {
             try {

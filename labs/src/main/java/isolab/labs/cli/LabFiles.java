@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Finds the lab a command line names: a {@code .lab.md} file, or the id of a catalog lab. */
-public final class LabFiles {
+final class LabFiles {
 
     /** The name on the command line names nothing loadable; the message says why. */
-    public static final class NotFound extends Exception {
+    static final class NotFound extends Exception {
         private static final long serialVersionUID = 1L;
 
         NotFound(String message) {
@@ -28,7 +28,7 @@ public final class LabFiles {
     }
 
     /** The lab {@code name} names: a file when one exists there, else a lab of the catalog. */
-    public static Lab load(String name, List<Path> labDirs) throws NotFound, LabFormatException {
+    static Lab load(String name, List<Path> labDirs) throws NotFound, LabFormatException {
         Path path = Path.of(name);
         if (Files.isRegularFile(path)) {
             try {
