@@ -7,9 +7,10 @@
  * <li>Page frames: a {@link isolab.sim.memory.Folio} is one 4 KiB page in use, anonymous (a
  * process's {@link isolab.sim.memory.Mm}), page cache (a disk file's
  * {@link isolab.sim.memory.AddressSpace}) or shmem, charged to one memcg.</li>
- * <li>Counters: each {@link isolab.sim.memory.Memcg} has a hierarchical
- * {@link isolab.sim.memory.PageCounter}; a charge goes up to the machine's root and fails at the
- * lowest counter it would take over its max, which counts the failure (failcnt).</li>
+ * <li>Counters: each {@link isolab.sim.memory.Memcg} has hierarchical
+ * {@link isolab.sim.memory.PageCounter}s, memory+swap (charged first, v1) and memory; a charge
+ * goes up to the machine's root and fails at the lowest counter it would take over its max,
+ * which counts the failure (failcnt). Without swap both hold the same pages.</li>
  * <li>LRU: each memcg has an {@link isolab.sim.memory.Lruvec} of four lists; new anon and file
  * pages start inactive (since Linux 5.9 for anon; a populated mapping starts active), a second
  * read of a file page activates it (folio_mark_accessed: two touches).</li>
@@ -40,7 +41,7 @@
  * command shows a little more there); a program's own resident pages are a measured constant
  * ({@link isolab.sim.memory.ProgramRss}) that counts for ps and the OOM killer only; no per-CPU
  * charge batching; one page per folio (no large folios, no readahead, no THP); shadow entries
- * are never dropped; no dirty or writeback pages; no memsw, kmem or tcp counters; oom_score_adj
+ * are never dropped; no dirty or writeback pages; no kmem or tcp counters; oom_score_adj
  * is 0; the soft limit and swappiness are kept but change nothing, as on a machine without swap
  * and without global reclaim.
  */
