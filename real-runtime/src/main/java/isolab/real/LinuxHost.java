@@ -191,7 +191,10 @@ public final class LinuxHost implements Host {
 
     @Override
     public HostView view() {
-        return SandboxProbe.view(cgroups.processes(), sandbox.hostname(), helper);
+        HostView v = SandboxProbe.view(cgroups.processes(), sandbox.hostname(), helper);
+        List<isolab.api.MemcgView> memcgs = cgroups.hierarchies().stream().filter(h -> h.has("memory")).findFirst()
+                .map(h -> isolab.real.cgroup.MemcgProbe.read(cgroups.dir(h))).orElse(List.of());
+        return new HostView(v.kind(), v.hostname(), v.processes(), v.namespaces(), v.mounts(), memcgs);
     }
 
     @Override

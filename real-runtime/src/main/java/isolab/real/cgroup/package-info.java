@@ -10,6 +10,9 @@
  * session of a live one (never touched). {@code isolab/} itself is removed with the last session;
  * whoever makes a session retries when another removes {@code isolab/} in between.
  *
+ * <p>{@link isolab.real.cgroup.MemcgProbe} reads the session's memory cgroups (its own and those
+ * the lab makes below it) for {@code HostView.memcgs}, as the simulator reports them.
+ *
  * <p>Only v1 hosts are built on so far; a v2 host is detected and refused.
  */
 package isolab.real.cgroup;

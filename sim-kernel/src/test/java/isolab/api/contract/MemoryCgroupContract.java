@@ -203,4 +203,19 @@ public abstract class MemoryCgroupContract extends MachineContract {
         expect("grep hierarchical " + A + "memory.stat", "hierarchical_memory_limit 50331648\nhierarchical_memsw_limit 67108864\n", 0);
         expect("cat " + A + "memory.memsw.usage_in_bytes " + A + "memory.memsw.failcnt", "0\n0\n", 0);
     }
+
+    @Test
+    void the_host_view_shows_the_memory_cgroups_with_their_limits_and_kills() {
+        ok("mkdir " + A + "; echo 32M > " + A + "memory.limit_in_bytes; echo $$ > " + A + "cgroup.procs");
+        expect("dd if=/dev/zero of=/dev/null bs=64M count=1", "Killed\n", 137);
+        java.util.List<isolab.api.MemcgView> memcgs = host.view().memcgs();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("/", "/a"),
+                memcgs.stream().map(isolab.api.MemcgView::path).toList());
+        org.junit.jupiter.api.Assertions.assertEquals(512L << 20, memcgs.get(0).limitBytes());
+        isolab.api.MemcgView a = memcgs.get(1);
+        org.junit.jupiter.api.Assertions.assertEquals(32L << 20, a.limitBytes());
+        org.junit.jupiter.api.Assertions.assertEquals(32L << 20, a.maxUsageBytes());
+        org.junit.jupiter.api.Assertions.assertEquals(1, a.oomKill());
+        org.junit.jupiter.api.Assertions.assertTrue(a.failcnt() > 0);
+    }
 }
