@@ -1,18 +1,16 @@
 package isolab.sim.cgroup;
 
+import isolab.sim.cgroup.pids.PidsController;
+import isolab.sim.kernel.Kernel;
 import java.util.List;
 
 /**
- * A cgroup controller (include/linux/cgroup-defs.h: struct cgroup_subsys): its name and the
- * control files it adds to every cgroup of the hierarchy it is bound to. This slice models the
- * cgroup core only: the controllers exist, are bound, and show in /proc/cgroups and
- * /proc/PID/cgroup, but add no files yet (the cgroup issue adds memory, cpu, pids, freezer, ...).
+ * A cgroup controller (include/linux/cgroup-defs.h: struct cgroup_subsys): its name and, for the
+ * controllers this model implements, the {@link Controller} with their files and rules. The
+ * others exist, are bound, and show in /proc/cgroups and /proc/PID/cgroup, but add no files yet
+ * (the cgroup issue adds memory, cpu, freezer, ...).
  */
-public record Subsys(String legacyName, List<Cftype> files) {
-
-    public Subsys {
-        files = List.copyOf(files);
-    }
+public record Subsys(String legacyName, Controller controller) {
 
     /** The controllers of this kernel, in /proc/cgroups order (the subsystem ids). */
     public static final List<String> ALL = List.of("cpuset", "cpu", "cpuacct", "blkio", "memory", "devices", "freezer",
@@ -30,8 +28,13 @@ public record Subsys(String legacyName, List<Cftype> files) {
         };
     }
 
-    /** A controller with no files of its own modelled yet. */
-    public static Subsys bare(String legacyName) {
-        return new Subsys(legacyName, List.of());
+    /** The controller's control files in {@code hierarchy} (none for one not modelled yet). */
+    public List<Cftype> files(Kernel kernel, Hierarchy hierarchy) {
+        return controller == null ? List.of() : controller.files(kernel, hierarchy);
+    }
+
+    /** The controller called {@code legacyName}, with its model where there is one. */
+    public static Subsys of(String legacyName) {
+        return new Subsys(legacyName, legacyName.equals("pids") ? new PidsController() : null);
     }
 }

@@ -105,7 +105,10 @@ final class Eval {
             if (item.async()) {
                 status = sh.forks.runBackground(item);
             } else {
-                status = run(item.node(), last && i == items.size() - 1);
+                // execute_cmd.c: optimize_connection_fork: only after `;`, `&&` or `||` does bash -c
+                // exec its last command; after `&` it forks (measured: `bash -c 'true & sh'`).
+                boolean afterAsync = i > 0 && items.get(i - 1).async();
+                status = run(item.node(), last && i == items.size() - 1 && !afterAsync);
             }
             sh.lastStatus = status;
         }

@@ -62,16 +62,21 @@ final class Forks {
 
     /** Forks a child that runs {@code body} in a copy of this shell; returns its PID. */
     int forkChild(ChildBody body, boolean foregroundGroupOfItsOwn, int joinGroup) {
+        return forkChild(body, foregroundGroupOfItsOwn, joinGroup, false);
+    }
+
+    /**
+     * {@link #forkChild(ChildBody, boolean, int)}; {@code listElement}: for a pipeline element or a
+     * background job, whose failed fork dash reports at line 0 (measured: its NBACKGND and NPIPE
+     * nodes carry no line number).
+     */
+    private int forkChild(ChildBody body, boolean foregroundGroupOfItsOwn, int joinGroup, boolean listElement) {
         Shell copy = copyForChild();
         boolean jobControl = sh.monitor && joinGroup >= 0;
         boolean foreground = foregroundGroupOfItsOwn && joinGroup == 0;
         long trapped = sh.traps.caught();
-        int pid;
-        try {
-            pid = sh.sys.fork(childSys -> runChild(copy.attach(childSys), body, jobControl, foreground, joinGroup, trapped));
-        } catch (SysException e) {
-            throw forkFailed(e);
-        }
+        int pid = makeChild(childSys -> runChild(copy.attach(childSys), body, jobControl, foreground, joinGroup, trapped),
+                listElement);
         sh.lastForked = pid;
         if (jobControl) {
             try {
@@ -83,22 +88,89 @@ final class Forks {
         return pid;
     }
 
+    /** bash's jobs.c: FORKSLEEP_MAX: the sleeps between tries double from 1 second up to 8. */
+    private static final int FORKSLEEP_MAX = 16;
+
+    /**
+     * fork(2) as each shell calls it. bash's make_child retries EAGAIN (a pids limit): it reaps
+     * what children it can, says {@code fork: retry: Resource temporarily unavailable}, sleeps 1,
+     * 2, 4, then 8 seconds, and after the fifth refusal gives up (measured: 4 retries in 15
+     * seconds). dash gives up at once.
+     */
+    private int makeChild(java.util.function.ToIntFunction<Syscalls> child, boolean listElement) {
+        int forksleep = 1;
+        while (true) {
+            try {
+                return sh.sys.fork(child);
+            } catch (SysException e) {
+                if (!sh.dialect.bash() || e.errno() != Errno.EAGAIN || forksleep >= FORKSLEEP_MAX) {
+                    throw forkFailed(e, listElement);
+                }
+                sh.reapJobs(false);
+                sh.messages.sysError("fork: retry: " + e.strerror());
+                if (!sleepBeforeRetry(forksleep)) {
+                    throw forkFailed(e, listElement);
+                }
+                forksleep <<= 1;
+            }
+        }
+    }
+
+    /**
+     * make_child's {@code sleep(forksleep)}, with SIGCHLD unblocked: a child's exit interrupts
+     * it, bash's handler reaps the child (so its pids charge goes), and sleep(3) returns the
+     * whole seconds left, so bash goes on only if less than a second was left (measured: a
+     * child ending 0.5 s before the end of the 2-second sleep lets the next try succeed at
+     * once). A Ctrl-C ends the retries. Returns whether to try again.
+     */
+    private boolean sleepBeforeRetry(int seconds) {
+        long deadline = sh.sys.monotonicTicks() + seconds * 1000L;
+        boolean catching = !sh.traps.has(Signal.SIGCHLD);
+        if (catching) {
+            sh.sys.sigaction(Signal.SIGCHLD, Syscalls.Disposition.CATCH);
+        }
+        try {
+            sh.sys.nanosleep(seconds * 1000L);
+            return true;
+        } catch (SysException e) {
+            if (e.errno() != Errno.EINTR) {
+                throw e;
+            }
+            long signals = sh.sys.takeSignals();
+            sh.reapJobs(false);
+            long leftSeconds = (deadline - sh.sys.monotonicTicks()) / 1000;
+            sh.traps.deferDuringWait(catching ? signals & ~Signal.bit(Signal.SIGCHLD) : signals);
+            return leftSeconds == 0 && (signals & Signal.bit(Signal.SIGINT)) == 0;
+        } finally {
+            if (catching) {
+                sh.sys.sigaction(Signal.SIGCHLD, Syscalls.Disposition.DEFAULT);
+            }
+        }
+    }
+
     /**
      * What a failed fork does (measured in a PID namespace whose init has exited, where fork gets
-     * ENOMEM): bash says {@code bash: fork: Cannot allocate memory}, status 254, dash
-     * {@code sh: N: Cannot fork}, status 2; a script or {@code -c} string ends there, an
-     * interactive shell abandons the line and reads the next. bash 5.2 then still looks for the
-     * last child it made and fails the next command line with {@code wait_for: No record of
-     * process N} (see ShellSession).
+     * ENOMEM, and under a pids limit, EAGAIN): bash says {@code bash: fork: Cannot allocate
+     * memory} (no line number: error.c: sys_error), status 254, dash {@code sh: N: Cannot fork},
+     * status 2; a script or {@code -c} string ends there, an interactive shell abandons the line
+     * and reads the next. bash 5.2 then still looks for the last child it made and fails the next
+     * command line with {@code wait_for: No record of process N} (see ShellSession).
      */
-    private RuntimeException forkFailed(SysException e) {
+    private RuntimeException forkFailed(SysException e, boolean listElement) {
         int status = sh.dialect.bash() ? 254 : 2;
-        sh.error(sh.dialect.bash() ? "fork: " + e.strerror() : "Cannot fork");
+        if (sh.dialect.bash()) {
+            sh.messages.sysError("fork: " + e.strerror());
+        } else if (listElement) {
+            sh.error("Cannot fork", 0);
+        } else {
+            sh.error("Cannot fork");
+        }
         if (!sh.interactive) {
             return new ExitShell(status);
         }
         if (sh.dialect.bash()) {
             sh.lostChild = sh.lastForked;
+            sh.forkFailedOnLine = true;
         }
         return new Shell.AbortLine(status);
     }
@@ -175,7 +247,7 @@ final class Forks {
                     child.sys.close(out[1]);
                 }
                 return runForked(child, command);
-            }, i == 0, group);
+            }, i == 0, group, true);
             if (i == 0) {
                 group = sh.monitor ? pid : 0;
             }
@@ -208,7 +280,7 @@ final class Forks {
                 }
             }
             return runForked(child, item.node());
-        }, false, 0);
+        }, false, 0, true);
         sh.lastBackground = pid;
         Jobs.Job job = sh.jobs.add(List.of(pid), item.text());
         if (sh.interactive) {

@@ -93,6 +93,8 @@ public final class Shell {
     int lastForked;
     /** bash after a failed fork: the child it will look for, in vain, after the next command line (0: none). */
     int lostChild;
+    /** bash: whether the command line being run abandoned itself at a failed fork. */
+    boolean forkFailedOnLine;
     /** set -m: job control (process groups, the terminal's foreground, job notices); on in an interactive shell. */
     boolean monitor;
     boolean subshell;

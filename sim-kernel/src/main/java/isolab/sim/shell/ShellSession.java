@@ -268,6 +268,7 @@ final class ShellSession {
                 continue;
             }
             int lost = sh.lostChild;
+            sh.forkFailedOnLine = false;
             try {
                 sh.lastStatus = sh.run(node, false);
             } catch (Shell.ExitShell exit) {
@@ -280,7 +281,7 @@ final class ShellSession {
             } catch (Shell.LoopControl | Shell.Return stray) {
                 // break/continue/return outside their construct: ignored, as bash does
             }
-            if (lost != 0 && sh.lostChild == lost) {
+            if (lost != 0 && sh.lostChild == lost && !sh.forkFailedOnLine) {
                 // bash 5.2 (measured): the line after a failed fork ends looking for the last child made.
                 sh.error("wait_for: No record of process " + lost);
                 sh.lastStatus = 127;
