@@ -23,4 +23,10 @@ public interface Controller {
 
     /** can_attach: {@code task} moves from {@code from} to {@code to}; a controller may not refuse here. */
     void attach(Task task, Cgroup from, Cgroup to);
+
+    /**
+     * v2: cgroup.subtree_control enabled the controller for {@code css}, and the tasks below it
+     * that the parent's state governed until now move to css's own (cgroup_apply_control).
+     */
+    void online(Kernel kernel, Cgroup css);
 }

@@ -121,13 +121,29 @@ public final class PidsController implements Controller {
         }
     }
 
+    /** The tasks that move to the new state are charged to it (pids_charge), and its peak rises with them. */
+    @Override
+    public void online(Kernel kernel, Cgroup css) {
+        of(css).updateWatermark(current(kernel, css));
+    }
+
+    /** pids.peak of {@code css}. */
+    public long peak(Cgroup css) {
+        return of(css).watermark;
+    }
+
+    /** pids.max of {@code css}; {@link #PIDS_MAX} for none. */
+    public long limit(Cgroup css) {
+        return of(css).limit;
+    }
+
     @Override
     public List<Cftype> files(Kernel kernel, Hierarchy hierarchy) {
         Cftype max = new Cftype("pids.max", 0644, Cftype.Where.NOT_ON_ROOT, (c, r) -> showMax(c),
                 (c, w, text) -> writeMax(c, text));
         Cftype current = new Cftype("pids.current", 0444, Cftype.Where.NOT_ON_ROOT,
                 (c, r) -> current(kernel, c) + "\n", null);
-        Cftype peak = new Cftype("pids.peak", 0444, Cftype.Where.NOT_ON_ROOT, (c, r) -> of(c).watermark + "\n", null);
+        Cftype peak = new Cftype("pids.peak", 0444, Cftype.Where.NOT_ON_ROOT, (c, r) -> peak(c) + "\n", null);
         if (!hierarchy.isDefault()) {
             // pids_files_legacy: pids.events is the local FORKFAIL count.
             Cftype events = new Cftype("pids.events", 0444, Cftype.Where.NOT_ON_ROOT,

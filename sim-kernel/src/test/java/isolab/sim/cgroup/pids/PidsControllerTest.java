@@ -7,9 +7,11 @@ import isolab.api.CgroupVersion;
 import isolab.api.MachineConfig;
 import isolab.api.Terminal;
 import isolab.sim.SimulatedHost;
+import isolab.sim.check.Invariants;
 import isolab.sim.cgroup.Kstrtox;
 import isolab.sim.syscall.Errno;
 import isolab.sim.syscall.SysException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +46,10 @@ class PidsControllerTest {
             out(t, "cd /sys/fs/cgroup; mkdir -p a/b; echo +pids > cgroup.subtree_control; echo $$ > a/b/cgroup.procs");
             // bash and cat, in b, which has no pids state of its own: a's counts them.
             assertEquals("2\n", out(t, "cat a/pids.current"));
+            // Enabling pids for b now gives b its own state; the tasks move to it, and its peak with them.
+            out(t, "echo $$ > cgroup.procs; echo +pids > a/cgroup.subtree_control; echo $$ > a/b/cgroup.procs");
+            assertEquals("2\n2\n", out(t, "cat a/b/pids.current a/b/pids.peak"));
+            assertEquals(List.of(), Invariants.check(host.kernel()));
         }
     }
 
@@ -59,6 +65,7 @@ class PidsControllerTest {
             assertEquals("max 1\nmax 1\nmax 0\n", out(t, "cat a/pids.events a/b/pids.events a/b/c/pids.events"));
             assertEquals("max 0\nmax 1\nmax 0\n", out(t, "cat a/pids.events.local a/b/pids.events.local a/b/c/pids.events.local"));
             assertEquals("4\n3\n", out(t, "cat a/b/c/pids.peak a/b/pids.peak"));
+            assertEquals(List.of(), Invariants.check(host.kernel()));
         }
     }
 
@@ -74,6 +81,7 @@ class PidsControllerTest {
             assertEquals("1\n1\n", out(t, "cat a/pids.current a/pids.peak"));
             out(t, "echo $! > a/c/cgroup.procs");
             assertEquals("1\n2\n1\n1\n", out(t, "cat a/pids.current a/pids.peak a/b/pids.peak a/c/pids.peak"));
+            assertEquals(List.of(), Invariants.check(host.kernel()));
         }
     }
 
