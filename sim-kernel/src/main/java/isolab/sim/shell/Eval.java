@@ -46,6 +46,9 @@ final class Eval {
         }
         if (node instanceof Node.Simple simple) {
             int status = sh.simple.runSimple(simple, last);
+            if (sh.lostChild != 0) {
+                status = sh.forks.waitForLostChild(status);
+            }
             sh.lastStatus = status;
             // Both shells look for arrived signals after every command (dash eval.c: evaltree -> dotrap).
             sh.traps.handle(sh.sys.signalPending() ? sh.sys.takeSignals() : 0);

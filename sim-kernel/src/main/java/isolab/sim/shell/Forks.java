@@ -43,6 +43,8 @@ final class Forks {
         copy.arg0 = sh.arg0;
         copy.lastStatus = sh.lastStatus;
         copy.lastBackground = sh.lastBackground;
+        copy.secondsBase = sh.secondsBase;
+        copy.secondsValue = sh.secondsValue;
         copy.shellPid = sh.shellPid;
         copy.parentPid = sh.parentPid;
         copy.interactive = false;
@@ -153,8 +155,8 @@ final class Forks {
      * ENOMEM, and under a pids limit, EAGAIN): bash says {@code bash: fork: Cannot allocate
      * memory} (no line number: error.c: sys_error), status 254, dash {@code sh: N: Cannot fork},
      * status 2; a script or {@code -c} string ends there, an interactive shell abandons the line
-     * and reads the next. bash 5.2 then still looks for the last child it made and fails the next
-     * command line with {@code wait_for: No record of process N} (see ShellSession).
+     * and reads the next. bash 5.2 then still looks for the last child it made
+     * ({@link #waitForLostChild}).
      */
     private RuntimeException forkFailed(SysException e, boolean listElement) {
         int status = sh.dialect.bash() ? 254 : 2;
@@ -170,9 +172,43 @@ final class Forks {
         }
         if (sh.dialect.bash()) {
             sh.lostChild = sh.lastForked;
-            sh.forkFailedOnLine = true;
         }
         return new Shell.AbortLine(status);
+    }
+
+    /**
+     * bash 5.2 after a fork failed in an interactive shell (execute_cmd.c, cm_simple): the failure
+     * left already_making_children set, so the next simple command that makes no child of its own
+     * ends with wait_for(last_made_pid), the last child made before the failure (measured: `echo
+     * a; echo b` prints a, then the message, then b). A child still running is waited for, and
+     * its status is the command's; one already gone gives {@code wait_for: No record of process
+     * N}, status 127. A command that forks is waited for as usual, and the matter ends there.
+     */
+    int waitForLostChild(int status) {
+        int lost = sh.lostChild;
+        sh.lostChild = 0;
+        if (sh.lastForked != lost) {
+            return status;
+        }
+        while (true) {
+            try {
+                Wait.Reaped r = sh.sys.wait4(lost, 0);
+                sh.jobs.childExited(lost, r.status());
+                sh.reapJobs(true);
+                return JobStatus.shellStatus(r.status());
+            } catch (SysException e) {
+                if (e.errno() == Errno.EINTR) {
+                    sh.traps.deferDuringWait(sh.sys.takeSignals());   // bash waits on through Ctrl-C (measured)
+                    continue;
+                }
+                Jobs.Job job = sh.jobs.byPid(lost);
+                if (job != null && job.done()) {
+                    return JobStatus.shellStatus(job.lastStatus());
+                }
+                sh.error("wait_for: No record of process " + lost);
+                return 127;
+            }
+        }
     }
 
     /**

@@ -93,8 +93,6 @@ public final class Shell {
     int lastForked;
     /** bash after a failed fork: the child it will look for, in vain, after the next command line (0: none). */
     int lostChild;
-    /** bash: whether the command line being run abandoned itself at a failed fork. */
-    boolean forkFailedOnLine;
     /** set -m: job control (process groups, the terminal's foreground, job notices); on in an interactive shell. */
     boolean monitor;
     boolean subshell;
@@ -132,7 +130,12 @@ public final class Shell {
         this.dialect = dialect;
         this.proc = proc;
         this.sys = proc.sys();
+        this.secondsBase = sys.monotonicTicks() / 1000;
     }
+
+    /** bash's SECONDS (variables.c: get_seconds): the value last assigned plus whole clock seconds since. */
+    long secondsBase;
+    long secondsValue;
 
     /** The program {@code /bin/bash}. */
     public static int bash(Proc proc) {

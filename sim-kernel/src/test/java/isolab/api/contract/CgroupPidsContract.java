@@ -148,6 +148,26 @@ public abstract class CgroupPidsContract extends MachineContract {
     }
 
     @Test
+    void after_a_refused_fork_bash_waits_for_its_last_child_after_the_next_simple_command() {
+        // execute_cmd.c: already_making_children is left set, so the next simple command that makes
+        // no child ends with wait_for(last_made_pid): here mkdir, long gone.
+        ok("mkdir " + G + "; echo $$ > " + G + "/cgroup.procs; echo 1 > " + G + "/pids.max");
+        expect("ls /", "...\nbash: fork: Resource temporarily unavailable\n", 254);
+        expect("echo a; echo b", "a\nbash: wait_for: No record of process 3\nb\n", 0);
+        expect("echo $?", "0\n", 0);
+    }
+
+    @Test
+    void after_a_refused_fork_bash_waits_for_a_last_child_that_still_runs() {
+        ok("mkdir " + G + "; echo $$ > " + G + "/cgroup.procs; echo 2 > " + G + "/pids.max");
+        expect("sleep 17 &", "[1] 4\n", 0);
+        expect("ls /", "...\nbash: fork: Resource temporarily unavailable\n", 254);
+        // The assignment makes no child, so bash waits there for sleep 17, whose status $? then is.
+        expect("SECONDS=0; echo $?", "[1]+  Done                    sleep 17\n0\n", 0);
+        expect("echo $SECONDS", "[12] (re)\n", 0);
+    }
+
+    @Test
     void a_script_s_bash_ends_when_its_fork_is_refused() {
         ok("mkdir " + G + "; echo 2 > " + G + "/pids.max; echo $$ > " + G + "/cgroup.procs");
         expect("bash -c 'sleep 1000 & echo not reached'", """
