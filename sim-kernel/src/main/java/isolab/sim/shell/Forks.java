@@ -264,6 +264,16 @@ final class Forks {
         if (commands.size() == 1) {
             return sh.run(commands.get(0), false);
         }
+        return sh.jobStatus.waitForeground(startPipeline(commands, true), null);
+    }
+
+    /**
+     * Forks every element of a pipeline from this shell, each a child of it in one process group
+     * under job control; returns their PIDs. A foreground pipeline's first element takes the
+     * terminal; a background one's elements are set up as any background job's.
+     */
+    private List<Integer> startPipeline(List<Node> commands, boolean foreground) {
+        boolean jobControl = sh.monitor;
         List<Integer> pids = new ArrayList<>();
         int previousRead = -1;
         int group = 0;
@@ -272,7 +282,11 @@ final class Forks {
             Node command = commands.get(i);
             int in = previousRead;
             int[] out = pipe;
+            boolean first = i == 0;
             int pid = forkChild(child -> {
+                if (!foreground && !jobControl) {
+                    asBackgroundJob(child, first);
+                }
                 if (in >= 0) {
                     child.sys.dup2(in, 0);
                     child.sys.close(in);
@@ -283,8 +297,8 @@ final class Forks {
                     child.sys.close(out[1]);
                 }
                 return runForked(child, command);
-            }, i == 0, group, true);
-            if (i == 0) {
+            }, foreground && first, group, true);
+            if (first) {
                 group = sh.monitor ? pid : 0;
             }
             pids.add(pid);
@@ -296,29 +310,51 @@ final class Forks {
                 previousRead = pipe[0];
             }
         }
-        return sh.jobStatus.waitForeground(pids, null);
+        return pids;
     }
 
+    /**
+     * A background job without job control (execute_cmd.c: the async case): SIGINT and SIGQUIT
+     * ignored, and standard input from /dev/null for the job's first process.
+     */
+    private static void asBackgroundJob(Shell child, boolean stdinFromNull) {
+        child.sys.sigaction(Signal.SIGINT, Syscalls.Disposition.IGNORE);
+        child.sys.sigaction(Signal.SIGQUIT, Syscalls.Disposition.IGNORE);
+        if (!stdinFromNull) {
+            return;
+        }
+        try {
+            int fd = child.sys.open("/dev/null", OpenFile.O_RDONLY, 0);
+            if (fd != 0) {
+                child.sys.dup2(fd, 0);
+                child.sys.close(fd);
+            }
+        } catch (SysException e) {
+            // no /dev/null: keep stdin
+        }
+    }
+
+    /**
+     * A background job ({@code &}): one child, or for a pipeline one child per element forked by
+     * this shell itself, as both shells do (measured: {@code sleep 1 | sleep 2 &} makes two
+     * children of the shell, and bash announces the last one's PID).
+     */
     int runBackground(Node.Item item) {
         boolean jobControl = sh.monitor;
-        int pid = forkChild(child -> {
-            if (!jobControl) {
-                child.sys.sigaction(Signal.SIGINT, Syscalls.Disposition.IGNORE);
-                child.sys.sigaction(Signal.SIGQUIT, Syscalls.Disposition.IGNORE);
-                try {
-                    int fd = child.sys.open("/dev/null", OpenFile.O_RDONLY, 0);
-                    if (fd != 0) {
-                        child.sys.dup2(fd, 0);
-                        child.sys.close(fd);
-                    }
-                } catch (SysException e) {
-                    // no /dev/null: keep stdin
+        List<Integer> pids;
+        if (item.node() instanceof Node.Pipeline p && p.commands().size() > 1 && !p.bang()) {
+            pids = startPipeline(p.commands(), false);
+        } else {
+            pids = List.of(forkChild(child -> {
+                if (!jobControl) {
+                    asBackgroundJob(child, true);
                 }
-            }
-            return runForked(child, item.node());
-        }, false, 0, true);
+                return runForked(child, item.node());
+            }, false, 0, true));
+        }
+        int pid = pids.get(pids.size() - 1);
         sh.lastBackground = pid;
-        Jobs.Job job = sh.jobs.add(List.of(pid), item.text());
+        Jobs.Job job = sh.jobs.add(pids, item.text());
         if (sh.interactive) {
             if (sh.dialect.bash()) {
                 sh.proc.err("[" + job.number + "] " + pid + "\n");

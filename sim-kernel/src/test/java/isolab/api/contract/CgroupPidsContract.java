@@ -82,6 +82,23 @@ public abstract class CgroupPidsContract extends MachineContract {
     }
 
     @Test
+    void a_background_pipeline_charges_one_task_per_element() {
+        // Both shells fork every element of a background pipeline themselves, no shell between.
+        ok("mkdir " + G + "; echo $$ > " + G + "/cgroup.procs");
+        expect("sleep 1000 | sleep 1001 &", "[1] 5\n", 0);
+        ok(untilRunning(4, "sleep") + "; " + untilRunning(5, "sleep"));
+        expect("cat " + G + "/pids.current; ps -o pid,ppid,comm", """
+                4
+                    PID    PPID COMMAND
+                      1       0 init
+                      2       1 bash
+                      4       2 sleep
+                      5       2 sleep
+                      7       2 ps
+                """, 0);
+    }
+
+    @Test
     void moving_a_task_in_moves_its_charge_even_past_the_limit() {
         // pids_can_attach charges without looking at the limit: only fork is refused.
         ok("mkdir " + G + " /sys/fs/cgroup/pids/h; echo 1 > " + G + "/pids.max");
