@@ -125,6 +125,13 @@ public abstract class CgroupPidsContract extends MachineContract {
     }
 
     @Test
+    void unshare_and_nsenter_report_a_refused_fork() {
+        ok("mkdir " + G + "; echo $$ > " + G + "/cgroup.procs; echo 2 > " + G + "/pids.max");
+        expect("unshare --pid --fork true", "unshare: fork failed: Resource temporarily unavailable\n", 1);
+        expect("nsenter -t 1 -p true", "nsenter: fork failed: Resource temporarily unavailable\n", 1);
+    }
+
+    @Test
     void on_v1_the_event_is_counted_in_the_forking_cgroup_not_the_one_whose_limit_was_hit() {
         ok("mkdir -p /sys/fs/cgroup/pids/a/b; echo 3 > /sys/fs/cgroup/pids/a/pids.max");
         ok("echo $$ > /sys/fs/cgroup/pids/a/b/cgroup.procs");
