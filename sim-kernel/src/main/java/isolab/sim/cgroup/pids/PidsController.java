@@ -1,5 +1,6 @@
 package isolab.sim.cgroup.pids;
 
+import isolab.api.CgroupEvent;
 import isolab.sim.cgroup.Cftype;
 import isolab.sim.cgroup.Cgroup;
 import isolab.sim.cgroup.Cgroups;
@@ -83,6 +84,8 @@ public final class PidsController implements Controller {
             long next = current(kernel, p) + 1;
             if (next > of(p).limit) {
                 event(css, p);
+                kernel.emit(new CgroupEvent.ForkRefused(parent.pid(), css.hierarchy().procName(), css.path(), p.path(),
+                        of(p).limit));
                 throw new SysException(Errno.EAGAIN);
             }
             of(p).updateWatermark(next);

@@ -70,6 +70,18 @@ class PidsControllerTest {
     }
 
     @Test
+    void a_refused_fork_is_an_event_that_names_the_cgroup_at_its_limit() {
+        try (SimulatedHost host = new SimulatedHost(MachineConfig.defaults())) {
+            Terminal t = host.terminal("main");
+            out(t, "mkdir -p /sys/fs/cgroup/pids/a/b; echo 2 > /sys/fs/cgroup/pids/a/pids.max");
+            out(t, "echo $$ > /sys/fs/cgroup/pids/a/b/cgroup.procs");
+            List<String> events = t.run("sh -c 'sleep 1 &'").events().stream()
+                    .filter(e -> e instanceof isolab.api.CgroupEvent.ForkRefused).map(e -> e.summary()).toList();
+            assertEquals(List.of("process 4 in cgroup pids:/a/b may not fork: /a is at its limit of 2 tasks"), events);
+        }
+    }
+
+    @Test
     void a_move_between_siblings_raises_their_parent_s_peak_for_a_moment() {
         // pids_can_attach charges the destination before it uncharges the source (measured on Linux:
         // the parent's pids.peak goes from 1 to 2 while pids.current stays 1).
