@@ -7,7 +7,6 @@ import isolab.api.NamespaceSet;
 import isolab.api.NamespaceType;
 import isolab.api.NamespaceView;
 import isolab.api.ProcessView;
-import isolab.sim.fs.Directory;
 import isolab.sim.fs.Mount;
 import isolab.sim.kernel.Kernel;
 import isolab.sim.namespace.MntNamespace;

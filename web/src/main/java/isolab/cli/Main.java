@@ -1,5 +1,6 @@
 package isolab.cli;
 
+import isolab.labs.cli.HostChoice;
 import isolab.labs.cli.LabCommand;
 import isolab.labs.hosts.Hosts;
 import picocli.CommandLine;
@@ -21,7 +22,15 @@ public final class Main implements Runnable {
 
     /** The command line with every subcommand wired. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main(), LabCommand.factory(Hosts::of));
+        return commandLine(Hosts::of);
+    }
+
+    /** The command line with every subcommand wired to {@code hosts}; {@code lab play} joins the labs module's {@code lab}. */
+    static CommandLine commandLine(HostChoice hosts) {
+        CommandLine line = new CommandLine(new Main(), LabCommand.factory(hosts));
+        CommandLine lab = line.getSubcommands().get("lab");
+        lab.addSubcommand("play", new CommandLine(new PlayCommand(hosts), LabCommand.factory(hosts)));
+        return line;
     }
 
     public static void main(String[] args) {

@@ -8,6 +8,7 @@ import isolab.labs.model.LabError;
 import isolab.web.App;
 import isolab.web.AppConfig;
 import isolab.web.auth.FirstInstructor;
+import isolab.web.compare.RealHost;
 import isolab.web.catalog.LabLibrary;
 import isolab.web.player.PlayerBackend;
 import io.javalin.util.JavalinBindException;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Option;
 /** {@code isolab serve}: starts the web app on its embedded defaults. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Start the web app: built-in labs on the simulator, an H2 database in the data directory.",
+                "With --real-host, students may also replay their attempts on a real Linux sandbox, side by side.",
                 "On first start it creates the instructor account 'instructor' and prints its one-time password."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -51,6 +53,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Close self-registration: only 'isolab user add' creates accounts.")
     boolean registrationClosed;
 
+    @Option(names = "--real-host", negatable = false,
+            description = {"Let students replay their attempts on a real Linux sandbox on this machine, side by side"
+                    + " with the simulator (needs root and cgroup v1; off by default)."})
+    boolean realHost;
+
+    @Option(names = "--real-host-slots", paramLabel = "N",
+            description = "How many real replays may run at once with --real-host (default: "
+                    + RealHost.SLOTS_DEFAULT + "); more wait in a short line.")
+    Integer realHostSlots;
+
     /** Whether a server was started (the JVM must then keep running after main returns). */
     static boolean serving() {
         return serving;
@@ -62,6 +74,11 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, not " + port);
+        }
+        if (realHostSlots != null && (!realHost || realHostSlots < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), realHost
+                    ? "--real-host-slots must be 1 or more, not " + realHostSlots
+                    : "--real-host-slots needs --real-host");
         }
         LabCatalog catalog;
         try {
@@ -75,9 +92,10 @@ final class ServeCommand implements Callable<Integer> {
         LabLibrary library = new LabLibrary(catalog.entries().stream().map(CatalogEntry::lab).toList());
         AppConfig config = data.config().withPort(port).withBindHost(bind).withRegistrationOpen(!registrationClosed);
         PlayerBackend backend = new PlayerBackend(library, Hosts.of(HostKind.SIM), Hosts.of(HostKind.SIM));
+        RealHost real = realHost(err);
         App app;
         try {
-            app = App.start(config, backend);
+            app = App.start(config, backend, real);
         } catch (JavalinBindException e) {
             err.println("isolab: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
             return 1;
@@ -97,6 +115,24 @@ final class ServeCommand implements Callable<Integer> {
                 + (config.jdbcUrl() == null ? "" : ", database " + redact(config.jdbcUrl())) + ")");
         out.flush();
         return 0;
+    }
+
+    /** The real host as asked for: probed with one sandbox when --real-host is given, with what it found said. */
+    private RealHost realHost(PrintWriter err) {
+        if (!realHost) {
+            return RealHost.notRequested();
+        }
+        int slots = realHostSlots == null ? RealHost.SLOTS_DEFAULT : realHostSlots;
+        RealHost real = RealHost.probe(Hosts.of(HostKind.REAL), slots, RealHost.TIME_LIMIT_DEFAULT);
+        if (real instanceof RealHost.Off off) {
+            err.println("isolab: --real-host is off: " + off.reason());
+        } else {
+            err.println("isolab: real host on: at most " + slots + " replay" + (slots == 1 ? "" : "s")
+                    + " at once, " + RealHost.waitingMax(slots) + " more waiting, "
+                    + RealHost.TIME_LIMIT_DEFAULT.toSeconds() + " s each");
+        }
+        err.flush();
+        return real;
     }
 
     private static String displayHost(String bind) {

@@ -25,6 +25,11 @@ import isolab.web.auth.Access;
 import isolab.web.auth.AuthController;
 import isolab.web.gradebook.GradebookController;
 import java.util.Map;
+import java.util.Optional;
+import isolab.grading.gradebook.RealReplays;
+import isolab.web.compare.CompareController;
+import isolab.web.compare.RealHost;
+import isolab.web.compare.ReplayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thymeleaf.TemplateEngine;
@@ -41,30 +46,46 @@ public final class App implements AutoCloseable {
 
     private final Services services;
     private final Sessions sessions;
+    private final Optional<ReplayQueue> replays;
     private final Javalin javalin;
 
-    private App(Services services, Sessions sessions, Javalin javalin) {
+    private App(Services services, Sessions sessions, Optional<ReplayQueue> replays, Javalin javalin) {
         this.services = services;
         this.sessions = sessions;
+        this.replays = replays;
         this.javalin = javalin;
     }
 
-    /** Opens the database (migrating it), registers every feature and starts listening. */
+    /** Opens the database (migrating it), registers every feature and starts listening; no real host. */
     public static App start(AppConfig config, PlayerBackend backend) {
+        return start(config, backend, RealHost.notRequested());
+    }
+
+    /**
+     * Opens the database (migrating it), registers every feature and starts listening; students
+     * may replay their attempts on {@code realHost} when it is on.
+     */
+    public static App start(AppConfig config, PlayerBackend backend, RealHost realHost) {
         Services services = Services.open(config);
         Sessions sessions = new Sessions(backend.hosts(), SESSIONS_CACHED);
+        Optional<ReplayQueue> replays = realHost instanceof RealHost.On on
+                ? Optional.of(new ReplayQueue(on, backend.hosts(), new RealReplays(services.database().jdbc()),
+                        config.clock()))
+                : Optional.empty();
         try {
-            Javalin javalin = create(services, backend, sessions);
+            Javalin javalin = create(services, backend, sessions, realHost, replays);
             javalin.start(config.bindHost(), config.port());
-            return new App(services, sessions, javalin);
+            return new App(services, sessions, replays, javalin);
         } catch (RuntimeException e) {
+            replays.ifPresent(ReplayQueue::close);
             sessions.close();
             services.close();
             throw e;
         }
     }
 
-    private static Javalin create(Services services, PlayerBackend backend, Sessions sessions) {
+    private static Javalin create(Services services, PlayerBackend backend, Sessions sessions, RealHost realHost,
+                                  Optional<ReplayQueue> replays) {
         Pages pages = new Pages(services.auth());
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -88,11 +109,14 @@ public final class App implements AutoCloseable {
         CheckRuns checkRuns = new CheckRuns(jdbc, clock);
         Player player = new Player(backend.labs(), services.seeds(), new Attempts(jdbc, clock), new ActionLog(jdbc, clock),
                 new PredictionAnswers(jdbc), checkRuns, sessions, new PredictionKeys(backend.oracle()), clock);
-        PlayerController playerPages = new PlayerController(player, checkRuns, gradebook, pages);
+        CompareController compare = new CompareController(player, new RealReplays(jdbc), realHost, replays, pages,
+                new Attempts(jdbc, clock), services.roster(), backend.labs());
+        PlayerController playerPages = new PlayerController(player, checkRuns, gradebook, pages, compare::unavailable);
         new CatalogController(backend.labs(), pages).routes(app);
         playerPages.routes(app);
         new TerminalController(player, playerPages).routes(app);
-        new GradebookController(gradebook, services.roster(), backend.labs(), pages).routes(app);
+        new GradebookController(gradebook, services.roster(), backend.labs(), pages, new RealReplays(jdbc)).routes(app);
+        compare.routes(app);
         app.exception(HttpResponseException.class, (e, ctx) -> renderError(pages, ctx, e.getStatus(),
                 e.getStatus() == 404 && e.getMessage().startsWith("Endpoint ")
                         ? "there is no page at " + ctx.path() : e.getMessage()));
@@ -141,10 +165,11 @@ public final class App implements AutoCloseable {
         return services;
     }
 
-    /** Stops listening, then closes the database. */
+    /** Stops listening, closes every real sandbox of a replay still running, then closes the database. */
     @Override
     public void close() {
         javalin.stop();
+        replays.ifPresent(ReplayQueue::close);
         sessions.close();
         services.close();
     }

@@ -26,6 +26,8 @@ public final class Urls {
     public static final String PLAYER_CHECK = "/labs/{lab}/check";
     public static final String PLAYER_RESTART = "/labs/{lab}/restart";
     public static final String TERMINAL = "/labs/{lab}/terminal";
+    public static final String COMPARE = "/labs/{lab}/compare";
+    public static final String GRADEBOOK_REPLAY = "/gradebook/replays/{replay}";
     public static final String GRADEBOOK = "/gradebook";
     public static final String GRADEBOOK_CSV = "/gradebook.csv";
     public static final String STATIC = "/static";
@@ -110,6 +112,14 @@ public final class Urls {
         return lab(TERMINAL, labId);
     }
 
+    public String compare(String labId) {
+        return lab(COMPARE, labId);
+    }
+
+    /** The instructor's view of a stored real-host replay. */
+    public String gradebookReplay(long replayId) {
+        return GRADEBOOK_REPLAY.replace("{replay}", String.valueOf(replayId));
+    }
 
     private static String lab(String pattern, String labId) {
         return pattern.replace("{lab}", URLEncoder.encode(labId, StandardCharsets.UTF_8));

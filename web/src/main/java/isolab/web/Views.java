@@ -9,6 +9,7 @@ public final class Views {
     public static final String CATALOG = "catalog/catalog";
     public static final String PLAYER = "player/player";
     public static final String GRADEBOOK = "gradebook/gradebook";
+    public static final String COMPARE = "compare/compare";
     public static final String ERROR = "error";
 
     private Views() {

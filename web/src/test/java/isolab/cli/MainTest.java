@@ -45,11 +45,21 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "serve", "user", "user add", "lab", "lab run", "lab lint", "bench"})
+    @ValueSource(strings = {"", "serve", "user", "user add", "lab", "lab run", "lab lint", "lab play", "bench"})
     void every_command_has_help(String command) {
         String[] args = (command + " --help").trim().split(" ");
         assertEquals(0, run(args), err.toString());
         assertTrue(out.toString().startsWith("Usage: isolab" + (command.isEmpty() ? "" : " " + command)), out.toString());
+    }
+
+    @Test
+    void lab_play_plays_from_standard_input_and_refuses_a_lab_it_cannot_find() {
+        assertEquals(0, runWithStdin("\n:score\n", "lab", "play", "uts-and-pid"), err.toString());
+        assertTrue(out.toString().contains("(Enter runs: main $ ps -e -o pid,ppid,comm)\nmain $ \n    PID    PPID COMMAND\n"),
+                out.toString());
+        assertTrue(out.toString().contains("score: 0 of 8 points"), out.toString());
+        assertEquals(2, run("lab", "play", "no-such-lab"));
+        assertTrue(err.toString().startsWith("no-such-lab: no such file, and no lab has this id (labs: "), err.toString());
     }
 
     @Test
@@ -111,6 +121,26 @@ class MainTest {
                     "--data", dataDir.toString()));
             assertTrue(err.toString().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), err.toString());
         }
+    }
+
+    @Test
+    void serve_refuses_real_host_slots_without_real_host_or_below_one() {
+        assertEquals(2, run("serve", "--port", "0", "--real-host-slots", "3", "--data", dataDir.toString()));
+        assertTrue(err.toString().contains("--real-host-slots needs --real-host"), err.toString());
+        assertEquals(2, run("serve", "--port", "0", "--real-host", "--real-host-slots", "0", "--data", dataDir.toString()));
+        assertTrue(err.toString().contains("--real-host-slots must be 1 or more, not 0"), err.toString());
+    }
+
+    @Test
+    void serve_with_real_host_says_at_start_whether_this_machine_can_build_sandboxes() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertEquals(1, run("serve", "--real-host", "--real-host-slots", "3", "--port",
+                    String.valueOf(taken.getLocalPort()), "--bind", "127.0.0.1", "--data", dataDir.toString()));
+        }
+        String said = err.toString();
+        assertTrue(said.contains("isolab: real host on: at most 3 replays at once, 12 more waiting, 180 s each")
+                || said.contains("isolab: --real-host is off: this server cannot build a real sandbox: "), said);
     }
 
     @Test

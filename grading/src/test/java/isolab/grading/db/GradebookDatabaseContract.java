@@ -14,6 +14,8 @@ import isolab.grading.gradebook.Gradebook;
 import isolab.grading.gradebook.GradebookRow;
 import isolab.grading.gradebook.LoggedAction;
 import isolab.grading.gradebook.RanCommand;
+import isolab.grading.gradebook.RealReplay;
+import isolab.grading.gradebook.RealReplays;
 import isolab.api.CommandResult;
 import isolab.labs.match.Match;
 import isolab.labs.model.Command;
@@ -70,8 +72,8 @@ abstract class GradebookDatabaseContract {
     }
 
     @Test
-    void migrations_bring_a_fresh_database_to_schema_version_1() {
-        assertEquals("1", database.schemaVersion());
+    void migrations_bring_a_fresh_database_to_schema_version_2() {
+        assertEquals("2", database.schemaVersion());
     }
 
     @Test
@@ -213,6 +215,49 @@ abstract class GradebookDatabaseContract {
         assertEquals(0, rows.get(1).score().total(), "the old attempt's points do not count");
         assertEquals(2, rows.get(1).commandsRun(), "undone commands were still run");
         assertFalse(rows.get(1).checked());
+    }
+
+    @Test
+    void a_real_replay_is_stored_with_its_commands_and_pictures_and_found_by_its_log() {
+        long ada = attemptOf("ada");
+        RealReplays replays = new RealReplays(database.jdbc());
+        String huge = "x".repeat(150_000);
+        RealReplay stored = replays.record(new RealReplay(0, ada, "d1", 3, CLOCK.instant(), CLOCK.instant().plusSeconds(4),
+                RealReplay.Outcome.COMPARED, "", List.of(
+                        new RealReplay.Command(0, "main", "hostname", "isolab\n", 0, "isolab\n", 0, "isolab", "isolab", ""),
+                        new RealReplay.Command(1, "c1", "readlink /proc/self/ns/uts", "uts:[1]\n", 0, huge, null,
+                                "<ns#1>", "", "only sim ran this command")),
+                List.of(new RealReplay.Picture("sim", "processes", "<svg>s</svg>"),
+                        new RealReplay.Picture("real", "processes", "<svg>" + "r".repeat(200_000) + "</svg>"))));
+        RealReplay found = replays.forLog(ada, "d1").orElseThrow();
+        assertEquals(stored.id(), found.id());
+        assertEquals(RealReplay.Outcome.COMPARED, found.outcome());
+        assertEquals(CLOCK.instant().plusSeconds(4), found.finishedAt());
+        assertEquals(2, found.commands().size());
+        assertEquals(stored.commands().get(0), found.commands().get(0));
+        assertEquals(null, found.commands().get(1).realStatus());
+        assertTrue(found.commands().get(1).realOutput().length() <= 100_000, "a huge output is cut, not refused");
+        assertEquals(List.of(found.commands().get(1)), found.disagreements());
+        assertEquals(200_011, found.picture("real", "processes").length());
+        assertEquals("<svg>s</svg>", found.picture("sim", "processes"));
+        assertTrue(replays.forLog(ada, "d2").isEmpty(), "another log was never replayed");
+        replays.record(new RealReplay(0, ada, "d2", 4, CLOCK.instant(), CLOCK.instant(), RealReplay.Outcome.TIMED_OUT,
+                "ran past 180 s", List.of(), List.of()));
+        assertEquals("d2", replays.latest(ada).orElseThrow().logDigest());
+        assertEquals(RealReplay.Outcome.TIMED_OUT, replays.forLog(ada, "d2").orElseThrow().outcome());
+        assertEquals(stored.id(), replays.forLog(ada, "d1").orElseThrow().id(), "the older log's result stays");
+        long bob = attemptOf("bob");
+        replays.record(new RealReplay(0, bob, "d3", 1, CLOCK.instant(), CLOCK.instant(), RealReplay.Outcome.COMPARED, "",
+                List.of(stored.commands().get(1)), List.of()));
+        var summaries = replays.latestByAttempt();
+        assertEquals(RealReplay.Outcome.TIMED_OUT, summaries.get(ada).outcome(), "ada's newest replay");
+        assertEquals(0, summaries.get(ada).commands());
+        assertEquals(1, summaries.get(bob).commands());
+        assertEquals(1, summaries.get(bob).disagreements());
+        assertFalse(summaries.get(bob).agrees());
+        assertEquals(stored.id(), replays.byId(stored.id()).orElseThrow().id());
+        assertEquals(replays.latest(bob).orElseThrow().id(), summaries.get(bob).replayId());
+        assertTrue(replays.byId(-1).isEmpty());
     }
 
     private long attemptOf(String username) {

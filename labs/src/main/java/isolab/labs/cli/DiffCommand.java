@@ -6,16 +6,11 @@ import isolab.labs.diff.DiffReport;
 import isolab.labs.diff.LabDiffer;
 import isolab.labs.hosts.Hosts;
 import isolab.labs.model.BoundLab;
-import isolab.labs.model.Lab;
-import isolab.labs.model.LabFormatException;
 import isolab.labs.run.CommandRun;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code lab diff FILE [--seed N]}. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
@@ -24,18 +19,7 @@ import picocli.CommandLine.Parameters;
             "namespaces are normalised first; numbers may differ within a block's tolerance=."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:no disagreement", "1:the hosts disagree", "2:malformed lab, bad arguments, or a host that cannot run the lab"})
-final class DiffCommand implements Callable<Integer> {
-
-    private final HostChoice hosts;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.ParentCommand
-    LabCommand parent;
-
-    @Parameters(paramLabel = "FILE", description = "A .lab.md file, or the id of a built-in lab.")
-    String file;
+final class DiffCommand extends OneLabCommand {
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "The seed the lab's parameters are drawn from (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -44,31 +28,18 @@ final class DiffCommand implements Callable<Integer> {
     boolean verbose;
 
     DiffCommand() {
-        this(Hosts::of);
     }
 
     DiffCommand(HostChoice hosts) {
-        this.hosts = hosts;
+        super(hosts);
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BoundLab lab;
-        try {
-            Lab parsed = LabFiles.load(file, parent == null ? List.of() : parent.labDirs());
-            if (!parsed.front().runsOn(HostKind.SIM) || !parsed.front().runsOn(HostKind.REAL)) {
-                err.println(parsed.file() + ": this lab runs only on " + parsed.front().hosts().stream().map(HostKind::flag).toList()
-                        + ", so there is nothing to compare");
-                return LabCommand.EXIT_USAGE;
-            }
-            lab = parsed.bind(seed);
-        } catch (LabFormatException e) {
-            e.errors().forEach(err::println);
-            return LabCommand.EXIT_USAGE;
-        } catch (LabFiles.NotFound e) {
-            err.println(e.getMessage());
+        BoundLab lab = boundLab(err, seed, List.of(HostKind.SIM, HostKind.REAL), ", so there is nothing to compare");
+        if (lab == null) {
             return LabCommand.EXIT_USAGE;
         }
         DiffReport report;

@@ -72,7 +72,7 @@ public final class LabCommand implements Runnable {
     }
 
     /** Converts {@code sim} and {@code real}. */
-    static final class HostKindConverter implements CommandLine.ITypeConverter<HostKind> {
+    public static final class HostKindConverter implements CommandLine.ITypeConverter<HostKind> {
         @Override
         public HostKind convert(String value) {
             try {

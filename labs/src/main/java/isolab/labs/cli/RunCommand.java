@@ -5,18 +5,14 @@ import isolab.api.HostKind;
 import isolab.api.MachineConfig;
 import isolab.labs.hosts.Hosts;
 import isolab.labs.model.BoundLab;
-import isolab.labs.model.Lab;
-import isolab.labs.model.LabFormatException;
 import isolab.labs.run.LabRunner;
 import isolab.labs.run.Plan;
 import isolab.labs.run.PredictionKeys;
 import isolab.labs.run.Session;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code lab run FILE --host sim|real [--seed N]}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -24,18 +20,7 @@ import picocli.CommandLine.Parameters;
             "Prints each command with its output and whether it matched; the last line is 'N passed, M failed'."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:every command matched", "1:M > 0 commands did not match", "2:malformed lab, bad arguments, or a host that cannot run the lab"})
-final class RunCommand implements Callable<Integer> {
-
-    private final HostChoice hosts;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.ParentCommand
-    LabCommand parent;
-
-    @Parameters(paramLabel = "FILE", description = "A .lab.md file, or the id of a built-in lab.")
-    String file;
+final class RunCommand extends OneLabCommand {
 
     @Option(names = "--host", paramLabel = "sim|real", defaultValue = "sim", converter = LabCommand.HostKindConverter.class,
             description = "Where to run: the simulator or a real Linux sandbox (default: ${DEFAULT-VALUE}).")
@@ -48,31 +33,18 @@ final class RunCommand implements Callable<Integer> {
     boolean events;
 
     RunCommand() {
-        this(Hosts::of);
     }
 
     RunCommand(HostChoice hosts) {
-        this.hosts = hosts;
+        super(hosts);
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BoundLab lab;
-        try {
-            Lab parsed = LabFiles.load(file, parent == null ? java.util.List.of() : parent.labDirs());
-            if (!parsed.front().runsOn(host)) {
-                err.println(parsed.file() + ": this lab runs only on " + parsed.front().hosts().stream().map(HostKind::flag).toList()
-                        + ", not on " + host.flag());
-                return LabCommand.EXIT_USAGE;
-            }
-            lab = parsed.bind(seed);
-        } catch (LabFormatException e) {
-            e.errors().forEach(err::println);
-            return LabCommand.EXIT_USAGE;
-        } catch (LabFiles.NotFound e) {
-            err.println(e.getMessage());
+        BoundLab lab = boundLab(err, seed, List.of(host), ", not on " + host.flag());
+        if (lab == null) {
             return LabCommand.EXIT_USAGE;
         }
         PredictionKeys keys = new PredictionKeys(hosts.of(HostKind.SIM));

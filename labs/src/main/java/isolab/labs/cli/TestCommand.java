@@ -3,16 +3,11 @@ package isolab.labs.cli;
 import isolab.api.HostKind;
 import isolab.labs.hosts.Hosts;
 import isolab.labs.model.Lab;
-import isolab.labs.model.LabFormatException;
 import isolab.labs.selftest.SeedResult;
 import isolab.labs.selftest.SelfTest;
 import java.io.PrintWriter;
-import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code lab test FILE [--seeds K]}. */
 @Command(name = "test", mixinStandardHelpOptions = true,
@@ -20,28 +15,16 @@ import picocli.CommandLine.Parameters;
             "without it every check must fail, and every prediction must get a key."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:every seed passed", "1:some seed failed", "2:malformed lab or bad arguments"})
-final class TestCommand implements Callable<Integer> {
-
-    private final HostChoice hosts;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.ParentCommand
-    LabCommand parent;
-
-    @Parameters(paramLabel = "FILE", description = "A .lab.md file, or the id of a built-in lab.")
-    String file;
+final class TestCommand extends OneLabCommand {
 
     @Option(names = "--seeds", paramLabel = "K", defaultValue = "20", description = "How many seeds to sweep (default: ${DEFAULT-VALUE}).")
     int seeds;
 
     TestCommand() {
-        this(Hosts::of);
     }
 
     TestCommand(HostChoice hosts) {
-        this.hosts = hosts;
+        super(hosts);
     }
 
     @Override
@@ -52,14 +35,8 @@ final class TestCommand implements Callable<Integer> {
             err.println("--seeds must be at least 1");
             return LabCommand.EXIT_USAGE;
         }
-        Lab lab;
-        try {
-            lab = LabFiles.load(file, parent == null ? List.of() : parent.labDirs());
-        } catch (LabFormatException e) {
-            e.errors().forEach(err::println);
-            return LabCommand.EXIT_USAGE;
-        } catch (LabFiles.NotFound e) {
-            err.println(e.getMessage());
+        Lab lab = lab(err);
+        if (lab == null) {
             return LabCommand.EXIT_USAGE;
         }
         if (!lab.front().runsOn(HostKind.SIM)) {

@@ -15,6 +15,9 @@ sealed interface Normaliser {
     /** The line with this rule's values replaced. */
     String apply(String line, Names names);
 
+    /** What this rule replaces and the names it gives, for a person reading a comparison. */
+    String what();
+
     /** Every rule, in the order they apply. */
     List<Normaliser> ALL = List.of(new MountTable(), new MacAddresses(), new Timestamps(), new NamespaceInodes(),
             new OuterPids(), new KernelRelease(), new PingTimes(), new IpcKeys());
@@ -46,6 +49,11 @@ sealed interface Normaliser {
      * numbers mounts and anonymous devices its own way (docs/MACHINE.md: "normalised by the differ").
      */
     record MountTable() implements Normaliser {
+
+        @Override
+        public String what() {
+            return "mount ids and device numbers (the first three fields of mountinfo lines, the Device: of stat), named <mnt#N> and <dev#N>";
+        }
         private static final Pattern MOUNTINFO = Pattern.compile("^(\\d+) (\\d+) (\\d+:\\d+) (/\\S*) (\\S+) ");
         private static final Pattern STAT_DEVICE = Pattern.compile("Device: (\\d+,\\d+|[0-9a-f]+h/\\d+d)");
 
@@ -66,6 +74,11 @@ sealed interface Normaliser {
      * (ps START, STIME and TIME). A simulator's clock is virtual; a real host's is the wall's.
      */
     record Timestamps() implements Normaliser {
+
+        @Override
+        public String what() {
+            return "wall-clock times and dates (ISO dates, date(1), the dates of ls -l, the START and TIME of ps), shown as <time>";
+        }
         private static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
         private static final Pattern ISO = Pattern.compile(
                 "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?: ?(?:[+-]\\d{2}:?\\d{2}|Z))?");
@@ -89,6 +102,11 @@ sealed interface Normaliser {
      * 2^32-1) as {@code lsns} prints them. Each host allocates inodes its own way.
      */
     record NamespaceInodes() implements Normaliser {
+
+        @Override
+        public String what() {
+            return "namespace inode numbers (links such as uts:[4026532446], the NS column of lsns), named <ns#N>";
+        }
         private static final Pattern LINK = Pattern.compile(
                 "\\b(?:cgroup|ipc|mnt|net|pid|pid_for_children|time|time_for_children|user|uts):\\[(\\d+)]");
         private static final Pattern BARE = Pattern.compile("(?<![\\d.])(40265\\d{5}|40[3-9]\\d{7}|4[1-2]\\d{8})(?![\\d.])");
@@ -113,6 +131,11 @@ sealed interface Normaliser {
      * hosts present the same machine (docs/MACHINE.md), so a difference there is a fidelity bug.
      */
     record OuterPids() implements Normaliser {
+
+        @Override
+        public String what() {
+            return "PIDs outside the lab's namespaces (the first, outermost entry of NSpid:, NStgid:, NSpgid:, NSsid:), named <pid#N>";
+        }
         private static final Pattern NS_IDS = Pattern.compile("^(NSpid|NStgid|NSpgid|NSsid):(\\s+)(\\d+)((?:\\s+\\d+)+)\\s*$");
 
         @Override
@@ -131,6 +154,11 @@ sealed interface Normaliser {
      * release is the host's on a real host and {@code 6.18.44-isolab} on the simulator.
      */
     record KernelRelease() implements Normaliser {
+
+        @Override
+        public String what() {
+            return "the kernel release and version (uname -r, uname -a, /proc/version), shown as <release> and <version>";
+        }
         private static final Pattern RELEASE_LINE = Pattern.compile("^\\d+\\.\\d+\\.\\d+(?:-\\S+)?$");
         private static final Pattern UNAME_ALL = Pattern.compile("^Linux (\\S+) \\d+\\.\\d+\\.\\d+\\S* #.*? (\\S+) GNU/Linux$");
         private static final Pattern PROC_VERSION = Pattern.compile("^Linux version \\d+\\.\\d+\\.\\d+\\S* .*$");
@@ -154,6 +182,11 @@ sealed interface Normaliser {
      * and the broadcast address are the same everywhere and are kept.
      */
     record MacAddresses() implements Normaliser {
+
+        @Override
+        public String what() {
+            return "MAC addresses of veth pairs and bridges (random on every host), named <mac#N>";
+        }
         private static final Pattern MAC = Pattern.compile("(?<![0-9a-f:])([0-9a-f]{2}(?::[0-9a-f]{2}){5})(?![0-9a-f:])");
 
         @Override
@@ -168,6 +201,11 @@ sealed interface Normaliser {
      * simulator. Which packets got an answer, their sequence numbers and TTLs are kept.
      */
     record PingTimes() implements Normaliser {
+
+        @Override
+        public String what() {
+            return "round-trip and elapsed times of ping, shown as <rtt> and <elapsed>";
+        }
         private static final Pattern TIME = Pattern.compile("\\btime[=<]\\d+(?:\\.\\d+)? ms\\b");
         private static final Pattern ELAPSED = Pattern.compile("(packet loss, time )\\d+ms");
         private static final Pattern RTT = Pattern.compile("^(rtt min/avg/max/mdev = )[\\d./]+( ms)$");
@@ -185,6 +223,11 @@ sealed interface Normaliser {
      * ({@code random()} in util-linux's ipcmk.c). {@code 0x00000000} (IPC_PRIVATE) is kept.
      */
     record IpcKeys() implements Normaliser {
+
+        @Override
+        public String what() {
+            return "System V IPC keys that ipcmk draws at random, named <key#N>";
+        }
         private static final Pattern KEY = Pattern.compile("^(0x[0-9a-f]{8})(?=\\s)");
 
         @Override

@@ -27,6 +27,16 @@ public final class TranscriptDiffer {
     private TranscriptDiffer() {
     }
 
+    /**
+     * What the differ normalises before comparing, one sentence per rule in the order they apply,
+     * each with the names it gives values; numbers within a step's {@code tolerance=} come last.
+     */
+    public static List<String> normalisations() {
+        List<String> rules = new ArrayList<>(Normaliser.ALL.stream().map(Normaliser::what).toList());
+        rules.add("numbers in the output of a block that states tolerance=N or tolerance=N%, within that tolerance");
+        return List.copyOf(rules);
+    }
+
     /** {@code left} and {@code right}, two runs of {@code lab}, compared. */
     public static DiffReport compare(BoundLab lab, Transcript left, Transcript right) {
         Names leftNames = new Names();

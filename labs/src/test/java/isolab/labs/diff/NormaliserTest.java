@@ -14,6 +14,18 @@ class NormaliserTest {
     }
 
     @Test
+    void every_rule_says_what_it_replaces_and_the_names_it_gives_in_the_order_they_apply() {
+        java.util.List<String> said = TranscriptDiffer.normalisations();
+        assertEquals(Normaliser.ALL.size() + 1, said.size(), "one sentence per rule, then the tolerance");
+        for (int i = 0; i < Normaliser.ALL.size(); i++) {
+            assertEquals(Normaliser.ALL.get(i).what(), said.get(i));
+            assertTrue(said.get(i).matches(".*<[a-z]+(#N)?>.*"), "names the values it gives: " + said.get(i));
+        }
+        assertTrue(said.get(0).startsWith("mount ids"), said.get(0));
+        assertTrue(said.get(said.size() - 1).contains("tolerance="));
+    }
+
+    @Test
     void namespace_inodes_are_renamed_in_order_of_first_appearance_and_consistently() {
         Names names = new Names();
         assertEquals("uts:[<ns#1>]", norm("uts:[4026531838]", names));

@@ -5,7 +5,6 @@ import isolab.sim.process.Credentials;
 import isolab.sim.process.Task;
 import isolab.sim.syscall.Errno;
 import isolab.sim.syscall.SysException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 

@@ -1,12 +1,7 @@
 package isolab.sim.shell;
 
 import isolab.sim.fs.OpenFile;
-import isolab.sim.process.Signal;
-import isolab.sim.process.Wait;
-import isolab.sim.syscall.Errno;
-import isolab.sim.syscall.Stat;
 import isolab.sim.syscall.SysException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -307,7 +302,7 @@ final class Builtins {
         String pwd = sh.getVar("PWD");
         try {
             String real = sh.sys.getcwd();
-            if (pwd == null || !sameDir(sh, pwd, real)) {
+            if (pwd == null || !Test.sameFile(sh, pwd, real)) {
                 pwd = real;
             }
         } catch (SysException e) {
@@ -316,16 +311,6 @@ final class Builtins {
             return 1;
         }
         return out(sh, pwd + "\n") ? 0 : 1;
-    }
-
-    private static boolean sameDir(Shell sh, String a, String b) {
-        try {
-            Stat x = sh.sys.stat(a);
-            Stat y = sh.sys.stat(b);
-            return x.ino() == y.ino() && x.device().equals(y.device());
-        } catch (SysException e) {
-            return false;
-        }
     }
 
     private static int cd(Shell sh, List<String> w) {
@@ -371,7 +356,7 @@ final class Builtins {
             return sh.dialect.bash() ? 1 : 2;
         }
         String now = logical;
-        if (!sameDir(sh, now, ".")) {
+        if (!Test.sameFile(sh, now, ".")) {
             try {
                 now = sh.sys.getcwd();
             } catch (SysException e) {
@@ -462,25 +447,7 @@ final class Builtins {
     // ---- type, command -----------------------------------------------------------------------
 
     private static String pathLookup(Shell sh, String name) {
-        if (name.contains("/")) {
-            return name;
-        }
-        String path = sh.getVar("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(":", -1)) {
-            String candidate = (dir.isEmpty() ? "." : dir) + "/" + name;
-            try {
-                Stat st = sh.sys.stat(candidate);
-                if (st.isRegular() && (st.mode() & 0111) != 0) {
-                    return candidate;
-                }
-            } catch (SysException e) {
-                // keep looking
-            }
-        }
-        return null;
+        return name.contains("/") ? name : SimpleCommand.searchPath(sh, name);
     }
 
     private static final List<String> KEYWORDS = List.of("if", "then", "else", "elif", "fi", "case", "esac", "for",

@@ -128,17 +128,7 @@ final class Conditional {
 
     private long arith(String expression) {
         try {
-            return Arith.eval(expression, new Arith.Vars() {
-                @Override
-                public String get(String name) {
-                    return sh.getVar(name);
-                }
-
-                @Override
-                public void set(String name, String value) {
-                    sh.setVar(name, value, false);
-                }
-            });
+            return Arith.eval(expression, sh.arithVars());
         } catch (Arith.Error e) {
             throw new BadArith(expression + ": " + e.getMessage());
         }

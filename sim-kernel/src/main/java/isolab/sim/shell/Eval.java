@@ -145,10 +145,7 @@ final class Eval {
             try {
                 cond = run(loop.condition(), false);
             } catch (LoopControl control) {
-                if (--control.levels > 0) {
-                    throw control;
-                }
-                if (control.isBreak) {
+                if (endsLoop(control)) {
                     break;
                 }
                 continue;
@@ -161,15 +158,23 @@ final class Eval {
             try {
                 status = run(loop.body(), false);
             } catch (LoopControl control) {
-                if (--control.levels > 0) {
-                    throw control;
-                }
-                if (control.isBreak) {
+                if (endsLoop(control)) {
                     break;
                 }
             }
         }
         return status;
+    }
+
+    /**
+     * Whether a break or continue caught by the innermost loop ends it (break), after passing one
+     * that names more enclosing loops on outward.
+     */
+    private static boolean endsLoop(LoopControl control) {
+        if (--control.levels > 0) {
+            throw control;
+        }
+        return control.isBreak;
     }
 
     private int runFor(Node.For node) {
@@ -181,10 +186,7 @@ final class Eval {
             try {
                 status = run(node.body(), false);
             } catch (LoopControl control) {
-                if (--control.levels > 0) {
-                    throw control;
-                }
-                if (control.isBreak) {
+                if (endsLoop(control)) {
                     break;
                 }
             }

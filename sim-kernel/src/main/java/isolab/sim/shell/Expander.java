@@ -140,17 +140,7 @@ final class Expander {
                 String expr = expandArithText(a.expression());
                 long value;
                 try {
-                    value = Arith.eval(expr, new Arith.Vars() {
-                        @Override
-                        public String get(String name) {
-                            return shell.getVar(name);
-                        }
-
-                        @Override
-                        public void set(String name, String v) {
-                            shell.setVar(name, v, false);
-                        }
-                    });
+                    value = Arith.eval(expr, shell.arithVars());
                 } catch (Arith.Error e) {
                     String message = shell.dialect.bash() ? expr.stripLeading() + ": " + e.getMessage()
                             : "arithmetic expression: " + e.dashMessage() + ": \"" + expr + "\"";
@@ -305,17 +295,7 @@ final class Expander {
 
     private long evalArith(String expr) {
         try {
-            return Arith.eval(expandArithText(expr), new Arith.Vars() {
-                @Override
-                public String get(String name) {
-                    return shell.getVar(name);
-                }
-
-                @Override
-                public void set(String name, String v) {
-                    shell.setVar(name, v, false);
-                }
-            });
+            return Arith.eval(expandArithText(expr), shell.arithVars());
         } catch (Arith.Error e) {
             throw new ExpansionError(expr + ": " + e.getMessage(), 1);
         }

@@ -4,11 +4,8 @@ import isolab.sim.process.Signal;
 import isolab.sim.process.Wait;
 import isolab.sim.syscall.Errno;
 import isolab.sim.syscall.SysException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** The job-control builtins: kill (with job specs and -l), wait, jobs and fg. */
 final class JobBuiltins {

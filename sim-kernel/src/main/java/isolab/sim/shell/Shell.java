@@ -215,6 +215,21 @@ public final class Shell {
         return Messages.dashOpenError(e);
     }
 
+    /** The shell's variables as arithmetic reads and assigns them: {@code $((x += 1))} sets x. */
+    Arith.Vars arithVars() {
+        return new Arith.Vars() {
+            @Override
+            public String get(String name) {
+                return getVar(name);
+            }
+
+            @Override
+            public void set(String name, String value) {
+                setVar(name, value, false);
+            }
+        };
+    }
+
     /** The value of a variable or special parameter, or null if unset ({@link Variables}). */
     String getVar(String name) {
         return variables.getVar(name);

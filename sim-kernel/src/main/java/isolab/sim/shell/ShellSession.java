@@ -242,7 +242,7 @@ final class ShellSession {
             pending.append(line);
             Node node;
             try {
-                node = Parser.parse(pending.toString(), sh.dialect.bash(), linesRead - count(pending, '\n') + 1);
+                node = Parser.parse(pending.toString(), sh.dialect.bash(), linesRead - Words.count(pending, '\n') + 1);
             } catch (Parser.Incomplete more) {
                 continue;
             } catch (Parser.SyntaxError err) {
@@ -291,16 +291,6 @@ final class ShellSession {
         } catch (Shell.ExitShell exit) {
             throw exit;
         }
-    }
-
-    private static int count(CharSequence s, char c) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == c) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private int safeTcgetpgrp() {
@@ -352,7 +342,7 @@ final class ShellSession {
             pending.append(line);
             Node node;
             try {
-                node = Parser.parse(pending.toString(), sh.dialect.bash(), linesRead - count(pending, '\n') + 1);
+                node = Parser.parse(pending.toString(), sh.dialect.bash(), linesRead - Words.count(pending, '\n') + 1);
             } catch (Parser.Incomplete more) {
                 continue;
             } catch (Parser.SyntaxError err) {
@@ -399,7 +389,7 @@ final class ShellSession {
         try {
             node = Parser.parse(text.endsWith("\n") ? text : text + "\n", sh.dialect.bash(), 1);
         } catch (Parser.Incomplete more) {
-            int lines = count(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text, '\n') + 1;
+            int lines = Words.count(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text, '\n') + 1;
             sh.syntaxEof(sh.dialect.bash() ? more : new Parser.Incomplete(more.expecting(), Math.min(more.line(), lines)),
                     lines + (sh.dialect.bash() ? 1 : 0));
             return 2;

@@ -90,7 +90,7 @@ final class SimpleCommand {
         }
         // Both shells search PATH in the parent, before forking, and remember what they found.
         if (!name.contains("/") && !assigns.containsKey("PATH")) {
-            String found = searchPath(name);
+            String found = searchPath(sh, name);
             if (found != null) {
                 sh.hashed.put(name, found);
             }
@@ -100,7 +100,7 @@ final class SimpleCommand {
     }
 
     /** The first executable regular file called {@code name} on PATH, or null. */
-    private String searchPath(String name) {
+    static String searchPath(Shell sh, String name) {
         String path = sh.getVar("PATH");
         if (path == null) {
             return null;

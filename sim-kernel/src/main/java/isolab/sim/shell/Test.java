@@ -147,7 +147,7 @@ final class Test {
             case "-le" -> integer(left) <= integer(right);
             case "-gt" -> integer(left) > integer(right);
             case "-ge" -> integer(left) >= integer(right);
-            case "-ef" -> sameFile(left, right);
+            case "-ef" -> sameFile(sh, left, right);
             case "-nt" -> newer(left, right);
             case "-ot" -> newer(right, left);
             default -> throw new Bad(op + ": not modelled in isolab");
@@ -177,7 +177,8 @@ final class Test {
         }
     }
 
-    private boolean sameFile(String a, String b) {
+    /** Whether {@code a} and {@code b} are the same file: the same device and inode ({@code -ef}). */
+    static boolean sameFile(Shell sh, String a, String b) {
         try {
             Stat x = sh.sys.stat(a);
             Stat y = sh.sys.stat(b);

@@ -1,10 +1,6 @@
 package isolab.sim.shell;
 
 import isolab.sim.process.Signal;
-import isolab.sim.process.Wait;
-import isolab.sim.syscall.Errno;
-import isolab.sim.syscall.SysException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -221,17 +217,7 @@ final class VariableBuiltins {
         long value = 0;
         for (String expr : w.subList(1, w.size())) {
             try {
-                value = Arith.eval(expr, new Arith.Vars() {
-                    @Override
-                    public String get(String name) {
-                        return sh.getVar(name);
-                    }
-
-                    @Override
-                    public void set(String name, String v) {
-                        sh.setVar(name, v, false);
-                    }
-                });
+                value = Arith.eval(expr, sh.arithVars());
             } catch (Arith.Error e) {
                 sh.error("let: " + expr + ": " + e.getMessage());
                 return 1;

@@ -74,20 +74,9 @@ final class Words {
                 p.line += count(text, '\n');
                 parts.add(new Word.Quoted(text));
                 p.pos = end + 1;
-            } else if (c == '"') {
-                p.pos++;
+            } else if (c == '"' || c == '$' || c == '`') {
                 flush(parts, lit);
-                List<Word.Part> inner = readQuotedParts(false);
-                parts.add(new Word.DoubleQuoted(inner));
-            } else if (c == '$' && p.bash && p.pos + 1 < p.src.length() && p.src.charAt(p.pos + 1) == '\'') {
-                flush(parts, lit);
-                parts.add(new Word.Quoted(readAnsiC()));
-            } else if (c == '$') {
-                flush(parts, lit);
-                parts.add(readDollar(false));
-            } else if (c == '`') {
-                flush(parts, lit);
-                parts.add(readBackquote());
+                parts.add(readQuoteOrExpansion(c));
             } else {
                 lit.append(c);
                 p.pos++;
@@ -159,7 +148,8 @@ final class Words {
         return digits == 0 ? fallback : value;
     }
 
-    private static int count(String s, char c) {
+    /** How many times {@code c} occurs in {@code s} (newlines, for line numbers). */
+    static int count(CharSequence s, char c) {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) == c) {
@@ -389,6 +379,18 @@ final class Words {
         return new Word.Param(name, op, arg);
     }
 
+    /** Reads the double-quoted string, {@code $'...'} (bash), expansion or backquote that starts with {@code c}. */
+    private Word.Part readQuoteOrExpansion(char c) {
+        if (c == '"') {
+            p.pos++;
+            return new Word.DoubleQuoted(readQuotedParts(false));
+        }
+        if (c == '$' && p.bash && p.pos + 1 < p.src.length() && p.src.charAt(p.pos + 1) == '\'') {
+            return new Word.Quoted(readAnsiC());
+        }
+        return c == '$' ? readDollar(false) : readBackquote();
+    }
+
     /** Reads the word inside {@code ${name<op>...}} up to the closing brace. */
     private Word readBraceArg() {
         int start = p.pos;
@@ -423,19 +425,9 @@ final class Words {
                 flush(parts, lit);
                 parts.add(new Word.Quoted(p.src.substring(p.pos + 1, end)));
                 p.pos = end + 1;
-            } else if (c == '"') {
-                p.pos++;
+            } else if (c == '"' || c == '$' || c == '`') {
                 flush(parts, lit);
-                parts.add(new Word.DoubleQuoted(readQuotedParts(false)));
-            } else if (c == '$' && p.bash && p.pos + 1 < p.src.length() && p.src.charAt(p.pos + 1) == '\'') {
-                flush(parts, lit);
-                parts.add(new Word.Quoted(readAnsiC()));
-            } else if (c == '$') {
-                flush(parts, lit);
-                parts.add(readDollar(false));
-            } else if (c == '`') {
-                flush(parts, lit);
-                parts.add(readBackquote());
+                parts.add(readQuoteOrExpansion(c));
             } else {
                 lit.append(c);
                 p.pos++;

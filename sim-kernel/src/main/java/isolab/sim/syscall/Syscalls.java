@@ -1,19 +1,15 @@
 package isolab.sim.syscall;
 
-import isolab.api.MountEvent;
 import isolab.api.NamespaceEvent;
 import isolab.api.NamespaceType;
+import isolab.sim.determinism.Clock;
+import isolab.sim.fs.Attr;
 import isolab.sim.fs.CharDevice;
 import isolab.sim.fs.Directory;
 import isolab.sim.fs.Inode;
 import isolab.sim.fs.InodeFile;
+import isolab.sim.fs.KernfsDirectory;
 import isolab.sim.fs.Mount;
-import isolab.sim.fs.mount.CloneTree;
-import isolab.sim.fs.mount.FileSystems;
-import isolab.sim.fs.mount.Graft;
-import isolab.sim.fs.mount.PivotRoot;
-import isolab.sim.fs.mount.Propagation;
-import isolab.sim.fs.mount.Umount;
 import isolab.sim.fs.Namei;
 import isolab.sim.fs.OpenFile;
 import isolab.sim.fs.Path;
@@ -22,18 +18,41 @@ import isolab.sim.fs.Rendered;
 import isolab.sim.fs.SuperBlock;
 import isolab.sim.fs.Symlink;
 import isolab.sim.fs.Tmpfs;
+import isolab.sim.fs.cgroupfs.CgroupFs;
+import isolab.sim.fs.mount.CloneTree;
+import isolab.sim.fs.mount.FileSystems;
+import isolab.sim.fs.mount.Graft;
+import isolab.sim.fs.mount.MountPoints;
+import isolab.sim.fs.mount.PivotRoot;
+import isolab.sim.fs.mount.Propagation;
+import isolab.sim.fs.mount.Umount;
+import isolab.sim.fs.overlay.OverlayFs;
 import isolab.sim.fs.pipe.Pipe;
 import isolab.sim.fs.proc.NsfsInode;
-import isolab.sim.fs.proc.ProcFs;
 import isolab.sim.kernel.Kernel;
 import isolab.sim.kernel.Uts;
+import isolab.sim.namespace.IpcNamespace;
 import isolab.sim.namespace.MntNamespace;
 import isolab.sim.namespace.Namespace;
+import isolab.sim.namespace.NetNamespace;
 import isolab.sim.namespace.NsProxy;
 import isolab.sim.namespace.PidNamespace;
+import isolab.sim.namespace.TimeNamespace;
+import isolab.sim.namespace.UserNamespace;
+import isolab.sim.net.Icmp;
+import isolab.sim.net.IfAddr;
+import isolab.sim.net.Inet4;
+import isolab.sim.net.Neighbours;
+import isolab.sim.net.NetDevice;
+import isolab.sim.net.NetStack;
+import isolab.sim.net.NetlinkError;
+import isolab.sim.net.Rtnl;
+import isolab.sim.net.RtnlDump;
 import isolab.sim.process.Credentials;
 import isolab.sim.process.Exec;
 import isolab.sim.process.Fork;
+import isolab.sim.process.Prctl;
+import isolab.sim.process.SetId;
 import isolab.sim.process.Signal;
 import isolab.sim.process.Signals;
 import isolab.sim.process.Task;
@@ -126,31 +145,31 @@ public final class Syscalls {
     /** setresuid(2): ids as the caller's user namespace numbers them, -1 unchanged. */
     public void setresuid(int ruid, int euid, int suid) {
         enter();
-        isolab.sim.process.SetId.setresuid(task, ruid, euid, suid);
+        SetId.setresuid(task, ruid, euid, suid);
     }
 
     /** setresgid(2). */
     public void setresgid(int rgid, int egid, int sgid) {
         enter();
-        isolab.sim.process.SetId.setresgid(task, rgid, egid, sgid);
+        SetId.setresgid(task, rgid, egid, sgid);
     }
 
     /** setuid(2). */
     public void setuid(int uid) {
         enter();
-        isolab.sim.process.SetId.setuid(task, uid);
+        SetId.setuid(task, uid);
     }
 
     /** setgid(2). */
     public void setgid(int gid) {
         enter();
-        isolab.sim.process.SetId.setgid(task, gid);
+        SetId.setgid(task, gid);
     }
 
     /** setgroups(2). */
     public void setgroups(List<Integer> gids) {
         enter();
-        isolab.sim.process.SetId.setgroups(task, gids);
+        SetId.setgroups(task, gids);
     }
 
     /** capget(2): {inheritable, permitted, effective, bounding} of the caller. */
@@ -163,19 +182,19 @@ public final class Syscalls {
     /** capset(2) for the caller. */
     public void capset(long inheritable, long permitted, long effective) {
         enter();
-        isolab.sim.process.SetId.capset(task, inheritable, permitted, effective);
+        SetId.capset(task, inheritable, permitted, effective);
     }
 
     /** prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap). */
     public void prctlAmbientRaise(int cap) {
         enter();
-        isolab.sim.process.SetId.ambientRaise(task, cap);
+        SetId.ambientRaise(task, cap);
     }
 
     /** prctl(PR_SET_KEEPCAPS, keep). */
     public void prctlKeepCaps(boolean keep) {
         enter();
-        isolab.sim.process.SetId.keepCaps(task, keep);
+        SetId.keepCaps(task, keep);
     }
 
     /** fork(2): the child runs {@code child} with its own syscalls and exits with what it returns. */
@@ -306,7 +325,7 @@ public final class Syscalls {
 
     /** clock_gettime(CLOCK_REALTIME), in milliseconds since the epoch. */
     public long realtimeMillis() {
-        return isolab.sim.determinism.Clock.BOOT_EPOCH_SECONDS * 1000 + kernel.clock().nowTicks();
+        return Clock.BOOT_EPOCH_SECONDS * 1000 + kernel.clock().nowTicks();
     }
 
     public int getpgrp() {
@@ -660,7 +679,7 @@ public final class Syscalls {
         OpenFile file = task.files().get(fd);
         if (file.path() == null) {
             return new Stat("0:14", 0, Inode.S_IFIFO | 0600, 1, task.cred().uid(), task.cred().gid(), 0, 0, 0, 0,
-                    isolab.sim.determinism.Clock.BOOT_EPOCH_SECONDS);
+                    Clock.BOOT_EPOCH_SECONDS);
         }
         return statOf(file.path().inode());
     }
@@ -675,7 +694,7 @@ public final class Syscalls {
         var userNs = task.cred().userNs();
         return new Stat(inode.device(), inode.ino(), inode.mode(), Math.max(1, inode.nlink()),
                 (int) userNs.shown(inode.uid(), true), (int) userNs.shown(inode.gid(), false), major, minor, size,
-                proc ? 0 : inode.blocks(), isolab.sim.determinism.Clock.epochSecondsAt(inode.mtimeTicks()));
+                proc ? 0 : inode.blocks(), Clock.epochSecondsAt(inode.mtimeTicks()));
     }
 
     private static long lengthOf(String text) {
@@ -735,7 +754,7 @@ public final class Syscalls {
             throw new SysException(Errno.EEXIST);
         }
         checkWritableDir(parent.dir());
-        if (dir instanceof isolab.sim.fs.KernfsDirectory kernfs) {
+        if (dir instanceof KernfsDirectory kernfs) {
             kernfs.mkdir(parent.name(), mode & ~task.umask() & 07777, task);
             return;
         }
@@ -766,7 +785,7 @@ public final class Syscalls {
         if (task.nsproxy().mnt().mounts().mountedOn(parent.dir().mnt(), victimDir) != null) {
             throw new SysException(Errno.EBUSY);
         }
-        if (dir instanceof isolab.sim.fs.KernfsDirectory kernfs) {
+        if (dir instanceof KernfsDirectory kernfs) {
             checkWritableDir(parent.dir());
             kernfs.rmdir(parent.name(), task);
             return;
@@ -828,7 +847,7 @@ public final class Syscalls {
         enter();
         Path p = kernel.lookup(task, path, true);
         checkOwner(p);
-        p.inode().touch(isolab.sim.determinism.Clock.ticksAt(epochSeconds));
+        p.inode().touch(Clock.ticksAt(epochSeconds));
     }
 
     private void checkOwner(Path p) {
@@ -874,7 +893,7 @@ public final class Syscalls {
                 || existing != null && mounts.mountedOn(to.dir().mnt(), existing) != null) {
             throw new SysException(Errno.EBUSY);
         }
-        if (moving instanceof Directory d && isolab.sim.fs.mount.MountPoints.isAncestor(d, toDir)) {
+        if (moving instanceof Directory d && MountPoints.isAncestor(d, toDir)) {
             throw new SysException(Errno.EINVAL);
         }
         if (existing != null) {
@@ -900,7 +919,7 @@ public final class Syscalls {
         if (p.mnt().readOnly()) {
             throw new SysException(Errno.EROFS);
         }
-        isolab.sim.fs.Attr.chown(task.cred(), p.inode(), uid, gid);
+        Attr.chown(task.cred(), p.inode(), uid, gid);
     }
 
     /** chdir(2). */
@@ -1011,7 +1030,7 @@ public final class Syscalls {
         if (nstype != 0 && nstype != ns.type().cloneFlag()) {
             throw new SysException(Errno.EINVAL);
         }
-        if (ns instanceof isolab.sim.namespace.UserNamespace user) {
+        if (ns instanceof UserNamespace user) {
             enterUserNamespace(user);
             return;
         }
@@ -1040,7 +1059,7 @@ public final class Syscalls {
                 // as the caller's own time namespace at once (timens_commit), fixing its offsets.
                 NsProxy n = task.nsproxy().with(NamespaceType.TIME, ns);
                 task.setNsproxy(new NsProxy(n.uts(), n.ipc(), n.mnt(), n.pidForChildren(), n.net(), ns, ns, n.cgroup()));
-                ((isolab.sim.namespace.TimeNamespace) ns).markEntered();
+                ((TimeNamespace) ns).markEntered();
             }
             default -> task.setNsproxy(task.nsproxy().with(ns.type(), ns));
         }
@@ -1053,7 +1072,7 @@ public final class Syscalls {
      * (EINVAL), and only with CAP_SYS_ADMIN over it (EPERM); the caller then has every capability
      * there, its ids unchanged (set_cred_user_ns).
      */
-    private void enterUserNamespace(isolab.sim.namespace.UserNamespace ns) {
+    private void enterUserNamespace(UserNamespace ns) {
         if (ns == task.cred().userNs()) {
             throw new SysException(Errno.EINVAL);
         }
@@ -1116,7 +1135,7 @@ public final class Syscalls {
             throw new SysException(Errno.ENOTDIR);
         }
         // fc->root: a cgroup filesystem is rooted at the caller's cgroup namespace root.
-        Directory cgroupRoot = isolab.sim.fs.cgroupfs.CgroupFs.rootFor(kernel, sb, task);
+        Directory cgroupRoot = CgroupFs.rootFor(kernel, sb, task);
         Mount mount = new Mount(kernel.nextMountId(), sb, cgroupRoot != null ? cgroupRoot : sb.root(), null, null,
                 mountOptions(flags));
         Graft.attach(kernel, mount, at.mnt(), at.inode(), null, null);
@@ -1138,7 +1157,7 @@ public final class Syscalls {
                 Tmpfs.remount(sb, flags, data);
             } else if (data != null && !data.isEmpty()) {
                 throw new SysException(Errno.ENOSYS);
-            } else if (sb.owner() instanceof isolab.sim.fs.overlay.OverlayFs overlay && !overlay.writable()
+            } else if (sb.owner() instanceof OverlayFs overlay && !overlay.writable()
                     && (flags & MS_RDONLY) == 0) {
                 throw new SysException(Errno.EROFS);
             } else {
@@ -1313,15 +1332,15 @@ public final class Syscalls {
     /** CAP_NET_ADMIN. */
     private static final int CAP_NET_ADMIN = 12;
 
-    private isolab.sim.net.NetStack netStack() {
-        return ((isolab.sim.namespace.NetNamespace) task.nsproxy().net()).stack();
+    private NetStack netStack() {
+        return ((NetNamespace) task.nsproxy().net()).stack();
     }
 
     /** EPERM unless the caller has CAP_NET_ADMIN over its network namespace (rtnetlink_rcv_msg). */
-    private isolab.sim.net.NetStack netAdmin() {
+    private NetStack netAdmin() {
         var net = task.nsproxy().net();
         if (!task.cred().capableIn(net.owner(), CAP_NET_ADMIN)) {
-            throw new isolab.sim.net.NetlinkError(Errno.EPERM);
+            throw new NetlinkError(Errno.EPERM);
         }
         return netStack();
     }
@@ -1334,36 +1353,36 @@ public final class Syscalls {
     }
 
     /** RTM_GETLINK dump of the caller's network namespace. */
-    public List<isolab.sim.net.RtnlDump.Link> rtmGetLinks() {
+    public List<RtnlDump.Link> rtmGetLinks() {
         enter();
-        return isolab.sim.net.RtnlDump.links(netStack());
+        return RtnlDump.links(netStack());
     }
 
     /** RTM_GETADDR dump. */
-    public List<isolab.sim.net.RtnlDump.Addr> rtmGetAddrs() {
+    public List<RtnlDump.Addr> rtmGetAddrs() {
         enter();
-        return isolab.sim.net.RtnlDump.addresses(netStack(), kernel.clock().nowTicks());
+        return RtnlDump.addresses(netStack(), kernel.clock().nowTicks());
     }
 
     /** RTM_GETROUTE dump of the main table. */
-    public List<isolab.sim.net.RtnlDump.RouteMsg> rtmGetRoutes() {
+    public List<RtnlDump.RouteMsg> rtmGetRoutes() {
         enter();
-        return isolab.sim.net.RtnlDump.routes(netStack());
+        return RtnlDump.routes(netStack());
     }
 
     /** RTM_GETROUTE for one destination (ip_route_output): the route a packet would take; ENETUNREACH without one. */
-    public isolab.sim.net.RtnlDump.RouteGet rtmGetRoute(int destination) {
+    public RtnlDump.RouteGet rtmGetRoute(int destination) {
         enter();
         var stack = netStack();
-        var out = isolab.sim.net.RtnlDump.routeGet(stack, destination);
+        var out = RtnlDump.routeGet(stack, destination);
         if (out == null) {
-            throw new isolab.sim.net.NetlinkError(Errno.ENETUNREACH);
+            throw new NetlinkError(Errno.ENETUNREACH);
         }
         return out;
     }
 
     /** RTM_GETNEIGH dump: the ARP cache with the states of now. */
-    public List<isolab.sim.net.Neighbours.Shown> rtmGetNeighbours() {
+    public List<Neighbours.Shown> rtmGetNeighbours() {
         enter();
         return netStack().neighbours().show(kernel.clock().nowTicks());
     }
@@ -1379,33 +1398,33 @@ public final class Syscalls {
      * PID in the caller's PID namespace (IFLA_NET_NS_PID); ESRCH for no such process, EINVAL for
      * a descriptor that is not a network namespace.
      */
-    private isolab.sim.net.NetStack netnsOf(int fd, int pid) {
+    private NetStack netnsOf(int fd, int pid) {
         return netnsNamed(fd, pid);
     }
 
     /** Like {@link #netnsOf}, for a request that puts something there: EPERM without CAP_NET_ADMIN over it (rtnl_link_get_net_capable). */
-    private isolab.sim.net.NetStack netnsToChange(int fd, int pid) {
-        isolab.sim.net.NetStack target = netnsNamed(fd, pid);
+    private NetStack netnsToChange(int fd, int pid) {
+        NetStack target = netnsNamed(fd, pid);
         if (!task.cred().capableIn(target.namespace().owner(), CAP_NET_ADMIN)) {
-            throw new isolab.sim.net.NetlinkError(Errno.EPERM);
+            throw new NetlinkError(Errno.EPERM);
         }
         return target;
     }
 
-    private isolab.sim.net.NetStack netnsNamed(int fd, int pid) {
+    private NetStack netnsNamed(int fd, int pid) {
         if (fd >= 0) {
             OpenFile file = task.files().get(fd);
             if (file.path() == null || !(file.path().inode() instanceof NsfsInode nsfs)
-                    || !(nsfs.namespace() instanceof isolab.sim.namespace.NetNamespace net)) {
-                throw new isolab.sim.net.NetlinkError(Errno.EINVAL);
+                    || !(nsfs.namespace() instanceof NetNamespace net)) {
+                throw new NetlinkError(Errno.EINVAL);
             }
             return net.stack();
         }
         Task target = kernel.pids().find(task.pidNs(), pid);
         if (target == null || target.nsproxy() == null) {
-            throw new isolab.sim.net.NetlinkError(Errno.ESRCH);
+            throw new NetlinkError(Errno.ESRCH);
         }
-        return ((isolab.sim.namespace.NetNamespace) target.nsproxy().net()).stack();
+        return ((NetNamespace) target.nsproxy().net()).stack();
     }
 
     /**
@@ -1420,10 +1439,10 @@ public final class Syscalls {
         switch (kind) {
             case "veth" -> {
                 var peerStack = peerFd >= 0 || peerPid >= 0 ? netnsToChange(peerFd, peerPid) : stack;
-                isolab.sim.net.Rtnl.addVeth(stack, name, peerStack, peerName, kernel.netRandom(), kernel::emit);
+                Rtnl.addVeth(stack, name, peerStack, peerName, kernel.netRandom(), kernel::emit);
             }
-            case "bridge" -> isolab.sim.net.Rtnl.addBridge(stack, name, kernel.netRandom(), kernel::emit);
-            default -> throw new isolab.sim.net.NetlinkError(Errno.EOPNOTSUPP, "Unknown device type");
+            case "bridge" -> Rtnl.addBridge(stack, name, kernel.netRandom(), kernel::emit);
+            default -> throw new NetlinkError(Errno.EOPNOTSUPP, "Unknown device type");
         }
     }
 
@@ -1431,7 +1450,7 @@ public final class Syscalls {
     public void rtmDelLink(String name) {
         enter();
         var dev = device(netAdmin(), name);
-        isolab.sim.net.Rtnl.delete(dev, kernel.clock().nowTicks(), kernel::emit);
+        Rtnl.delete(dev, kernel.clock().nowTicks(), kernel::emit);
     }
 
     /** The attributes of an RTM_NEWLINK on an existing device; null fields are left alone. */
@@ -1445,54 +1464,54 @@ public final class Syscalls {
         var dev = device(stack, device);
         long now = kernel.clock().nowTicks();
         if (change.nsFd() >= 0 || change.nsPid() >= 0) {
-            isolab.sim.net.Rtnl.setNamespace(dev, netnsToChange(change.nsFd(), change.nsPid()), now, kernel::emit);
+            Rtnl.setNamespace(dev, netnsToChange(change.nsFd(), change.nsPid()), now, kernel::emit);
         }
         if (change.mtu() != null) {
-            isolab.sim.net.Rtnl.setMtu(dev, change.mtu());
+            Rtnl.setMtu(dev, change.mtu());
         }
         if (change.name() != null) {
-            isolab.sim.net.Rtnl.rename(dev, change.name());
+            Rtnl.rename(dev, change.name());
         }
         if (change.master() != null) {
-            isolab.sim.net.Rtnl.setMaster(dev, change.master().isEmpty() ? null : device(dev.stack(), change.master()), now);
+            Rtnl.setMaster(dev, change.master().isEmpty() ? null : device(dev.stack(), change.master()), now);
         }
         if (change.up() != null) {
-            isolab.sim.net.Rtnl.setUp(dev, change.up(), now);
+            Rtnl.setUp(dev, change.up(), now);
         }
     }
 
-    private static isolab.sim.net.NetDevice device(isolab.sim.net.NetStack stack, String name) {
+    private static NetDevice device(NetStack stack, String name) {
         var dev = stack.device(name);
         if (dev == null) {
-            throw new isolab.sim.net.NetlinkError(Errno.ENODEV);
+            throw new NetlinkError(Errno.ENODEV);
         }
         return dev;
     }
 
     /** RTM_NEWADDR (IPv4). */
-    public void rtmNewAddr(String device, isolab.sim.net.Inet4.Prefix prefix, int broadcast, isolab.sim.net.IfAddr.Scope scope) {
+    public void rtmNewAddr(String device, Inet4.Prefix prefix, int broadcast, IfAddr.Scope scope) {
         enter();
-        isolab.sim.net.Rtnl.addAddress(device(netAdmin(), device), prefix, broadcast, scope);
+        Rtnl.addAddress(device(netAdmin(), device), prefix, broadcast, scope);
     }
 
     /** RTM_DELADDR (IPv4). */
-    public void rtmDelAddr(String device, isolab.sim.net.Inet4.Prefix prefix) {
+    public void rtmDelAddr(String device, Inet4.Prefix prefix) {
         enter();
-        isolab.sim.net.Rtnl.delAddress(device(netAdmin(), device), prefix);
+        Rtnl.delAddress(device(netAdmin(), device), prefix);
     }
 
     /** RTM_NEWROUTE in the main table; {@code gateway} 0 and/or {@code device} null when not given. */
-    public void rtmNewRoute(isolab.sim.net.Inet4.Prefix destination, int gateway, String device) {
+    public void rtmNewRoute(Inet4.Prefix destination, int gateway, String device) {
         enter();
         var stack = netAdmin();
-        isolab.sim.net.Rtnl.addRoute(stack, destination, gateway, device == null ? null : device(stack, device));
+        Rtnl.addRoute(stack, destination, gateway, device == null ? null : device(stack, device));
     }
 
     /** RTM_DELROUTE in the main table. */
-    public void rtmDelRoute(isolab.sim.net.Inet4.Prefix destination, int gateway, String device) {
+    public void rtmDelRoute(Inet4.Prefix destination, int gateway, String device) {
         enter();
         var stack = netAdmin();
-        isolab.sim.net.Rtnl.delRoute(stack, destination, gateway, device == null ? null : device(stack, device));
+        Rtnl.delRoute(stack, destination, gateway, device == null ? null : device(stack, device));
     }
 
     /** RTM_GETNSID for the namespace open on {@code fd}: the id the caller's namespace gave it, -1 if none. */
@@ -1514,7 +1533,7 @@ public final class Syscalls {
      */
     public int pingConnect(int destination) {
         enter();
-        int source = isolab.sim.net.Icmp.source(netStack(), destination);
+        int source = Icmp.source(netStack(), destination);
         if (source == 0) {
             throw new SysException(Errno.ENETUNREACH);
         }
@@ -1528,15 +1547,15 @@ public final class Syscalls {
     }
 
     /** Sends one ICMP echo request and tells what came of it; the round trip takes no virtual time. */
-    public isolab.sim.net.Icmp.Result pingEcho(int source, int destination) {
+    public Icmp.Result pingEcho(int source, int destination) {
         enter();
-        var outcome = isolab.sim.net.Icmp.echo(netStack(), source, destination, kernel.clock().nowTicks());
-        kernel.emit(new isolab.api.NetEvent.Echo(task.nsproxy().net().inode(), isolab.sim.net.Inet4.format(source),
-                isolab.sim.net.Inet4.format(destination), switch (outcome.outcome()) {
+        var outcome = Icmp.echo(netStack(), source, destination, kernel.clock().nowTicks());
+        kernel.emit(new isolab.api.NetEvent.Echo(task.nsproxy().net().inode(), Inet4.format(source),
+                Inet4.format(destination), switch (outcome.outcome()) {
                     case REPLY -> "answered";
                     case LOST -> "lost";
                     case UNREACHABLE -> (outcome.netUnreachable() ? "network" : "host") + " unreachable, says "
-                            + isolab.sim.net.Inet4.format(outcome.errorFrom());
+                            + Inet4.format(outcome.errorFrom());
                 }));
         return outcome;
     }
@@ -1551,8 +1570,8 @@ public final class Syscalls {
     /** IPC_CREAT and IPC_EXCL of msgget(2), shmget(2), semget(2). */
     public static final int IPC_CREAT = 01000, IPC_EXCL = 02000;
 
-    private isolab.sim.namespace.IpcNamespace ipcNs() {
-        return (isolab.sim.namespace.IpcNamespace) task.nsproxy().ipc();
+    private IpcNamespace ipcNs() {
+        return (IpcNamespace) task.nsproxy().ipc();
     }
 
     /**
@@ -1560,10 +1579,10 @@ public final class Syscalls {
      * IPC_CREAT is given (key 0, IPC_PRIVATE, always creates); EEXIST with IPC_EXCL, ENOENT without
      * IPC_CREAT, EINVAL for a shared memory size of 0 or a semaphore count outside 1..32000.
      */
-    public int ipcGet(isolab.sim.namespace.IpcNamespace.Kind kind, long key, long size, int flags) {
+    public int ipcGet(IpcNamespace.Kind kind, long key, long size, int flags) {
         enter();
-        if (kind == isolab.sim.namespace.IpcNamespace.Kind.SHM && size <= 0
-                || kind == isolab.sim.namespace.IpcNamespace.Kind.SEM && (size <= 0 || size > 32000)) {
+        if (kind == IpcNamespace.Kind.SHM && size <= 0
+                || kind == IpcNamespace.Kind.SEM && (size <= 0 || size > 32000)) {
             throw new SysException(Errno.EINVAL);
         }
         var existing = ipcNs().byKey(kind, key);
@@ -1578,12 +1597,12 @@ public final class Syscalls {
         }
         Credentials c = task.cred();
         return ipcNs().create(kind, key, c.euid(), c.egid(), flags & 0777, size,
-                new isolab.sim.namespace.IpcNamespace.Pid(task.pidNs(), task.nsPids()),
-                isolab.sim.determinism.Clock.epochSecondsAt(kernel.clock().nowTicks())).id();
+                new IpcNamespace.Pid(task.pidNs(), task.nsPids()),
+                Clock.epochSecondsAt(kernel.clock().nowTicks())).id();
     }
 
     /** msgctl/shmctl/semctl(IPC_RMID): EINVAL if there is no such id. */
-    public void ipcRemove(isolab.sim.namespace.IpcNamespace.Kind kind, int id) {
+    public void ipcRemove(IpcNamespace.Kind kind, int id) {
         enter();
         if (!ipcNs().remove(kind, id)) {
             throw new SysException(Errno.EINVAL);
@@ -1591,13 +1610,13 @@ public final class Syscalls {
     }
 
     /** The objects of {@code kind} in the caller's IPC namespace as the caller lists them (what ipcs reads). */
-    public List<isolab.sim.namespace.IpcNamespace.Listed> ipcList(isolab.sim.namespace.IpcNamespace.Kind kind) {
+    public List<IpcNamespace.Listed> ipcList(IpcNamespace.Kind kind) {
         enter();
-        List<isolab.sim.namespace.IpcNamespace.Listed> shown = new ArrayList<>();
+        List<IpcNamespace.Listed> shown = new ArrayList<>();
         var userNs = task.cred().userNs();
         for (var o : ipcNs().objects(kind)) {
             // ipc/util.c: sysvipc_proc_show: ids munged into the reader's user namespace, cpid as its PID namespace numbers it.
-            shown.add(new isolab.sim.namespace.IpcNamespace.Listed(o.kind(), o.key(), o.id(),
+            shown.add(new IpcNamespace.Listed(o.kind(), o.key(), o.id(),
                     userNs.shown(o.creatorKuid(), true), userNs.shown(o.creatorKgid(), false), o.mode(), o.size(),
                     o.creatorPid().in(task.pidNs()), o.ctimeSeconds()));
         }
@@ -1615,25 +1634,25 @@ public final class Syscalls {
     /** prctl(PR_CAPBSET_DROP, cap). */
     public void prctlCapbsetDrop(int cap) {
         enter();
-        isolab.sim.process.Prctl.capbsetDrop(task, cap);
+        Prctl.capbsetDrop(task, cap);
     }
 
     /** prctl(PR_CAPBSET_READ, cap). */
     public boolean prctlCapbsetRead(int cap) {
         enter();
-        return isolab.sim.process.Prctl.capbsetRead(task, cap);
+        return Prctl.capbsetRead(task, cap);
     }
 
     /** prctl(PR_SET_PDEATHSIG, sig). */
     public void prctlPdeathsig(int sig) {
         enter();
-        isolab.sim.process.Prctl.setPdeathsig(task, sig);
+        Prctl.setPdeathsig(task, sig);
     }
 
     /** prctl(PR_SET_CHILD_SUBREAPER, on). */
     public void prctlChildSubreaper(boolean on) {
         enter();
-        isolab.sim.process.Prctl.setChildSubreaper(task, on);
+        Prctl.setChildSubreaper(task, on);
     }
 
     // ---- ioctl_ns(2) ----------------------------------------------------------------------------
@@ -1662,7 +1681,7 @@ public final class Syscalls {
         if (parent && ns.type() != NamespaceType.USER) {
             throw new SysException(Errno.EINVAL);
         }
-        isolab.sim.namespace.UserNamespace owner = ns instanceof isolab.sim.namespace.UserNamespace user ? user.parent()
+        UserNamespace owner = ns instanceof UserNamespace user ? user.parent()
                 : ns.owner();
         if (owner == null || !owner.isAncestorOf(task.cred().userNs())) {
             throw new SysException(Errno.EPERM);

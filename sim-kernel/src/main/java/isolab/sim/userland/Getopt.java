@@ -71,6 +71,19 @@ public final class Getopt {
         return new LongOption(name, arg, key);
     }
 
+    /**
+     * Parses {@code p}'s arguments; null once a bad option has been reported as coreutils and
+     * util-linux report it ({@link Usage#tryHelp}), the caller then returning its usage status.
+     */
+    public Parsed parseOrTryHelp(Proc p) {
+        try {
+            return parse(p.args());
+        } catch (UsageError e) {
+            Usage.tryHelp(p, e.getMessage(), 0);
+            return null;
+        }
+    }
+
     /** Parses {@code args} (argv without argv[0]). */
     public Parsed parse(List<String> args) {
         List<Opt> options = new ArrayList<>();

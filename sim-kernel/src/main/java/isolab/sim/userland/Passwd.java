@@ -1,6 +1,8 @@
 package isolab.sim.userland;
 
 import isolab.sim.syscall.SysException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * glibc's getpwnam, getpwuid, getgrnam and getgrgid over the files database: /etc/passwd and
@@ -38,6 +40,25 @@ public final class Passwd {
     public static String groupName(Proc p, long gid) {
         String[] f = find(p, "/etc/group", 2, String.valueOf(gid));
         return f == null ? null : f[0];
+    }
+
+    /**
+     * Every name of {@code file} (/etc/passwd or /etc/group) by its numeric id, the first line of
+     * each id winning; empty when the file cannot be read, so callers print numbers.
+     */
+    public static Map<Integer, String> namesById(Proc p, String file) {
+        Map<Integer, String> names = new LinkedHashMap<>();
+        try {
+            for (String line : p.readFile(file).split("\n")) {
+                String[] f = line.split(":", -1);
+                if (f.length > 2 && f[2].matches("\\d+")) {
+                    names.putIfAbsent(Integer.parseInt(f[2]), f[0]);
+                }
+            }
+        } catch (SysException e) {
+            // numeric ids then
+        }
+        return names;
     }
 
     private static User user(String[] f) {

@@ -1,6 +1,7 @@
 package isolab.sim.userland;
 
 import isolab.sim.fs.OpenFile;
+import isolab.sim.syscall.DirEntry;
 import isolab.sim.syscall.Errno;
 import isolab.sim.syscall.SysException;
 import isolab.sim.syscall.Syscalls;
@@ -157,6 +158,43 @@ public final class Proc {
         } finally {
             sys.close(fd);
         }
+    }
+
+    /** The PIDs this process's /proc lists, ascending; none when /proc cannot be read (procps: readproc.c). */
+    public List<Integer> procPids() {
+        List<Integer> pids = new ArrayList<>();
+        try {
+            int fd = sys.open("/proc", OpenFile.O_RDONLY | OpenFile.O_DIRECTORY, 0);
+            try {
+                for (DirEntry e : sys.getdents(fd)) {
+                    if (e.name().matches("\\d+")) {
+                        pids.add(Integer.parseInt(e.name()));
+                    }
+                }
+            } finally {
+                sys.close(fd);
+            }
+        } catch (SysException e) {
+            return pids;
+        }
+        pids.sort(null);
+        return pids;
+    }
+
+    /** The names in directory {@code dir} but "." and "..", in getdents order; open(2) and getdents(2) errors pass. */
+    public List<String> listDir(String dir) {
+        List<String> names = new ArrayList<>();
+        int fd = sys.open(dir, OpenFile.O_RDONLY | OpenFile.O_DIRECTORY, 0);
+        try {
+            for (DirEntry e : sys.getdents(fd)) {
+                if (!e.name().equals(".") && !e.name().equals("..")) {
+                    names.add(e.name());
+                }
+            }
+        } finally {
+            sys.close(fd);
+        }
+        return names;
     }
 
     /** Reads {@code fd} to its end. */

@@ -3,6 +3,7 @@ package isolab.web.gradebook;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import isolab.grading.gradebook.Gradebook;
+import isolab.grading.gradebook.RealReplays;
 import isolab.grading.roster.Role;
 import isolab.grading.roster.Roster;
 import isolab.web.Pages;
@@ -25,12 +26,14 @@ public final class GradebookController {
     private final Roster roster;
     private final LabLibrary labs;
     private final Pages pages;
+    private final RealReplays replays;
 
-    public GradebookController(Gradebook gradebook, Roster roster, LabLibrary labs, Pages pages) {
+    public GradebookController(Gradebook gradebook, Roster roster, LabLibrary labs, Pages pages, RealReplays replays) {
         this.gradebook = gradebook;
         this.roster = roster;
         this.labs = labs;
         this.pages = pages;
+        this.replays = replays;
     }
 
     /** Registers the routes of this feature. */
@@ -41,7 +44,7 @@ public final class GradebookController {
 
     private void show(Context ctx) {
         pages.render(ctx, Views.GRADEBOOK, Map.of("rows", gradebook.rows(), "possible", possible(),
-                "students", roster.withRole(Role.STUDENT).size()));
+                "students", roster.withRole(Role.STUDENT).size(), "replays", replays.latestByAttempt()));
     }
 
     private void csv(Context ctx) {

@@ -28,6 +28,8 @@ import java.util.Set;
 import isolab.grading.gradebook.LoggedAction;
 import isolab.labs.run.Action;
 import java.util.Optional;
+import java.util.function.Function;
+import isolab.labs.model.BoundLab;
 
 /** The player page of a lab and the buttons on it. */
 public final class PlayerController {
@@ -36,12 +38,19 @@ public final class PlayerController {
     private final CheckRuns checks;
     private final Gradebook gradebook;
     private final Pages pages;
+    private final Function<BoundLab, String> realHostUnavailable;
 
-    public PlayerController(Player player, CheckRuns checks, Gradebook gradebook, Pages pages) {
+    /**
+     * The player; {@code realHostUnavailable} says why a lab cannot be replayed on a real host here
+     * (empty when it can), for the button that leads to the compare page.
+     */
+    public PlayerController(Player player, CheckRuns checks, Gradebook gradebook, Pages pages,
+                            Function<BoundLab, String> realHostUnavailable) {
         this.player = player;
         this.checks = checks;
         this.gradebook = gradebook;
         this.pages = pages;
+        this.realHostUnavailable = realHostUnavailable;
     }
 
     /** Registers the routes of this feature. */
@@ -108,7 +117,8 @@ public final class PlayerController {
                 current(state), TranscriptLine.of(state.lab(), state.live()), terminals(state), Pictures.of(view),
                 checks.latest(attemptId).orElse(null), gradebook.score(attemptId), state.lab().totalPoints(),
                 !state.live().isEmpty(), error);
-        pages.render(ctx, Views.PLAYER, Map.of("page", page));
+        pages.render(ctx, Views.PLAYER, Map.of("page", page, "realHostUnavailable",
+                realHostUnavailable.apply(state.lab())));
     }
 
     /** main, then the lab's terminals in order of appearance, then any the student opened. */

@@ -25,20 +25,30 @@ public final class Graft {
      */
     public static void attach(Kernel kernel, Mount source, Mount dest, Inode mountpoint, Directory mpDir, String mpName) {
         List<Mount> tree = CloneTree.subtree(source);
-        List<Mount> copies = List.of();
-        if (dest.isShared()) {
-            for (Mount p : tree) {
-                if (!p.isShared()) {
-                    p.startPeerGroup(kernel.groupIds().allocate());
-                }
-            }
-            copies = Propagation.propagate(kernel, dest, mountpoint, mpDir, mpName, source);
-        }
+        List<Mount> copies = propagateUnder(kernel, dest, tree, mountpoint, mpDir, mpName, source);
         source.attach(dest, mountpoint, mpDir, mpName);
         commit(kernel, dest.ns(), tree, false);
         for (Mount copy : copies) {
             commit(kernel, copy.parent().ns(), List.of(copy), true);
         }
+    }
+
+    /**
+     * Under a shared {@code dest}, every mount of {@code tree} not yet shared starts a peer group and
+     * copies of {@code source} propagate to dest's peers and slaves; returns the copies (none under
+     * a mount that is not shared).
+     */
+    private static List<Mount> propagateUnder(Kernel kernel, Mount dest, List<Mount> tree, Inode mountpoint,
+            Directory mpDir, String mpName, Mount source) {
+        if (!dest.isShared()) {
+            return List.of();
+        }
+        for (Mount p : tree) {
+            if (!p.isShared()) {
+                p.startPeerGroup(kernel.groupIds().allocate());
+            }
+        }
+        return Propagation.propagate(kernel, dest, mountpoint, mpDir, mpName, source);
     }
 
     /**
@@ -49,15 +59,7 @@ public final class Graft {
     public static void move(Kernel kernel, Mount mnt, Mount dest, Inode mountpoint, Directory mpDir, String mpName) {
         List<Mount> tree = CloneTree.subtree(mnt);
         String from = MountPoints.fromTreeRoot(mnt);
-        List<Mount> copies = List.of();
-        if (dest.isShared()) {
-            for (Mount p : tree) {
-                if (!p.isShared()) {
-                    p.startPeerGroup(kernel.groupIds().allocate());
-                }
-            }
-            copies = Propagation.propagate(kernel, dest, mountpoint, mpDir, mpName, mnt);
-        }
+        List<Mount> copies = propagateUnder(kernel, dest, tree, mountpoint, mpDir, mpName, mnt);
         mnt.attach(dest, mountpoint, mpDir, mpName);
         MountTable ns = dest.ns();
         kernel.emit(new MountEvent.Unmounted(ns.nsInode(), mnt.id(), from, false));

@@ -1,6 +1,5 @@
 package isolab.sim.fs.overlay;
 
-import isolab.sim.fs.Inode;
 import isolab.sim.fs.OpenFile;
 import isolab.sim.fs.RegularFile;
 
@@ -9,58 +8,27 @@ import isolab.sim.fs.RegularFile;
  * copied up, else lower; opening it for writing, truncating it or changing its metadata copies it
  * up first (metacopy off: the whole data).
  */
-final class OvlFile extends RegularFile implements OvlInode {
+final class OvlFile extends RegularFile implements OvlLeaf<RegularFile> {
 
-    private final OverlayFs fs;
-    private final OvlDirectory parent;
-    private final String name;
-    private final RegularFile lower;
-    private RegularFile upper;
+    private final Layers<RegularFile> layers;
 
     OvlFile(OverlayFs fs, OvlDirectory parent, String name, RegularFile upper, RegularFile lower) {
         super(fs.sb(), 0, 0);
-        this.fs = fs;
-        this.parent = parent;
-        this.name = name;
-        this.upper = upper;
-        this.lower = lower;
+        this.layers = new Layers<>(fs, parent, name, upper, lower);
     }
 
     @Override
-    public OverlayFs fs() {
-        return fs;
-    }
-
-    @Override
-    public OvlDirectory parentDir() {
-        return parent;
-    }
-
-    @Override
-    public String entryName() {
-        return name;
-    }
-
-    @Override
-    public Inode upper() {
-        return upper;
-    }
-
-    @Override
-    public Inode lower() {
-        return lower;
+    public Layers<RegularFile> layers() {
+        return layers;
     }
 
     private RegularFile file() {
-        return upper != null ? upper : lower;
+        return layers.real();
     }
 
     /** The upper file, copying the lower one up first. */
     RegularFile writable() {
-        if (upper == null) {
-            upper = CopyUp.file(this, lower);
-        }
-        return upper;
+        return layers.upper(lower -> CopyUp.file(this, lower));
     }
 
     /** fs/overlayfs/file.c: ovl_open: a write-like open copies the file up. */
@@ -113,7 +81,7 @@ final class OvlFile extends RegularFile implements OvlInode {
 
     @Override
     public String device() {
-        return fs.samefs() ? fs.sb().device() : file().device();
+        return layers.device();
     }
 
     @Override

@@ -5,50 +5,22 @@ import isolab.sim.fs.Inode;
 import isolab.sim.fs.Symlink;
 
 /** A symbolic link of the merged tree: its target and metadata are its real link's. */
-final class OvlSymlink extends Symlink implements OvlInode {
+final class OvlSymlink extends Symlink implements OvlLeaf<Symlink> {
 
-    private final OverlayFs fs;
-    private final OvlDirectory parent;
-    private final String name;
-    private final Symlink lower;
-    private Symlink upper;
+    private final Layers<Symlink> layers;
 
     OvlSymlink(OverlayFs fs, OvlDirectory parent, String name, Symlink upper, Symlink lower) {
         super(fs.sb(), 0, "");
-        this.fs = fs;
-        this.parent = parent;
-        this.name = name;
-        this.upper = upper;
-        this.lower = lower;
+        this.layers = new Layers<>(fs, parent, name, upper, lower);
     }
 
     @Override
-    public OverlayFs fs() {
-        return fs;
-    }
-
-    @Override
-    public OvlDirectory parentDir() {
-        return parent;
-    }
-
-    @Override
-    public String entryName() {
-        return name;
-    }
-
-    @Override
-    public Inode upper() {
-        return upper;
-    }
-
-    @Override
-    public Inode lower() {
-        return lower;
+    public Layers<Symlink> layers() {
+        return layers;
     }
 
     private Symlink link() {
-        return upper != null ? upper : lower;
+        return layers.real();
     }
 
     @Override
@@ -73,7 +45,7 @@ final class OvlSymlink extends Symlink implements OvlInode {
 
     @Override
     public String device() {
-        return fs.samefs() ? fs.sb().device() : link().device();
+        return layers.device();
     }
 
     @Override

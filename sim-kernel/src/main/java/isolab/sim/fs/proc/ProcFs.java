@@ -1,6 +1,5 @@
 package isolab.sim.fs.proc;
 
-import isolab.api.NamespaceType;
 import isolab.sim.fs.Caller;
 import isolab.sim.fs.Directory;
 import isolab.sim.fs.Inode;

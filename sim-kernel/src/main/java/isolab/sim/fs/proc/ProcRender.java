@@ -5,7 +5,6 @@ import isolab.sim.fs.Directory;
 import isolab.sim.fs.Mount;
 import isolab.sim.fs.Namei;
 import isolab.sim.fs.OpenFile;
-import isolab.sim.fs.Path;
 import isolab.sim.fs.pipe.Pipe;
 import isolab.sim.kernel.Kernel;
 import isolab.sim.namespace.PidNamespace;

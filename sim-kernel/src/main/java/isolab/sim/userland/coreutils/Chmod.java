@@ -1,7 +1,5 @@
 package isolab.sim.userland.coreutils;
 
-import isolab.sim.fs.OpenFile;
-import isolab.sim.syscall.DirEntry;
 import isolab.sim.syscall.Stat;
 import isolab.sim.syscall.SysException;
 import isolab.sim.userland.Proc;
@@ -81,18 +79,7 @@ public final class Chmod {
         }
         int status = 0;
         if (recursive && st.isDirectory()) {
-            int fd = p.sys().open(file, OpenFile.O_RDONLY | OpenFile.O_DIRECTORY, 0);
-            List<String> names = new ArrayList<>();
-            try {
-                for (DirEntry e : p.sys().getdents(fd)) {
-                    if (!e.name().equals(".") && !e.name().equals("..")) {
-                        names.add(e.name());
-                    }
-                }
-            } finally {
-                p.sys().close(fd);
-            }
-            for (String name : names) {
+            for (String name : p.listDir(file)) {
                 String child = file.endsWith("/") ? file + name : file + "/" + name;
                 try {
                     if (p.sys().lstat(child).isSymlink()) {

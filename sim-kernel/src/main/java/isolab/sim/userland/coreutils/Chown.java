@@ -55,7 +55,7 @@ public final class Chown {
         try {
             parsed = OPTIONS.parse(p.args());
         } catch (Getopt.UsageError e) {
-            return tryHelp(p, e.getMessage(), 1);
+            return Usage.tryHelpAsInvoked(p, e.getMessage(), 1);
         }
         for (Getopt.Opt o : parsed.options()) {
             if (List.of("H", "L", "P", "from", "reference", "help", "version", "dereference").contains(o.key())) {
@@ -64,10 +64,10 @@ public final class Chown {
         }
         List<String> operands = parsed.operands();
         if (operands.isEmpty()) {
-            return tryHelp(p, "missing operand", 1);
+            return Usage.tryHelpAsInvoked(p, "missing operand", 1);
         }
         if (operands.size() == 1) {
-            return tryHelp(p, "missing operand after " + Usage.quote(operands.get(0)), 1);
+            return Usage.tryHelpAsInvoked(p, "missing operand after " + Usage.quote(operands.get(0)), 1);
         }
         Spec spec = parseSpec(p, operands.get(0));
         if (spec == null) {
@@ -107,11 +107,11 @@ public final class Chown {
             } else if (user.matches("\\d+") && Long.parseLong(user) < 4294967295L) {
                 uid = (int) Long.parseLong(user);
                 if (group != null && group.isEmpty()) {
-                    error(p, "invalid spec: " + Usage.quote(spec));
+                    Usage.errorAsInvoked(p, "invalid spec: " + Usage.quote(spec));
                     return null;
                 }
             } else {
-                error(p, "invalid user: " + Usage.quote(spec));
+                Usage.errorAsInvoked(p, "invalid user: " + Usage.quote(spec));
                 return null;
             }
         }
@@ -121,7 +121,7 @@ public final class Chown {
                 g = Long.parseLong(group);
             }
             if (g < 0) {
-                error(p, "invalid group: " + Usage.quote(spec));
+                Usage.errorAsInvoked(p, "invalid group: " + Usage.quote(spec));
                 return null;
             }
             gid = (int) g;
@@ -135,7 +135,7 @@ public final class Chown {
             before = follow ? p.sys().stat(file) : p.sys().lstat(file);
         } catch (SysException e) {
             if (!r.quiet()) {
-                error(p, "cannot access " + Usage.quote(file) + ": " + e.strerror());
+                Usage.errorAsInvoked(p, "cannot access " + Usage.quote(file) + ": " + e.strerror());
             }
             return 1;
         }
@@ -151,7 +151,7 @@ public final class Chown {
         } catch (SysException e) {
             if (!r.quiet()) {
                 // chown-core.c: "changing group of" when only a group was asked for.
-                error(p, (r.uid() == -1 ? "changing group of " : "changing ownership of ") + Usage.quote(file) + ": "
+                Usage.errorAsInvoked(p, (r.uid() == -1 ? "changing group of " : "changing ownership of ") + Usage.quote(file) + ": "
                         + e.strerror());
             }
             if (r.verbose()) {
@@ -178,7 +178,7 @@ public final class Chown {
             }
         } catch (SysException e) {
             if (!r.quiet()) {
-                error(p, "cannot read directory " + Usage.quote(dir) + ": " + e.strerror());
+                Usage.errorAsInvoked(p, "cannot read directory " + Usage.quote(dir) + ": " + e.strerror());
             }
             return 1;
         }
@@ -198,17 +198,5 @@ public final class Chown {
         String user = u == null ? String.valueOf(st.uid()) : u.name();
         String group = g == null ? String.valueOf(st.gid()) : g;
         return r.groupName() == null ? user : user + ":" + group;
-    }
-
-    /** coreutils' error(): {@code argv[0]: message}. */
-    private static void error(Proc p, String message) {
-        p.err(p.invocationName() + ": " + message + "\n");
-    }
-
-    /** coreutils' usage(EXIT_FAILURE): the message, then {@code Try 'argv[0] --help' ...}. */
-    private static int tryHelp(Proc p, String message, int status) {
-        error(p, message);
-        p.err("Try '" + p.invocationName() + " --help' for more information.\n");
-        return status;
     }
 }

@@ -1,7 +1,6 @@
 package isolab.sim.userland.coreutils;
 
 import isolab.sim.fs.OpenFile;
-import isolab.sim.syscall.DirEntry;
 import isolab.sim.syscall.Errno;
 import isolab.sim.syscall.Stat;
 import isolab.sim.syscall.SysException;
@@ -49,11 +48,9 @@ public final class Cp {
     }
 
     public static int cp(Proc p) {
-        Getopt.Parsed parsed;
-        try {
-            parsed = CP.parse(p.args());
-        } catch (Getopt.UsageError e) {
-            return Usage.tryHelp(p, e.getMessage(), 1);
+        Getopt.Parsed parsed = CP.parseOrTryHelp(p);
+        if (parsed == null) {
+            return 1;
         }
         Mode m = new Mode();
         for (Getopt.Opt o : parsed.options()) {
@@ -86,11 +83,9 @@ public final class Cp {
     }
 
     public static int mv(Proc p) {
-        Getopt.Parsed parsed;
-        try {
-            parsed = MV.parse(p.args());
-        } catch (Getopt.UsageError e) {
-            return Usage.tryHelp(p, e.getMessage(), 1);
+        Getopt.Parsed parsed = MV.parseOrTryHelp(p);
+        if (parsed == null) {
+            return 1;
         }
         Mode m = new Mode();
         m.recursive = true;
@@ -212,7 +207,7 @@ public final class Cp {
             p.out(Usage.quote(source) + " -> " + Usage.quote(target) + "\n");
         }
         int status = 0;
-        for (String name : list(p, source)) {
+        for (String name : p.listDir(source)) {
             String from = join(source, name);
             try {
                 Stat child = p.sys().lstat(from);
@@ -303,7 +298,7 @@ public final class Cp {
         try {
             if (p.sys().lstat(path).isDirectory()) {
                 int status = 0;
-                for (String name : list(p, path)) {
+                for (String name : p.listDir(path)) {
                     status |= removeTree(p, join(path, name));
                 }
                 p.sys().rmdir(path);
@@ -315,21 +310,6 @@ public final class Cp {
             p.error("cannot remove " + Usage.quote(path) + ": " + e.strerror());
             return 1;
         }
-    }
-
-    private static List<String> list(Proc p, String dir) {
-        List<String> names = new ArrayList<>();
-        int fd = p.sys().open(dir, OpenFile.O_RDONLY | OpenFile.O_DIRECTORY, 0);
-        try {
-            for (DirEntry e : p.sys().getdents(fd)) {
-                if (!e.name().equals(".") && !e.name().equals("..")) {
-                    names.add(e.name());
-                }
-            }
-        } finally {
-            p.sys().close(fd);
-        }
-        return names;
     }
 
     private static boolean isDirectory(Proc p, String path) {

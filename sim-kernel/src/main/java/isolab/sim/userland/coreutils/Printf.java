@@ -26,19 +26,19 @@ public final class Printf {
             args = args.subList(1, args.size());
         }
         if (args.isEmpty()) {
-            return tryHelp(p, "missing operand", 1);
+            return Usage.tryHelpAsInvoked(p, "missing operand", 1);
         }
         StringBuilder out = new StringBuilder();
         int status = isolab.sim.shell.Printf.format(args.get(0), args.subList(1, args.size()), out,
                 new isolab.sim.shell.Printf.Voice() {
                     @Override
                     public void invalidNumber(String arg) {
-                        error(p, Usage.quote(arg) + ": expected a numeric value");
+                        Usage.errorAsInvoked(p, Usage.quote(arg) + ": expected a numeric value");
                     }
 
                     @Override
                     public void invalidDirective(char conv) {
-                        error(p, "%" + conv + ": invalid conversion specification");
+                        Usage.errorAsInvoked(p, "%" + conv + ": invalid conversion specification");
                     }
                 });
         byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
@@ -49,21 +49,9 @@ public final class Printf {
             }
         } catch (SysException e) {
             // lib/closeout.c: close_stdout
-            error(p, "write error: " + e.strerror());
+            Usage.errorAsInvoked(p, "write error: " + e.strerror());
             return 1;
         }
-        return status;
-    }
-
-    /** coreutils' error(): {@code argv[0]: message}. */
-    private static void error(Proc p, String message) {
-        p.err(p.invocationName() + ": " + message + "\n");
-    }
-
-    /** coreutils' usage(EXIT_FAILURE): the message, then {@code Try 'argv[0] --help' ...}. */
-    private static int tryHelp(Proc p, String message, int status) {
-        error(p, message);
-        p.err("Try '" + p.invocationName() + " --help' for more information.\n");
         return status;
     }
 }

@@ -4,6 +4,7 @@ import isolab.sim.fs.OpenFile;
 import isolab.sim.syscall.Errno;
 import isolab.sim.syscall.SysException;
 import isolab.sim.userland.Execvp;
+import isolab.sim.userland.Passwd;
 import isolab.sim.userland.Proc;
 import isolab.sim.userland.Usage;
 import java.util.ArrayList;
@@ -39,21 +40,6 @@ public final class Simple {
             p.error("couldn't find directory entry in '..' with matching i-node");
             return 1;
         }
-    }
-
-    private static Map<Integer, String> names(Proc p, String file) {
-        Map<Integer, String> names = new LinkedHashMap<>();
-        try {
-            for (String line : p.readFile(file).split("\n")) {
-                String[] f = line.split(":", -1);
-                if (f.length > 2 && f[2].matches("\\d+")) {
-                    names.putIfAbsent(Integer.parseInt(f[2]), f[0]);
-                }
-            }
-        } catch (SysException e) {
-            // numeric output then
-        }
-        return names;
     }
 
     private static String[] passwdEntry(Proc p, String user) {
@@ -96,8 +82,8 @@ public final class Simple {
                 user = a;
             }
         }
-        Map<Integer, String> users = names(p, "/etc/passwd");
-        Map<Integer, String> groups = names(p, "/etc/group");
+        Map<Integer, String> users = Passwd.namesById(p, "/etc/passwd");
+        Map<Integer, String> groups = Passwd.namesById(p, "/etc/group");
         int uid = p.sys().geteuid();
         int gid = p.sys().getegid();
         // src/id.c: the real ids head the line; effective ones that differ follow as euid=, egid=.
@@ -160,7 +146,7 @@ public final class Simple {
             return Usage.tryHelp(p, "extra operand " + Usage.quote(p.args().get(0)), 1);
         }
         int uid = p.sys().geteuid();
-        String n = names(p, "/etc/passwd").get(uid);
+        String n = Passwd.namesById(p, "/etc/passwd").get(uid);
         if (n == null) {
             p.error("cannot find name for user ID " + uid);
             return 1;
@@ -499,19 +485,8 @@ public final class Simple {
                     p.error("cannot remove " + Usage.quote(path) + ": Is a directory");
                     return 1;
                 }
-                int fd = p.sys().open(path, OpenFile.O_RDONLY | OpenFile.O_DIRECTORY, 0);
-                List<String> names = new ArrayList<>();
-                try {
-                    for (var e : p.sys().getdents(fd)) {
-                        if (!e.name().equals(".") && !e.name().equals("..")) {
-                            names.add(e.name());
-                        }
-                    }
-                } finally {
-                    p.sys().close(fd);
-                }
                 int status = 0;
-                for (String n : names) {
+                for (String n : p.listDir(path)) {
                     status |= remove(p, path + "/" + n, force, true);
                 }
                 p.sys().rmdir(path);

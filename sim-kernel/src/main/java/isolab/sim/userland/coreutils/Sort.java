@@ -213,12 +213,7 @@ public final class Sort {
                 int next = line.indexOf(separator, i);
                 i = next < 0 ? line.length() : next + 1;
             } else {
-                while (i < line.length() && isBlank(line.charAt(i))) {
-                    i++;
-                }
-                while (i < line.length() && !isBlank(line.charAt(i))) {
-                    i++;
-                }
+                i = pastField(line, i);
             }
         }
         return i;
@@ -230,6 +225,11 @@ public final class Sort {
             int next = line.indexOf(separator, i);
             return next < 0 ? line.length() : next;
         }
+        return pastField(line, i);
+    }
+
+    /** The index past the field at {@code i} when blanks separate fields: its leading blanks, then its non-blanks. */
+    private static int pastField(String line, int i) {
         while (i < line.length() && isBlank(line.charAt(i))) {
             i++;
         }

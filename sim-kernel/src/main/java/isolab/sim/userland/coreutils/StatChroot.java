@@ -4,6 +4,7 @@ import isolab.sim.syscall.Errno;
 import isolab.sim.syscall.Stat;
 import isolab.sim.syscall.SysException;
 import isolab.sim.userland.Execvp;
+import isolab.sim.userland.Passwd;
 import isolab.sim.userland.Proc;
 import isolab.sim.userland.Usage;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** /usr/bin/stat and /usr/sbin/chroot (coreutils 9.1). */
 public final class StatChroot {
@@ -55,8 +55,8 @@ public final class StatChroot {
         if (files.isEmpty()) {
             return Usage.tryHelp(p, "missing operand", 1);
         }
-        Map<Integer, String> users = names(p, "/etc/passwd");
-        Map<Integer, String> groups = names(p, "/etc/group");
+        Map<Integer, String> users = Passwd.namesById(p, "/etc/passwd");
+        Map<Integer, String> groups = Passwd.namesById(p, "/etc/group");
         int status = 0;
         for (String file : files) {
             Stat st;
@@ -80,21 +80,6 @@ public final class StatChroot {
                         : "Device: %Hd,%Ld\tInode: %-11i Links: %h\n")
                 + "Access: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\n"
                 + "Access: %x\nModify: %y\nChange: %z\n Birth: %w\n";
-    }
-
-    private static Map<Integer, String> names(Proc p, String file) {
-        Map<Integer, String> names = new TreeMap<>();
-        try {
-            for (String line : p.readFile(file).split("\n")) {
-                String[] f = line.split(":", -1);
-                if (f.length > 2 && f[2].matches("\\d+")) {
-                    names.putIfAbsent(Integer.parseInt(f[2]), f[0]);
-                }
-            }
-        } catch (SysException e) {
-            // numeric ids
-        }
-        return names;
     }
 
     private static String render(Proc p, String format, String file, Stat st, Map<Integer, String> users,

@@ -3,7 +3,6 @@ package isolab.sim.userland.coreutils;
 import isolab.sim.userland.Proc;
 import isolab.sim.userland.Usage;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /** The text filters of coreutils: cut and tr (and the input helpers {@link Sort} shares). */

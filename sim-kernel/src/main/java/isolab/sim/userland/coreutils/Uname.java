@@ -22,11 +22,9 @@ public final class Uname {
     }
 
     public static int main(Proc p) {
-        Getopt.Parsed parsed;
-        try {
-            parsed = OPTIONS.parse(p.args());
-        } catch (Getopt.UsageError e) {
-            return Usage.tryHelp(p, e.getMessage(), 1);
+        Getopt.Parsed parsed = OPTIONS.parseOrTryHelp(p);
+        if (parsed == null) {
+            return 1;
         }
         if (!parsed.operands().isEmpty()) {
             return Usage.tryHelp(p, "extra operand " + Usage.quote(parsed.operands().get(0)), 1);

@@ -20,7 +20,7 @@ final class IpAddress {
 
     static int main(Proc p, List<String> args, Ip.Options options) {
         if (args.isEmpty()) {
-            return show(p, args, options);
+            return IpShow.show(p, args, options, false);
         }
         String cmd = args.get(0);
         List<String> rest = args.subList(1, args.size());
@@ -31,7 +31,7 @@ final class IpAddress {
             return modify(p, rest, options, false);
         }
         if (Ip.matches(cmd, "list") || Ip.matches(cmd, "show") || Ip.matches(cmd, "lst")) {
-            return show(p, rest, options);
+            return IpShow.show(p, rest, options, false);
         }
         if (Ip.matches(cmd, "flush")) {
             return flush(p, rest, options);
@@ -42,16 +42,6 @@ final class IpAddress {
         }
         p.err("Command \"" + cmd + "\" is unknown, try \"ip address help\".\n");
         return 255;
-    }
-
-    private static int show(Proc p, List<String> args, Ip.Options options) {
-        int[] status = {0};
-        IpShow.Filter filter = IpShow.parse(p, args, status);
-        if (filter == null) {
-            return status[0];
-        }
-        IpShow.list(p, filter, options, false);
-        return 0;
     }
 
     /** ipaddr_modify for add and del. */

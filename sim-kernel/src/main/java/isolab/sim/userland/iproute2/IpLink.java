@@ -20,7 +20,7 @@ final class IpLink {
 
     static int main(Proc p, List<String> args, Ip.Options options) {
         if (args.isEmpty()) {
-            return show(p, args, options);
+            return IpShow.show(p, args, options, true);
         }
         String cmd = args.get(0);
         List<String> rest = args.subList(1, args.size());
@@ -37,23 +37,13 @@ final class IpLink {
             return delete(p, rest);
         }
         if (Ip.matches(cmd, "show") || Ip.matches(cmd, "lst") || Ip.matches(cmd, "list")) {
-            return show(p, rest, options);
+            return IpShow.show(p, rest, options, true);
         }
         if (Ip.matches(cmd, "xstats") || Ip.matches(cmd, "afstats") || Ip.matches(cmd, "property") || Ip.matches(cmd, "help")) {
             return Usage.notModelled(p, "link " + cmd);
         }
         p.err("Command \"" + cmd + "\" is unknown, try \"ip link help\".\n");
         return 255;
-    }
-
-    private static int show(Proc p, List<String> args, Ip.Options options) {
-        int[] status = {0};
-        IpShow.Filter filter = IpShow.parse(p, args, status);
-        if (filter == null) {
-            return status[0];
-        }
-        IpShow.list(p, filter, options, true);
-        return 0;
     }
 
     /** What iplink_parse gathered: the device, a new name, and the attributes set. */
@@ -177,6 +167,35 @@ final class IpLink {
         return 255;
     }
 
+    /** A netlink request that may name a network namespace: by an open file, else by a PID (-1 for neither). */
+    private interface NetnsRequest {
+        void send(int netnsFd, int netnsPid);
+    }
+
+    /**
+     * Sends {@code request} with the namespace {@code netns} names (none when null) and closes it after;
+     * status 0, or how ip reports a bad {@code netns} value or a refused request.
+     */
+    private static int inNetns(Proc p, String netns, NetnsRequest request) {
+        int[] target = {-1, -1};
+        if (netns != null) {
+            target = netnsTarget(p, netns);
+            if (target == null) {
+                return Ip.invarg(p, "Invalid \"netns\" value\n", netns);
+            }
+        }
+        try {
+            request.send(target[0], target[1]);
+            return 0;
+        } catch (NetlinkError e) {
+            return Ip.answers(p, e);
+        } finally {
+            if (target[0] >= 0) {
+                p.sys().close(target[0]);
+            }
+        }
+    }
+
     /** Opens the network namespace a {@code netns} argument names: a name under /run/netns, else a PID. */
     private static int[] netnsTarget(Proc p, String value) {
         try {
@@ -227,23 +246,8 @@ final class IpLink {
             p.err("Garbage instead of arguments \"" + typeArgs.get(0) + " ...\". Try \"ip link help\".\n");
             return 1;
         }
-        int[] target = {-1, -1};
-        if (peerNetns != null) {
-            target = netnsTarget(p, peerNetns);
-            if (target == null) {
-                return Ip.invarg(p, "Invalid \"netns\" value\n", peerNetns);
-            }
-        }
-        try {
-            p.sys().rtmNewLink(r.type, r.name, peerName, target[0], target[1]);
-            return 0;
-        } catch (NetlinkError e) {
-            return Ip.answers(p, e);
-        } finally {
-            if (target[0] >= 0) {
-                p.sys().close(target[0]);
-            }
-        }
+        String peer = peerName;
+        return inNetns(p, peerNetns, (fd, pid) -> p.sys().rtmNewLink(r.type, r.name, peer, fd, pid));
     }
 
     private static int set(Proc p, List<String> args) {
@@ -255,31 +259,24 @@ final class IpLink {
         if (r.type != null) {
             return Usage.notModelled(p, "link set type");
         }
-        if (r.dev == null) {
+        int missing = missingDevice(p, r.dev);
+        if (missing != 0) {
+            return missing;
+        }
+        String rename = r.name != null && !r.name.equals(r.dev) ? r.name : null;
+        return inNetns(p, r.netns, (fd, pid) -> p.sys().rtmSetLink(r.dev, new Syscalls.LinkChange(fd, pid, r.mtu, rename, r.master, r.up)));
+    }
+
+    /** 0 when {@code dev} names a device; else ip's complaint (no "dev" argument, or no such device) and its status. */
+    private static int missingDevice(Proc p, String dev) {
+        if (dev == null) {
             p.err("Not enough information: \"dev\" argument is required.\n");
             return 255;
         }
-        if (p.sys().ifNameToIndex(r.dev) == 0) {
-            return Ip.nodev(p, r.dev);
+        if (p.sys().ifNameToIndex(dev) == 0) {
+            return Ip.nodev(p, dev);
         }
-        int[] target = {-1, -1};
-        if (r.netns != null) {
-            target = netnsTarget(p, r.netns);
-            if (target == null) {
-                return Ip.invarg(p, "Invalid \"netns\" value\n", r.netns);
-            }
-        }
-        String rename = r.name != null && !r.name.equals(r.dev) ? r.name : null;
-        try {
-            p.sys().rtmSetLink(r.dev, new Syscalls.LinkChange(target[0], target[1], r.mtu, rename, r.master, r.up));
-            return 0;
-        } catch (NetlinkError e) {
-            return Ip.answers(p, e);
-        } finally {
-            if (target[0] >= 0) {
-                p.sys().close(target[0]);
-            }
-        }
+        return 0;
     }
 
     private static int delete(Proc p, List<String> args) {
@@ -288,12 +285,9 @@ final class IpLink {
         if (r == null) {
             return status[0];
         }
-        if (r.dev == null) {
-            p.err("Not enough information: \"dev\" argument is required.\n");
-            return 255;
-        }
-        if (p.sys().ifNameToIndex(r.dev) == 0) {
-            return Ip.nodev(p, r.dev);
+        int missing = missingDevice(p, r.dev);
+        if (missing != 0) {
+            return missing;
         }
         try {
             p.sys().rtmDelLink(r.dev);

@@ -20,6 +20,17 @@ final class IpShow {
     private IpShow() {
     }
 
+    /** {@code ip link show} ({@code linkOnly}) or {@code ip address show} with the selectors in {@code args}. */
+    static int show(Proc p, List<String> args, Ip.Options options, boolean linkOnly) {
+        int[] status = {0};
+        Filter filter = parse(p, args, status);
+        if (filter == null) {
+            return status[0];
+        }
+        list(p, filter, options, linkOnly);
+        return 0;
+    }
+
     /** Parses the selectors of {@code ip link show} / {@code ip addr show}; null after printing an error. */
     static Filter parse(Proc p, List<String> args, int[] status) {
         String device = null;

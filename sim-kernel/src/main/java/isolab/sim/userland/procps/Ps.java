@@ -1,7 +1,5 @@
 package isolab.sim.userland.procps;
 
-import isolab.sim.fs.OpenFile;
-import isolab.sim.syscall.DirEntry;
 import isolab.sim.syscall.SysException;
 import isolab.sim.userland.Proc;
 import java.time.Instant;
@@ -215,7 +213,7 @@ public final class Ps {
             return 1;
         }
         List<ProcInfo> procs = new ArrayList<>();
-        for (int pid : listPids()) {
+        for (int pid : p.procPids()) {
             ProcInfo info = ProcInfo.read(p, pid);
             if (info == null) {
                 continue;
@@ -387,26 +385,6 @@ public final class Ps {
         } catch (SysException e) {
             // no file: numeric ids
         }
-    }
-
-    private List<Integer> listPids() {
-        List<Integer> pids = new ArrayList<>();
-        try {
-            int fd = p.sys().open("/proc", OpenFile.O_RDONLY | OpenFile.O_DIRECTORY, 0);
-            try {
-                for (DirEntry e : p.sys().getdents(fd)) {
-                    if (e.name().matches("\\d+")) {
-                        pids.add(Integer.parseInt(e.name()));
-                    }
-                }
-            } finally {
-                p.sys().close(fd);
-            }
-        } catch (SysException e) {
-            return pids;
-        }
-        pids.sort(null);
-        return pids;
     }
 
     private String user(int uid) {

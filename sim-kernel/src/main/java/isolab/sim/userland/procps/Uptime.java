@@ -57,11 +57,8 @@ public final class Uptime {
                 }
             }
         }
-        double up;
-        try {
-            up = Double.parseDouble(p.readFile("/proc/uptime").split(" ")[0]);
-        } catch (SysException | NumberFormatException e) {
-            p.error("Cannot get system uptime");
+        Double up = uptimeSeconds(p);
+        if (up == null) {
             return 1;
         }
         p.out((pretty ? pretty(up) : plain(p, up)) + "\n");
@@ -121,13 +118,20 @@ public final class Uptime {
         return s.toString();
     }
 
-    /** {@code -s}: now minus the uptime, {@code YYYY-MM-DD HH:MM:SS}. */
-    private static int since(Proc p) {
-        double up;
+    /** The first number of /proc/uptime; null once "Cannot get system uptime" is printed. */
+    private static Double uptimeSeconds(Proc p) {
         try {
-            up = Double.parseDouble(p.readFile("/proc/uptime").split(" ")[0]);
+            return Double.parseDouble(p.readFile("/proc/uptime").split(" ")[0]);
         } catch (SysException | NumberFormatException e) {
             p.error("Cannot get system uptime");
+            return null;
+        }
+    }
+
+    /** {@code -s}: now minus the uptime, {@code YYYY-MM-DD HH:MM:SS}. */
+    private static int since(Proc p) {
+        Double up = uptimeSeconds(p);
+        if (up == null) {
             return 1;
         }
         long bootMillis = p.sys().realtimeMillis() - (long) (up * 1000);

@@ -4,9 +4,9 @@ import isolab.sim.fs.OpenFile;
 import isolab.sim.namespace.IpcNamespace;
 import isolab.sim.namespace.IpcNamespace.Kind;
 import isolab.sim.syscall.SysException;
+import isolab.sim.userland.Passwd;
 import isolab.sim.userland.Proc;
 import isolab.sim.userland.Usage;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -95,7 +95,7 @@ public final class Ipcs {
 
     /** The default (and -b) section of one kind: title, header and a row per object. */
     static String defaultSection(Proc p, Kind kind) {
-        Map<Integer, String> users = users(p);
+        Map<Integer, String> users = Passwd.namesById(p, "/etc/passwd");
         StringBuilder out = new StringBuilder();
         switch (kind) {
             case MSG -> {
@@ -130,21 +130,6 @@ public final class Ipcs {
 
     static String owner(Map<Integer, String> users, IpcNamespace.Listed o) {
         return users.getOrDefault((int) o.uid(), String.valueOf(o.uid()));
-    }
-
-    static Map<Integer, String> users(Proc p) {
-        Map<Integer, String> users = new LinkedHashMap<>();
-        try {
-            for (String line : p.readFile("/etc/passwd").split("\n")) {
-                String[] f = line.split(":", -1);
-                if (f.length > 2 && f[2].matches("\\d+")) {
-                    users.putIfAbsent(Integer.parseInt(f[2]), f[0]);
-                }
-            }
-        } catch (SysException e) {
-            // numeric owners
-        }
-        return users;
     }
 
     /** ipcmk: {@code -Q} a message queue, {@code -M SIZE} a shared memory segment, {@code -S N} a semaphore set; {@code -p MODE}. */

@@ -41,7 +41,7 @@ final class IpcsViews {
     }
 
     private static String times(Proc p, Kind kind) {
-        Map<Integer, String> users = Ipcs.users(p);
+        Map<Integer, String> users = Passwd.namesById(p, "/etc/passwd");
         StringBuilder out = new StringBuilder();
         List<IpcNamespace.Listed> objects = p.sys().ipcList(kind);
         switch (kind) {
@@ -75,7 +75,7 @@ final class IpcsViews {
     }
 
     private static String pids(Proc p, Kind kind) {
-        Map<Integer, String> users = Ipcs.users(p);
+        Map<Integer, String> users = Passwd.namesById(p, "/etc/passwd");
         StringBuilder out = new StringBuilder();
         switch (kind) {
             case MSG -> {
@@ -101,7 +101,7 @@ final class IpcsViews {
     }
 
     private static String creators(Proc p, Kind kind) {
-        Map<Integer, String> users = Ipcs.users(p);
+        Map<Integer, String> users = Passwd.namesById(p, "/etc/passwd");
         String title = switch (kind) {
             case MSG -> "------ Message Queues Creators/Owners --------\n";
             case SHM -> "------ Shared Memory Segment Creators/Owners --------\n";

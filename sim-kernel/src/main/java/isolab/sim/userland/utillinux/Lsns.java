@@ -1,10 +1,9 @@
 package isolab.sim.userland.utillinux;
 
-import isolab.sim.fs.OpenFile;
-import isolab.sim.syscall.DirEntry;
 import isolab.sim.syscall.SysException;
 import isolab.sim.userland.Getopt;
 import isolab.sim.userland.Help;
+import isolab.sim.userland.Passwd;
 import isolab.sim.userland.Proc;
 import isolab.sim.userland.Usage;
 import java.util.ArrayList;
@@ -73,11 +72,9 @@ public final class Lsns {
     }
 
     public static int main(Proc p) {
-        Getopt.Parsed parsed;
-        try {
-            parsed = OPTIONS.parse(p.args());
-        } catch (Getopt.UsageError e) {
-            return Usage.tryHelp(p, e.getMessage(), 1);
+        Getopt.Parsed parsed = OPTIONS.parseOrTryHelp(p);
+        if (parsed == null) {
+            return 1;
         }
         String onlyType = null;
         int onlyPid = -1;
@@ -150,7 +147,7 @@ public final class Lsns {
             columns.add(COLUMNS.get(name));
         }
         Smartcols table = new Smartcols(columns);
-        Map<Integer, String> users = users(p);
+        Map<Integer, String> users = Passwd.namesById(p, "/etc/passwd");
         for (Row r : rows.values()) {
             List<String> cells = new ArrayList<>();
             for (String name : names) {
@@ -165,7 +162,7 @@ public final class Lsns {
     /** Every namespace of a type lsns lists, with its process count and lowest PID, by inode. */
     private static Map<Long, Row> collect(Proc p, String onlyType) {
         Map<Long, Row> rows = new TreeMap<>();
-        for (int pid : pids(p)) {
+        for (int pid : p.procPids()) {
             for (String type : TYPES) {
                 if (onlyType != null && !onlyType.equals(type)) {
                     continue;
@@ -232,41 +229,6 @@ public final class Lsns {
         } catch (RuntimeException e) {
             return -1;
         }
-    }
-
-    private static Map<Integer, String> users(Proc p) {
-        Map<Integer, String> users = new TreeMap<>();
-        try {
-            for (String line : p.readFile("/etc/passwd").split("\n")) {
-                String[] f = line.split(":", -1);
-                if (f.length > 2 && f[2].matches("\\d+")) {
-                    users.putIfAbsent(Integer.parseInt(f[2]), f[0]);
-                }
-            }
-        } catch (SysException e) {
-            // numeric users
-        }
-        return users;
-    }
-
-    private static List<Integer> pids(Proc p) {
-        List<Integer> pids = new ArrayList<>();
-        try {
-            int fd = p.sys().open("/proc", OpenFile.O_RDONLY | OpenFile.O_DIRECTORY, 0);
-            try {
-                for (DirEntry e : p.sys().getdents(fd)) {
-                    if (e.name().matches("\\d+")) {
-                        pids.add(Integer.parseInt(e.name()));
-                    }
-                }
-            } finally {
-                p.sys().close(fd);
-            }
-        } catch (SysException e) {
-            return pids;
-        }
-        pids.sort(null);
-        return pids;
     }
 
     /** The first number after {@code field} in /proc/PID/status (the real uid for {@code Uid:}). */

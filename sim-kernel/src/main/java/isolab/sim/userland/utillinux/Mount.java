@@ -59,11 +59,9 @@ public final class Mount {
     }
 
     public static int mount(Proc p) {
-        Getopt.Parsed parsed;
-        try {
-            parsed = OPTIONS.parse(p.args());
-        } catch (Getopt.UsageError e) {
-            return Usage.tryHelp(p, e.getMessage(), EX_USAGE);
+        Getopt.Parsed parsed = OPTIONS.parseOrTryHelp(p);
+        if (parsed == null) {
+            return EX_USAGE;
         }
         Request r = new Request();
         for (Getopt.Opt o : parsed.options()) {

@@ -7,7 +7,6 @@ import isolab.sim.process.Wait;
 import isolab.sim.syscall.Errno;
 import isolab.sim.syscall.SysException;
 import isolab.sim.syscall.Syscalls;
-import isolab.sim.userland.Execvp;
 import isolab.sim.userland.Proc;
 import isolab.sim.userland.Usage;
 import java.util.ArrayList;
@@ -183,7 +182,7 @@ public final class Nsenter {
         if (wanted.contains("pid") && !noFork) {
             int child;
             try {
-                child = sys.fork(childSys -> exec(new Proc(childSys, p.argv(), p.envp()), command));
+                child = sys.fork(childSys -> Errexec.execvp(new Proc(childSys, p.argv(), p.envp()), command));
             } catch (SysException e) {
                 p.error("fork failed: " + e.strerror());   // nsenter.c: err(EXIT_FAILURE, _("fork failed"))
                 return 1;
@@ -206,7 +205,7 @@ public final class Nsenter {
                 }
             }
         }
-        return exec(p, command);
+        return Errexec.execvp(p, command);
     }
 
     /** setns on the first pass: a failure is left for the second. */
@@ -237,16 +236,6 @@ public final class Nsenter {
         } catch (SysException e) {
             return false;
         }
-    }
-
-    private static int exec(Proc p, List<String> command) {
-        try {
-            Execvp.execvp(p, command);
-        } catch (SysException e) {
-            p.error("failed to execute " + command.get(0) + ": " + e.strerror());
-            return e.errno() == Errno.ENOENT ? 127 : 126;
-        }
-        return 0;
     }
 
     private static String kindOf(char c) {

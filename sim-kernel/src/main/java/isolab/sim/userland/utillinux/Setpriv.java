@@ -1,9 +1,7 @@
 package isolab.sim.userland.utillinux;
 
-import isolab.sim.syscall.Errno;
 import isolab.sim.syscall.SysException;
 import isolab.sim.syscall.Syscalls;
-import isolab.sim.userland.Execvp;
 import isolab.sim.userland.Getopt;
 import isolab.sim.userland.Passwd;
 import isolab.sim.userland.Proc;
@@ -67,11 +65,9 @@ public final class Setpriv {
     }
 
     public static int main(Proc p) {
-        Getopt.Parsed parsed;
-        try {
-            parsed = OPTIONS.parse(p.args());
-        } catch (Getopt.UsageError e) {
-            return Usage.tryHelp(p, e.getMessage(), 1);
+        Getopt.Parsed parsed = OPTIONS.parseOrTryHelp(p);
+        if (parsed == null) {
+            return 1;
         }
         Wanted w = new Wanted();
         for (Getopt.Opt o : parsed.options()) {
@@ -96,13 +92,7 @@ public final class Setpriv {
         if (failed != null) {
             return failed;
         }
-        try {
-            Execvp.execvp(p, command);
-        } catch (SysException e) {
-            p.error("failed to execute " + command.get(0) + ": " + e.strerror());
-            return e.errno() == Errno.ENOENT ? 127 : 126;
-        }
-        return 0;
+        return Errexec.execvp(p, command);
     }
 
     /** Reads one option into {@code w}; returns an exit status if the command line is wrong. */

@@ -29,11 +29,9 @@ public final class Umount {
     }
 
     public static int main(Proc p) {
-        Getopt.Parsed parsed;
-        try {
-            parsed = OPTIONS.parse(p.args());
-        } catch (Getopt.UsageError e) {
-            return Usage.tryHelp(p, e.getMessage(), Mount.EX_USAGE);
+        Getopt.Parsed parsed = OPTIONS.parseOrTryHelp(p);
+        if (parsed == null) {
+            return Mount.EX_USAGE;
         }
         int flags = 0;
         boolean verbose = false;

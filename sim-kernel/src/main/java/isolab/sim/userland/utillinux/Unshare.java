@@ -49,11 +49,9 @@ public final class Unshare {
     }
 
     public static int main(Proc p) {
-        Getopt.Parsed parsed;
-        try {
-            parsed = OPTIONS.parse(p.args());
-        } catch (Getopt.UsageError e) {
-            return Usage.tryHelp(p, e.getMessage(), 1);
+        Getopt.Parsed parsed = OPTIONS.parseOrTryHelp(p);
+        if (parsed == null) {
+            return 1;
         }
         int flags = 0;
         boolean fork = false;
@@ -426,12 +424,6 @@ public final class Unshare {
                 return e.errno() == Errno.ENOENT ? 127 : 126;
             }
         }
-        try {
-            Execvp.execvp(p, command);
-        } catch (SysException e) {
-            p.error("failed to execute " + command.get(0) + ": " + e.strerror());
-            return e.errno() == Errno.ENOENT ? 127 : 126;
-        }
-        return 0;
+        return Errexec.execvp(p, command);
     }
 }
