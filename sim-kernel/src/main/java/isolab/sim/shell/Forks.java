@@ -162,6 +162,8 @@ final class Forks {
         int status = sh.dialect.bash() ? 254 : 2;
         if (sh.dialect.bash()) {
             sh.messages.sysError("fork: " + e.strerror());
+        } else if (sh.busybox) {
+            sh.error("can't fork: " + e.strerror());   // busybox ash (measured: `sh: can't fork: ...`, 2)
         } else if (listElement) {
             sh.error("Cannot fork", 0);
         } else {
