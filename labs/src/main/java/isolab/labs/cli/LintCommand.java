@@ -30,7 +30,10 @@ final class LintCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The .lab.md files to check.")
+    @CommandLine.ParentCommand
+    LabCommand parent;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The .lab.md files to check, or ids of built-in labs.")
     List<String> files;
 
     @Override
@@ -38,7 +41,7 @@ final class LintCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean clean = true;
         for (String file : files) {
-            List<LabError> errors = lint(file);
+            List<LabError> errors = lint(file, parent == null ? List.of() : parent.labDirs());
             errors.forEach(out::println);
             if (errors.isEmpty()) {
                 out.println(file + ": ok");
@@ -49,12 +52,12 @@ final class LintCommand implements Callable<Integer> {
         return clean ? 0 : LabCommand.EXIT_USAGE;
     }
 
-    private static List<LabError> lint(String file) {
+    private static List<LabError> lint(String file, List<Path> labDirs) {
         String text;
         try {
             text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return List.of(new LabError(file, 0, "no such file"));
+            return lintById(file, labDirs);
         } catch (IOException e) {
             return List.of(new LabError(file, 0, "cannot read: " + e.getMessage()));
         }
@@ -63,6 +66,17 @@ final class LintCommand implements Callable<Integer> {
             return LabParser.bindingErrors(lab, SEEDS);
         } catch (LabFormatException e) {
             return e.errors();
+        }
+    }
+
+    /** A name that is no file: the lab of the catalog with that id, or "no such file" when there is none. */
+    private static List<LabError> lintById(String id, List<Path> labDirs) {
+        try {
+            return LabParser.bindingErrors(LabFiles.load(id, labDirs), SEEDS);
+        } catch (LabFormatException e) {
+            return e.errors();
+        } catch (LabFiles.NotFound e) {
+            return List.of(new LabError(id, 0, "no such file, and no lab has this id"));
         }
     }
 }

@@ -67,7 +67,15 @@ class LabCommandTest {
     void lint_of_a_missing_file_exits_2() {
         Outcome outcome = lab("lint", dir.resolve("none.lab.md").toString());
         assertEquals(2, outcome.status());
-        assertEquals(dir.resolve("none.lab.md") + ": no such file\n", outcome.out());
+        assertEquals(dir.resolve("none.lab.md") + ": no such file, and no lab has this id\n", outcome.out());
+    }
+
+    @Test
+    void lint_takes_the_id_of_a_built_in_lab_and_of_a_lab_in_a_labs_directory() throws Exception {
+        write("toy.lab.md", SessionTestLabs.TOY);
+        Outcome outcome = lab("--labs", dir.toString(), "lint", "uts-and-pid", "toy");
+        assertEquals(0, outcome.status(), outcome.out());
+        assertEquals("uts-and-pid: ok\ntoy: ok\n", outcome.out());
     }
 
     @Test
