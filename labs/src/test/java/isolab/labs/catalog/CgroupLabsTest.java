@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CgroupLabsTest {
 
-    static final List<String> IDS = List.of("cg-pids");
+    static final List<String> IDS = List.of("cg-pids", "cg-memory");
 
     static Stream<String> ids() {
         return IDS.stream();

@@ -78,12 +78,13 @@ public final class AddressSpace {
         }
     }
 
+    /** One PagesActivated per memcg and list the activated folios went to (active_file, or active_anon for shmem). */
     private static void report(Memory memory, Task reader, List<Folio> activated) {
-        TreeMap<String, Long> byMemcg = new TreeMap<>();
+        TreeMap<String, TreeMap<String, Long>> byMemcg = new TreeMap<>();
         for (Folio f : activated) {
-            byMemcg.merge(f.memcg.path(), 1L, Long::sum);
+            byMemcg.computeIfAbsent(f.memcg.path(), p -> new TreeMap<>()).merge(f.lru.statName(), 1L, Long::sum);
         }
-        byMemcg.forEach((path, n) -> memory.emit(new MemoryEvent.PagesActivated(reader.pid(), path, Lru.ACTIVE_FILE.statName(), n)));
+        byMemcg.forEach((path, lists) -> lists.forEach((list, n) -> memory.emit(new MemoryEvent.PagesActivated(reader.pid(), path, list, n))));
     }
 
     /** Reclaim frees {@code f} and leaves {@code shadow} in its slot (__remove_mapping). */
@@ -96,8 +97,9 @@ public final class AddressSpace {
     /**
      * A write(2) to a tmpfs file (mm/shmem.c: shmem_write_begin, shmem_get_folio): every page it
      * reaches that is not resident yet is charged to the writer as shmem and put on the inactive
-     * anon list (swap-backed, so never reclaimed here). ENOMEM if a charge fails after the OOM
-     * killer had its turn.
+     * anon list (swap-backed, so never reclaimed here), already referenced; a resident page it
+     * reaches is marked accessed. So the write is a page's first touch, and one read after it
+     * activates the page. ENOMEM if a charge fails after the OOM killer had its turn.
      */
     public void shmemWrite(Memory memory, Task writer, long offset, long length) {
         if (length <= 0) {
@@ -109,21 +111,29 @@ public final class AddressSpace {
             return;
         }
         long added = 0;
+        List<Folio> activated = new ArrayList<>();
         try {
             for (long index = offset / Memory.PAGE_SIZE; index <= (offset + length - 1) / Memory.PAGE_SIZE; index++) {
-                if (pages.containsKey(index)) {
+                Folio f = pages.get(index);
+                if (f != null) {
+                    if (memory.markAccessed(f)) {       // shmem_get_folio_gfp: SGP_WRITE on a resident folio
+                        activated.add(f);
+                    }
                     continue;
                 }
                 if (Charge.tryCharge(memory, writer, memcg, 1, false) != Charge.Result.CHARGED) {
                     throw new SysException(Errno.ENOMEM);
                 }
-                pages.put(index, memory.account(Folio.Kind.SHMEM, this, index, memcg, false, false));
+                Folio folio = memory.account(Folio.Kind.SHMEM, this, index, memcg, false, false);
+                folio.referenced = true;                // shmem_get_folio_gfp: __folio_set_referenced for SGP_WRITE
+                pages.put(index, folio);
                 added++;
             }
         } finally {
             if (added > 0) {
                 memory.emit(new MemoryEvent.PagesCharged(writer.pid(), memcg.path(), "shmem", added));
             }
+            report(memory, writer, activated);
         }
     }
 
