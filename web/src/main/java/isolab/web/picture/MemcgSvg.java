@@ -297,7 +297,9 @@ public final class MemcgSvg {
                 + " could reclaim them"});
         lines.add(new String[] {"file", "inactive_file, active_file: page cache; reclaim takes inactive_file first, a"
                 + " page read twice moves to active_file"});
-        lines.add(new String[] {"children", "charged by the cgroups below: v1 charges every ancestor too"});
+        if (rows.stream().anyMatch(row -> row.parent() >= 0)) {
+            lines.add(new String[] {"children", "charged by the cgroups below: v1 charges every ancestor too"});
+        }
         if (rows.stream().anyMatch(MemcgSvg::hasOther)) {
             lines.add(new String[] {"other", "in usage_in_bytes but on none of the four lists (kernel memory,"
                     + " unevictable)"});

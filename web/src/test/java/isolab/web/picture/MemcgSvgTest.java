@@ -169,6 +169,7 @@ class MemcgSvgTest {
         assertEquals(String.valueOf(2 * MIB), segment(svg, "/", "other").getAttribute("data-bytes"));
         assertEquals(1, svg.all("//*[@class='legend'][@data-key='other']").size(), "the legend explains it");
         assertTrue(draw(box()).all("//*[@class='legend'][@data-key='other']").isEmpty(), "only when there is some");
+        assertTrue(svg.all("//*[@class='legend'][@data-key='children']").isEmpty(), "a root alone has no children");
     }
 
     @Test
