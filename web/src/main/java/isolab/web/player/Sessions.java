@@ -73,11 +73,19 @@ public final class Sessions implements AutoCloseable {
      * Records that the cached session of {@code attemptId} has applied the logged action {@code seq},
      * which ran {@code ran}.
      */
-    public synchronized void applied(long attemptId, int seq, List<CommandRun> ran) {
-        Cached hit = cached.get(attemptId);
-        if (hit != null) {
+    public void applied(long attemptId, int seq, List<CommandRun> ran) {
+        Cached hit;
+        synchronized (this) {
+            hit = cached.get(attemptId);
+        }
+        if (hit == null) {
+            return;
+        }
+        // Viewed outside this object's lock: a real host's view reads /proc, and other attempts must not wait for it.
+        MemcgSample sample = sample(hit.session(), hit.applied().size() + 1, ran);
+        synchronized (this) {
             hit.applied().add(seq);
-            hit.history().add(sample(hit.session(), hit.history().size(), ran));
+            hit.history().add(sample);
         }
     }
 
