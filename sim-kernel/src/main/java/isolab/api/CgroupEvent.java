@@ -24,6 +24,19 @@ public sealed interface CgroupEvent extends Event {
         }
     }
 
+    /**
+     * The pids controller refused a fork of process {@code pid}, in cgroup {@code path}, because
+     * one more task would take {@code overLimit} (the cgroup itself or an ancestor) past its
+     * {@code pids.max} of {@code limit}: fork failed with EAGAIN.
+     */
+    record ForkRefused(int pid, String hierarchy, String path, String overLimit, long limit) implements CgroupEvent {
+        @Override
+        public String summary() {
+            return "process " + pid + " in cgroup " + hierarchy + ":" + path + " may not fork: " + overLimit
+                    + " is at its limit of " + limit + " tasks";
+        }
+    }
+
     /** Process {@code by} moved process {@code pid} into {@code path} of one hierarchy (cgroup.procs, tasks). */
     record Attached(int pid, String hierarchy, String path, int by) implements CgroupEvent {
         @Override

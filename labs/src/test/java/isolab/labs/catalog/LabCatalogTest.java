@@ -27,8 +27,8 @@ class LabCatalogTest {
     }
 
     @Test
-    void the_built_in_labs_are_the_first_lab_and_the_five_namespace_labs() {
-        assertEquals(List.of("ns-mount", "ns-net", "ns-pid", "ns-user", "ns-uts-ipc", "uts-and-pid"),
+    void the_built_in_labs_are_the_first_lab_the_five_namespace_labs_and_the_pids_lab() {
+        assertEquals(List.of("cg-pids", "ns-mount", "ns-net", "ns-pid", "ns-user", "ns-uts-ipc", "uts-and-pid"),
                 LabCatalog.builtIn().entries().stream().map(CatalogEntry::id).toList());
     }
 

@@ -37,13 +37,13 @@ public final class Cgroups {
         List<Subsys> unbound = new ArrayList<>();
         if (layout == CgroupVersion.V1) {
             for (int i = 0; i < V1_CONTROLLERS.size(); i++) {
-                hierarchies.add(0, new Hierarchy(i + 1, List.of(Subsys.bare(V1_CONTROLLERS.get(i))), null, true));
+                hierarchies.add(0, new Hierarchy(i + 1, List.of(Subsys.of(V1_CONTROLLERS.get(i))), null, true));
             }
             hierarchies.add(0, new Hierarchy(V1_CONTROLLERS.size() + 1, List.of(), "systemd", false));
         }
         for (String name : Subsys.ALL) {
             if (layout == CgroupVersion.V2 || !V1_CONTROLLERS.contains(name)) {
-                unbound.add(Subsys.bare(name));
+                unbound.add(Subsys.of(name));
             }
         }
         // A v2 machine is shown as a v2 host's root: real sandboxes on v2 hosts are not built yet
@@ -81,17 +81,6 @@ public final class Cgroups {
             }
         }
         return null;
-    }
-
-    /**
-     * Gives {@code controller} its control files (the controller's cftypes, cgroup_add_legacy_cftypes);
-     * called once at boot by the controller's own package.
-     */
-    public void bindFiles(String controller, List<Cftype> files) {
-        Hierarchy h = hierarchyOf(controller);
-        if (h != null) {
-            h.bindFiles(controller, files);
-        }
     }
 
     /** The cgroups init starts in: every hierarchy's root. */
@@ -153,8 +142,45 @@ public final class Cgroups {
         if (!live(task) || task.cgroups().in(cgroup.hierarchy()) == cgroup) {
             return;     // an exiting task is skipped; one already there does not move
         }
+        Cgroup from = task.cgroups().in(cgroup.hierarchy());
+        for (Subsys ss : cgroup.hierarchy().subsystems()) {
+            if (ss.controller() != null) {
+                ss.controller().attach(task, css(from, ss), css(cgroup, ss));
+            }
+        }
         task.setCgroups(task.cgroups().with(cgroup));
         task.kernel().emit(new CgroupEvent.Attached(task.pid(), cgroup.hierarchy().procName(), cgroup.path(), by.pid()));
+    }
+
+    /**
+     * cgroup_can_fork: every controller of every hierarchy may refuse the fork of a child of
+     * {@code parent} into the parent's cgroups (pids: EAGAIN). Called after the child's PID was
+     * allocated, as copy_process does.
+     */
+    public void canFork(Task parent) {
+        for (Hierarchy h : hierarchies) {
+            for (Subsys ss : h.subsystems()) {
+                if (ss.controller() != null) {
+                    ss.controller().canFork(parent, css(parent.cgroups().in(h), ss));
+                }
+            }
+        }
+    }
+
+    /**
+     * The cgroup whose state of controller {@code ss} governs the tasks of {@code cgroup}
+     * (cgroup_e_css): on v1 the cgroup itself; on v2 the nearest one, from the cgroup up, that
+     * has the controller - the root, or one whose parent enables it in cgroup.subtree_control.
+     */
+    public static Cgroup css(Cgroup cgroup, Subsys ss) {
+        if (!cgroup.hierarchy().isDefault() || ss.v2Name() == null) {
+            return cgroup;
+        }
+        Cgroup c = cgroup;
+        while (!c.isRoot() && !c.parent().subtreeControl().contains(ss.v2Name())) {
+            c = c.parent();
+        }
+        return c;
     }
 
     /** The live tasks in {@code cgroup} itself, by machine PID (css_task_iter skips exiting tasks). */

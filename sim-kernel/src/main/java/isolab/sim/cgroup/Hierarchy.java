@@ -12,7 +12,7 @@ import java.util.List;
 public final class Hierarchy {
 
     private final int id;
-    private List<Subsys> subsystems;
+    private final List<Subsys> subsystems;
     private final String name;
     private final Cgroup root;
     private long nextId = 2;
@@ -121,15 +121,6 @@ public final class Hierarchy {
 
     public void setReleaseAgent(String path) {
         releaseAgent = path;
-    }
-
-    /** Replaces {@code controller}'s files (see {@link Cgroups#bindFiles}). */
-    void bindFiles(String controller, List<Cftype> files) {
-        List<Subsys> bound = new java.util.ArrayList<>();
-        for (Subsys ss : subsystems) {
-            bound.add(ss.legacyName().equals(controller) ? new Subsys(controller, files) : ss);
-        }
-        subsystems = List.copyOf(bound);
     }
 
     long allocateId() {

@@ -1,18 +1,17 @@
 package isolab.sim.cgroup;
 
+import isolab.sim.cgroup.pids.PidsController;
+import isolab.sim.memory.MemoryController;
+import isolab.sim.kernel.Kernel;
 import java.util.List;
 
 /**
- * A cgroup controller (include/linux/cgroup-defs.h: struct cgroup_subsys): its name and the
- * control files it adds to every cgroup of the hierarchy it is bound to. Every controller exists,
- * is bound, and shows in /proc/cgroups and /proc/PID/cgroup; a modelled one gets its files at boot
- * ({@link Cgroups#bindFiles}).
+ * A cgroup controller (include/linux/cgroup-defs.h: struct cgroup_subsys): its name and, for the
+ * controllers this model implements (pids, memory), the {@link Controller} with their files and
+ * rules. The others exist, are bound, and show in /proc/cgroups and /proc/PID/cgroup, but add no
+ * files yet (cpu, cpuset, freezer, ...).
  */
-public record Subsys(String legacyName, List<Cftype> files) {
-
-    public Subsys {
-        files = List.copyOf(files);
-    }
+public record Subsys(String legacyName, Controller controller) {
 
     /** The controllers of this kernel, in /proc/cgroups order (the subsystem ids). */
     public static final List<String> ALL = List.of("cpuset", "cpu", "cpuacct", "blkio", "memory", "devices", "freezer",
@@ -30,8 +29,17 @@ public record Subsys(String legacyName, List<Cftype> files) {
         };
     }
 
-    /** A controller with no files of its own modelled yet. */
-    public static Subsys bare(String legacyName) {
-        return new Subsys(legacyName, List.of());
+    /** The controller's control files in {@code hierarchy} (none for one not modelled yet). */
+    public List<Cftype> files(Kernel kernel, Hierarchy hierarchy) {
+        return controller == null ? List.of() : controller.files(kernel, hierarchy);
+    }
+
+    /** The controller called {@code legacyName}, with its model where there is one. */
+    public static Subsys of(String legacyName) {
+        return new Subsys(legacyName, switch (legacyName) {
+            case "pids" -> new PidsController();
+            case "memory" -> new MemoryController();
+            default -> null;
+        });
     }
 }

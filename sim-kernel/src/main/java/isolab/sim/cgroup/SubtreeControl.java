@@ -88,9 +88,24 @@ public final class SubtreeControl {
         }
         for (var change : changes.entrySet()) {
             if (change.getValue()) {
+                boolean was = cgroup.subtreeControl().contains(change.getKey());
                 cgroup.enable(change.getKey());
+                if (!was) {
+                    online(kernel, cgroup, change.getKey());
+                }
             } else {
                 cgroup.disable(change.getKey());
+            }
+        }
+    }
+
+    /** Tells the controller {@code name} that each child of {@code cgroup} has its own state now. */
+    private static void online(Kernel kernel, Cgroup cgroup, String name) {
+        for (Subsys ss : cgroup.hierarchy().subsystems()) {
+            if (name.equals(ss.v2Name()) && ss.controller() != null) {
+                for (Cgroup child : cgroup.children()) {
+                    ss.controller().online(kernel, child);
+                }
             }
         }
     }

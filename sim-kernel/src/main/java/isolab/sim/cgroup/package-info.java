@@ -25,11 +25,17 @@
  * isolab.sim.cgroup.SubtreeControl}), so the controllers a v2 cgroup has are known when the
  * controllers come.
  *
- * <p>A controller that is modelled gives its hierarchy its files at boot
- * ({@link isolab.sim.cgroup.Cgroups#bindFiles}): memory does ({@link isolab.sim.memory}).
+ * <p>Controllers plug in as a {@link isolab.sim.cgroup.Controller} (struct cgroup_subsys's
+ * callbacks): their files, a say in every fork ({@link isolab.sim.cgroup.Cgroups#canFork}, after
+ * the PID is allocated, as copy_process calls cgroup_can_fork) and a hand in every move. Each
+ * gets the controller's own cgroup of the tasks ({@link isolab.sim.cgroup.Cgroups#css}): on v1 the
+ * task's cgroup, on v2 the nearest one up that has the controller enabled by its parent. The
+ * controllers with effects are pids ({@link isolab.sim.cgroup.pids}) and memory (v1 files;
+ * {@link isolab.sim.memory}); numbers written to control files are parsed as the kernel parses
+ * them ({@link isolab.sim.cgroup.Kstrtox}).
  *
- * <p>Simplifies: the other controllers have no files or effects yet (the cgroup issue adds cpu,
- * pids, freezer, ...); one thread per process, so cgroup.procs and tasks agree; v2's threaded
+ * <p>Simplifies: the other controllers have no files or effects yet (cpu, cpuset, freezer, blkio,
+ * devices, ...); one thread per process, so cgroup.procs and tasks agree; v2's threaded
  * mode and limits on depth and descendants are not modelled (their writes fail with ENOSYS);
  * notify_on_release is kept but no release agent runs.
  */

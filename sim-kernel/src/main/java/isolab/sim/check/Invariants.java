@@ -26,6 +26,7 @@ public final class Invariants {
         quiescence(kernel, v);
         init(kernel, v);
         cgroups(kernel, v);
+        PidsInvariants.check(kernel, v);
         MountInvariants.check(kernel, v);
         NetInvariants.check(kernel, v);
         MemoryInvariants.check(kernel, v);

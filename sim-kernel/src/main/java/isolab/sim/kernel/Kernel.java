@@ -72,9 +72,6 @@ public final class Kernel {
         this.random = new SplitMix64(config.seed());
         this.cgroups = new isolab.sim.cgroup.Cgroups(config.cgroup());   // the hierarchies of MACHINE.md
         this.memory = new isolab.sim.memory.Memory(this);               // memcgs, the sandbox's 512M limit
-        if (memory.hierarchy() != null) {
-            cgroups.bindFiles("memory", isolab.sim.memory.MemoryFiles.v1(memory));
-        }
         this.nsfs = new Nsfs(random.split());                       // nsfs inode numbers
         MemoryDevices.register(devices, random.split());            // /dev/urandom and friends
         initialUserNs = new UserNamespace(Nsfs.initialInode(NamespaceType.USER), null);

@@ -38,6 +38,12 @@ public final class Fork {
             throw new IllegalStateException("a fresh PID namespace already has tasks");
         }
         int[] nsPids = allocatePids(pidNs);
+        try {
+            kernel.cgroups().canFork(parent);   // kernel/fork.c: cgroup_can_fork, after alloc_pid
+        } catch (SysException refused) {
+            freePids(pidNs, nsPids);            // the numbers go back; the cursors have moved on
+            throw refused;
+        }
         Task child = new Task(kernel, nsPids[0], pidNs, nsPids, kernel.clock().nowTicks());
         child.parent = parent;
         child.comm = parent.comm;
@@ -110,6 +116,13 @@ public final class Fork {
             throw failed;
         }
         return nsPids;
+    }
+
+    /** free_pid: gives back the numbers of a child that will not be made. */
+    private static void freePids(PidNamespace innermost, int[] nsPids) {
+        for (PidNamespace ns = innermost; ns != null; ns = ns.parent()) {
+            ns.free(nsPids[ns.level()]);
+        }
     }
 
     private static void start(Kernel kernel, Task task, ToIntFunction<Task> body) {

@@ -46,6 +46,9 @@ final class Eval {
         }
         if (node instanceof Node.Simple simple) {
             int status = sh.simple.runSimple(simple, last);
+            if (sh.lostChild != 0) {
+                status = sh.forks.waitForLostChild(status);
+            }
             sh.lastStatus = status;
             // Both shells look for arrived signals after every command (dash eval.c: evaltree -> dotrap).
             sh.traps.handle(sh.sys.signalPending() ? sh.sys.takeSignals() : 0);
@@ -105,7 +108,10 @@ final class Eval {
             if (item.async()) {
                 status = sh.forks.runBackground(item);
             } else {
-                status = run(item.node(), last && i == items.size() - 1);
+                // execute_cmd.c: optimize_connection_fork: only after `;`, `&&` or `||` does bash -c
+                // exec its last command; after `&` it forks (measured: `bash -c 'true & sh'`).
+                boolean afterAsync = i > 0 && items.get(i - 1).async();
+                status = run(item.node(), last && i == items.size() - 1 && !afterAsync);
             }
             sh.lastStatus = status;
         }

@@ -43,6 +43,8 @@ final class Forks {
         copy.arg0 = sh.arg0;
         copy.lastStatus = sh.lastStatus;
         copy.lastBackground = sh.lastBackground;
+        copy.secondsBase = sh.secondsBase;
+        copy.secondsValue = sh.secondsValue;
         copy.shellPid = sh.shellPid;
         copy.parentPid = sh.parentPid;
         copy.interactive = false;
@@ -62,16 +64,21 @@ final class Forks {
 
     /** Forks a child that runs {@code body} in a copy of this shell; returns its PID. */
     int forkChild(ChildBody body, boolean foregroundGroupOfItsOwn, int joinGroup) {
+        return forkChild(body, foregroundGroupOfItsOwn, joinGroup, false);
+    }
+
+    /**
+     * {@link #forkChild(ChildBody, boolean, int)}; {@code listElement}: for a pipeline element or a
+     * background job, whose failed fork dash reports at line 0 (measured: its NBACKGND and NPIPE
+     * nodes carry no line number).
+     */
+    private int forkChild(ChildBody body, boolean foregroundGroupOfItsOwn, int joinGroup, boolean listElement) {
         Shell copy = copyForChild();
         boolean jobControl = sh.monitor && joinGroup >= 0;
         boolean foreground = foregroundGroupOfItsOwn && joinGroup == 0;
         long trapped = sh.traps.caught();
-        int pid;
-        try {
-            pid = sh.sys.fork(childSys -> runChild(copy.attach(childSys), body, jobControl, foreground, joinGroup, trapped));
-        } catch (SysException e) {
-            throw forkFailed(e);
-        }
+        int pid = makeChild(childSys -> runChild(copy.attach(childSys), body, jobControl, foreground, joinGroup, trapped),
+                listElement);
         sh.lastForked = pid;
         if (jobControl) {
             try {
@@ -83,17 +90,85 @@ final class Forks {
         return pid;
     }
 
+    /** bash's jobs.c: FORKSLEEP_MAX: the sleeps between tries double from 1 second up to 8. */
+    private static final int FORKSLEEP_MAX = 16;
+
+    /**
+     * fork(2) as each shell calls it. bash's make_child retries EAGAIN (a pids limit): it reaps
+     * what children it can, says {@code fork: retry: Resource temporarily unavailable}, sleeps 1,
+     * 2, 4, then 8 seconds, and after the fifth refusal gives up (measured: 4 retries in 15
+     * seconds). dash gives up at once.
+     */
+    private int makeChild(java.util.function.ToIntFunction<Syscalls> child, boolean listElement) {
+        int forksleep = 1;
+        while (true) {
+            try {
+                return sh.sys.fork(child);
+            } catch (SysException e) {
+                if (!sh.dialect.bash() || e.errno() != Errno.EAGAIN || forksleep >= FORKSLEEP_MAX) {
+                    throw forkFailed(e, listElement);
+                }
+                sh.reapJobs(false);
+                sh.messages.sysError("fork: retry: " + e.strerror());
+                if (!sleepBeforeRetry(forksleep)) {
+                    throw forkFailed(e, listElement);
+                }
+                forksleep <<= 1;
+            }
+        }
+    }
+
+    /**
+     * make_child's {@code sleep(forksleep)}, with SIGCHLD unblocked: a child's exit interrupts
+     * it, bash's handler reaps the child (so its pids charge goes), and sleep(3) returns the
+     * whole seconds left, so bash goes on only if less than a second was left (measured: a
+     * child ending 0.5 s before the end of the 2-second sleep lets the next try succeed at
+     * once). A Ctrl-C ends the retries. Returns whether to try again.
+     */
+    private boolean sleepBeforeRetry(int seconds) {
+        long deadline = sh.sys.monotonicTicks() + seconds * 1000L;
+        boolean catching = !sh.traps.has(Signal.SIGCHLD);
+        if (catching) {
+            sh.sys.sigaction(Signal.SIGCHLD, Syscalls.Disposition.CATCH);
+        }
+        try {
+            sh.sys.nanosleep(seconds * 1000L);
+            return true;
+        } catch (SysException e) {
+            if (e.errno() != Errno.EINTR) {
+                throw e;
+            }
+            long signals = sh.sys.takeSignals();
+            sh.reapJobs(false);
+            long leftSeconds = (deadline - sh.sys.monotonicTicks()) / 1000;
+            sh.traps.deferDuringWait(catching ? signals & ~Signal.bit(Signal.SIGCHLD) : signals);
+            return leftSeconds == 0 && (signals & Signal.bit(Signal.SIGINT)) == 0;
+        } finally {
+            if (catching) {
+                sh.sys.sigaction(Signal.SIGCHLD, Syscalls.Disposition.DEFAULT);
+            }
+        }
+    }
+
     /**
      * What a failed fork does (measured in a PID namespace whose init has exited, where fork gets
-     * ENOMEM): bash says {@code bash: fork: Cannot allocate memory}, status 254, dash
-     * {@code sh: N: Cannot fork}, status 2; a script or {@code -c} string ends there, an
-     * interactive shell abandons the line and reads the next. bash 5.2 then still looks for the
-     * last child it made and fails the next command line with {@code wait_for: No record of
-     * process N} (see ShellSession).
+     * ENOMEM, and under a pids limit, EAGAIN): bash says {@code bash: fork: Cannot allocate
+     * memory} (no line number: error.c: sys_error), status 254, dash {@code sh: N: Cannot fork},
+     * status 2; a script or {@code -c} string ends there, an interactive shell abandons the line
+     * and reads the next. bash 5.2 then still looks for the last child it made
+     * ({@link #waitForLostChild}).
      */
-    private RuntimeException forkFailed(SysException e) {
+    private RuntimeException forkFailed(SysException e, boolean listElement) {
         int status = sh.dialect.bash() ? 254 : 2;
-        sh.error(sh.dialect.bash() ? "fork: " + e.strerror() : "Cannot fork");
+        if (sh.dialect.bash()) {
+            sh.messages.sysError("fork: " + e.strerror());
+        } else if (sh.busybox) {
+            sh.error("can't fork: " + e.strerror());   // busybox ash (measured: `sh: can't fork: ...`, 2)
+        } else if (listElement) {
+            sh.error("Cannot fork", 0);
+        } else {
+            sh.error("Cannot fork");
+        }
         if (!sh.interactive) {
             return new ExitShell(status);
         }
@@ -101,6 +176,41 @@ final class Forks {
             sh.lostChild = sh.lastForked;
         }
         return new Shell.AbortLine(status);
+    }
+
+    /**
+     * bash 5.2 after a fork failed in an interactive shell (execute_cmd.c, cm_simple): the failure
+     * left already_making_children set, so the next simple command that makes no child of its own
+     * ends with wait_for(last_made_pid), the last child made before the failure (measured: `echo
+     * a; echo b` prints a, then the message, then b). A child still running is waited for, and
+     * its status is the command's; one already gone gives {@code wait_for: No record of process
+     * N}, status 127. A command that forks is waited for as usual, and the matter ends there.
+     */
+    int waitForLostChild(int status) {
+        int lost = sh.lostChild;
+        sh.lostChild = 0;
+        if (sh.lastForked != lost) {
+            return status;
+        }
+        while (true) {
+            try {
+                Wait.Reaped r = sh.sys.wait4(lost, 0);
+                sh.jobs.childExited(lost, r.status());
+                sh.reapJobs(true);
+                return JobStatus.shellStatus(r.status());
+            } catch (SysException e) {
+                if (e.errno() == Errno.EINTR) {
+                    sh.traps.deferDuringWait(sh.sys.takeSignals());   // bash waits on through Ctrl-C (measured)
+                    continue;
+                }
+                Jobs.Job job = sh.jobs.byPid(lost);
+                if (job != null && job.done()) {
+                    return JobStatus.shellStatus(job.lastStatus());
+                }
+                sh.error("wait_for: No record of process " + lost);
+                return 127;
+            }
+        }
     }
 
     /**
@@ -156,6 +266,16 @@ final class Forks {
         if (commands.size() == 1) {
             return sh.run(commands.get(0), false);
         }
+        return sh.jobStatus.waitForeground(startPipeline(commands, true), null);
+    }
+
+    /**
+     * Forks every element of a pipeline from this shell, each a child of it in one process group
+     * under job control; returns their PIDs. A foreground pipeline's first element takes the
+     * terminal; a background one's elements are set up as any background job's.
+     */
+    private List<Integer> startPipeline(List<Node> commands, boolean foreground) {
+        boolean jobControl = sh.monitor;
         List<Integer> pids = new ArrayList<>();
         int previousRead = -1;
         int group = 0;
@@ -164,7 +284,11 @@ final class Forks {
             Node command = commands.get(i);
             int in = previousRead;
             int[] out = pipe;
+            boolean first = i == 0;
             int pid = forkChild(child -> {
+                if (!foreground && !jobControl) {
+                    asBackgroundJob(child, first);
+                }
                 if (in >= 0) {
                     child.sys.dup2(in, 0);
                     child.sys.close(in);
@@ -175,8 +299,8 @@ final class Forks {
                     child.sys.close(out[1]);
                 }
                 return runForked(child, command);
-            }, i == 0, group);
-            if (i == 0) {
+            }, foreground && first, group, true);
+            if (first) {
                 group = sh.monitor ? pid : 0;
             }
             pids.add(pid);
@@ -188,29 +312,51 @@ final class Forks {
                 previousRead = pipe[0];
             }
         }
-        return sh.jobStatus.waitForeground(pids, null);
+        return pids;
     }
 
+    /**
+     * A background job without job control (execute_cmd.c: the async case): SIGINT and SIGQUIT
+     * ignored, and standard input from /dev/null for the job's first process.
+     */
+    private static void asBackgroundJob(Shell child, boolean stdinFromNull) {
+        child.sys.sigaction(Signal.SIGINT, Syscalls.Disposition.IGNORE);
+        child.sys.sigaction(Signal.SIGQUIT, Syscalls.Disposition.IGNORE);
+        if (!stdinFromNull) {
+            return;
+        }
+        try {
+            int fd = child.sys.open("/dev/null", OpenFile.O_RDONLY, 0);
+            if (fd != 0) {
+                child.sys.dup2(fd, 0);
+                child.sys.close(fd);
+            }
+        } catch (SysException e) {
+            // no /dev/null: keep stdin
+        }
+    }
+
+    /**
+     * A background job ({@code &}): one child, or for a pipeline one child per element forked by
+     * this shell itself, as both shells do (measured: {@code sleep 1 | sleep 2 &} makes two
+     * children of the shell, and bash announces the last one's PID).
+     */
     int runBackground(Node.Item item) {
         boolean jobControl = sh.monitor;
-        int pid = forkChild(child -> {
-            if (!jobControl) {
-                child.sys.sigaction(Signal.SIGINT, Syscalls.Disposition.IGNORE);
-                child.sys.sigaction(Signal.SIGQUIT, Syscalls.Disposition.IGNORE);
-                try {
-                    int fd = child.sys.open("/dev/null", OpenFile.O_RDONLY, 0);
-                    if (fd != 0) {
-                        child.sys.dup2(fd, 0);
-                        child.sys.close(fd);
-                    }
-                } catch (SysException e) {
-                    // no /dev/null: keep stdin
+        List<Integer> pids;
+        if (item.node() instanceof Node.Pipeline p && p.commands().size() > 1 && !p.bang()) {
+            pids = startPipeline(p.commands(), false);
+        } else {
+            pids = List.of(forkChild(child -> {
+                if (!jobControl) {
+                    asBackgroundJob(child, true);
                 }
-            }
-            return runForked(child, item.node());
-        }, false, 0);
+                return runForked(child, item.node());
+            }, false, 0, true));
+        }
+        int pid = pids.get(pids.size() - 1);
         sh.lastBackground = pid;
-        Jobs.Job job = sh.jobs.add(List.of(pid), item.text());
+        Jobs.Job job = sh.jobs.add(pids, item.text());
         if (sh.interactive) {
             if (sh.dialect.bash()) {
                 sh.proc.err("[" + job.number + "] " + pid + "\n");

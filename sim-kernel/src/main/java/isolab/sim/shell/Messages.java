@@ -37,6 +37,15 @@ final class Messages {
         }
     }
 
+    /**
+     * bash's sys_error (error.c: error_prolog(0)): the shell's name (the script's, or $0 for
+     * {@code -c}) and the message, never a line number; dash has no such message.
+     */
+    void sysError(String message) {
+        String name = sh.scriptName != null ? sh.scriptName : !sh.interactiveShell ? sh.arg0 : shellName();
+        sh.proc.err(name + ": " + message + "\n");
+    }
+
     String shellName() {
         return sh.proc.argv().isEmpty() ? "bash" : sh.proc.argv().get(0);
     }

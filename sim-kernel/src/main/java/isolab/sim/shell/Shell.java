@@ -130,7 +130,12 @@ public final class Shell {
         this.dialect = dialect;
         this.proc = proc;
         this.sys = proc.sys();
+        this.secondsBase = sys.monotonicTicks() / 1000;
     }
+
+    /** bash's SECONDS (variables.c: get_seconds): the value last assigned plus whole clock seconds since. */
+    long secondsBase;
+    long secondsValue;
 
     /** The program {@code /bin/bash}. */
     public static int bash(Proc proc) {

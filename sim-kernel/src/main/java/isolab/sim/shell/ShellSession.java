@@ -267,7 +267,6 @@ final class ShellSession {
             if (node == null) {
                 continue;
             }
-            int lost = sh.lostChild;
             try {
                 sh.lastStatus = sh.run(node, false);
             } catch (Shell.ExitShell exit) {
@@ -279,12 +278,6 @@ final class ShellSession {
                 sh.lastStatus = abort.status;
             } catch (Shell.LoopControl | Shell.Return stray) {
                 // break/continue/return outside their construct: ignored, as bash does
-            }
-            if (lost != 0 && sh.lostChild == lost) {
-                // bash 5.2 (measured): the line after a failed fork ends looking for the last child made.
-                sh.error("wait_for: No record of process " + lost);
-                sh.lastStatus = 127;
-                sh.lostChild = 0;
             }
         }
     }

@@ -57,7 +57,7 @@ final class Variables {
                 case "LINENO":
                     return String.valueOf(sh.currentLine);
                 case "SECONDS":
-                    return String.valueOf(sh.sys.monotonicTicks() / 1000);
+                    return String.valueOf(sh.secondsValue + sh.sys.monotonicTicks() / 1000 - sh.secondsBase);
                 default:
                     break;
             }
@@ -105,6 +105,11 @@ final class Variables {
 
     /** Sets a variable; EXIT-free error for a readonly one. */
     void setVar(String name, String value, boolean export) {
+        if (sh.dialect.bash() && name.equals("SECONDS")) {
+            // variables.c: assign_seconds: the count restarts from the value assigned.
+            sh.secondsValue = value.strip().matches("-?\\d{1,18}") ? Long.parseLong(value.strip()) : 0;
+            sh.secondsBase = sh.sys.monotonicTicks() / 1000;
+        }
         Var v = sh.vars.get(name);
         if (v == null) {
             sh.vars.put(name, new Var(value, export));

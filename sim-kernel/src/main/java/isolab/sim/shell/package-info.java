@@ -9,9 +9,11 @@
  * parameters and {@link isolab.sim.shell.Shell} the state they share. Only system calls reach the
  * machine. One implementation, two {@link isolab.sim.shell.Dialect}s: bash
  * (the terminal's shell) and dash ({@code /bin/sh}), with their own error texts, builtins, job
- * messages and forking, as measured on Linux: bash -c execs its last simple command, dash -c
- * does not; subshells and command substitutions exec their last simple command in both;
- * pipelines fork every element.
+ * messages and forking, as measured on Linux: bash -c execs its last simple command (unless it
+ * follows a {@code &}), dash -c does not; subshells and command substitutions exec their last
+ * simple command in both; pipelines fork every element. When fork fails with EAGAIN (a pids
+ * limit), bash retries after sleeps of 1, 2, 4 and 8 seconds of virtual time, which a child's
+ * SIGCHLD can cut short, and dash gives up at once.
  *
  * bash's {@code [[ ]]} is parsed with the command ({@link isolab.sim.shell.Cond}) and run by
  * {@link isolab.sim.shell.Conditional}; traps ({@link isolab.sim.shell.Traps}) are caught

@@ -68,26 +68,43 @@ public abstract class MountNamespaceContract extends MachineContract {
     }
 
     @Test
+    void findmnt_list_shows_the_machine_s_mounts_in_the_order_they_were_made() {
+        // A tree orders siblings by mount ID (libmount: mnt_table_next_child_fs), and the kernel
+        // hands out the lowest free ID (mnt_alloc_id), freed only after an RCU grace period: on a
+        // real host a sandbox built while another's mounts are being freed may draw its siblings
+        // in another order. The list is in mountinfo order, by the unique, ever-growing mount ID.
+        expect("findmnt -l", """
+                TARGET                 SOURCE  FSTYPE  OPTIONS
+                /                      overlay overlay rw,relatime,lowerdir=/,upperdir=/run/isolab/upper,workdir=/run/isolab/work,uuid=on
+                /proc                  proc    proc    rw,nosuid,nodev,noexec,relatime
+                /dev                   tmpfs   tmpfs   rw,nosuid,size=65536k,mode=755
+                /dev/pts               devpts  devpts  rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=666
+                /dev/mqueue            mqueue  mqueue  rw,nosuid,nodev,noexec,relatime
+                /sys                   sysfs   sysfs   rw,nosuid,nodev,noexec,relatime
+                /sys/fs/cgroup         tmpfs   tmpfs   rw,nosuid,nodev,noexec,relatime,mode=755
+                /sys/fs/cgroup/cpu     cgroup  cgroup  rw,nosuid,nodev,noexec,relatime,cpu
+                /sys/fs/cgroup/cpuacct cgroup  cgroup  rw,nosuid,nodev,noexec,relatime,cpuacct
+                /sys/fs/cgroup/cpuset  cgroup  cgroup  rw,nosuid,nodev,noexec,relatime,cpuset
+                /sys/fs/cgroup/memory  cgroup  cgroup  rw,nosuid,nodev,noexec,relatime,memory
+                /sys/fs/cgroup/devices cgroup  cgroup  rw,nosuid,nodev,noexec,relatime,devices
+                /sys/fs/cgroup/freezer cgroup  cgroup  rw,nosuid,nodev,noexec,relatime,freezer
+                /sys/fs/cgroup/blkio   cgroup  cgroup  rw,nosuid,nodev,noexec,relatime,blkio
+                /sys/fs/cgroup/pids    cgroup  cgroup  rw,nosuid,nodev,noexec,relatime,pids
+                /tmp                   tmpfs   tmpfs   rw,nosuid,nodev
+                /root                  tmpfs   tmpfs   rw,relatime,mode=700
+                """, 0);
+    }
+
+    @Test
     void findmnt_draws_the_mount_tree_in_ascii_without_a_locale() {
-        expect("findmnt", """
-                TARGET                       SOURCE  FSTYPE  OPTIONS
-                /                            overlay overlay rw,relatime,lowerdir=/,upperdir=/run/isolab/upper,workdir=/run/isolab/work,uuid=on
-                |-/proc                      proc    proc    rw,nosuid,nodev,noexec,relatime
-                |-/dev                       tmpfs   tmpfs   rw,nosuid,size=65536k,mode=755
-                | |-/dev/pts                 devpts  devpts  rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=666
-                | `-/dev/mqueue              mqueue  mqueue  rw,nosuid,nodev,noexec,relatime
-                |-/sys                       sysfs   sysfs   rw,nosuid,nodev,noexec,relatime
-                | `-/sys/fs/cgroup           tmpfs   tmpfs   rw,nosuid,nodev,noexec,relatime,mode=755
-                |   |-/sys/fs/cgroup/cpu     cgroup  cgroup  rw,nosuid,nodev,noexec,relatime,cpu
-                |   |-/sys/fs/cgroup/cpuacct cgroup  cgroup  rw,nosuid,nodev,noexec,relatime,cpuacct
-                |   |-/sys/fs/cgroup/cpuset  cgroup  cgroup  rw,nosuid,nodev,noexec,relatime,cpuset
-                |   |-/sys/fs/cgroup/memory  cgroup  cgroup  rw,nosuid,nodev,noexec,relatime,memory
-                |   |-/sys/fs/cgroup/devices cgroup  cgroup  rw,nosuid,nodev,noexec,relatime,devices
-                |   |-/sys/fs/cgroup/freezer cgroup  cgroup  rw,nosuid,nodev,noexec,relatime,freezer
-                |   |-/sys/fs/cgroup/blkio   cgroup  cgroup  rw,nosuid,nodev,noexec,relatime,blkio
-                |   `-/sys/fs/cgroup/pids    cgroup  cgroup  rw,nosuid,nodev,noexec,relatime,pids
-                |-/tmp                       tmpfs   tmpfs   rw,nosuid,nodev
-                `-/root                      tmpfs   tmpfs   rw,relatime,mode=700
+        ok("mkdir -p /tmp/t && mount -t tmpfs a /tmp/t && mkdir /tmp/t/x /tmp/t/y && mount -t tmpfs b /tmp/t/x"
+                + " && mount -t tmpfs c /tmp/t/y && mkdir /tmp/t/x/z && mount -t tmpfs d /tmp/t/x/z");
+        expect("findmnt -R -o TARGET,SOURCE,FSTYPE /tmp/t", """
+                TARGET         SOURCE FSTYPE
+                /tmp/t         a      tmpfs
+                |-/tmp/t/x     b      tmpfs
+                | `-/tmp/t/x/z d      tmpfs
+                `-/tmp/t/y     c      tmpfs
                 """, 0);
     }
 

@@ -33,13 +33,13 @@ class CgroupsTest {
     }
 
     @Test
-    void a_new_cgroup_has_the_core_files_and_an_empty_cgroup_procs() {
+    void a_new_cgroup_has_the_core_and_pids_files_and_an_empty_cgroup_procs() {
         m.out("mkdir " + PIDS + "/a");
-        assertEquals("cgroup.clone_children\ncgroup.procs\nnotify_on_release\ntasks\n", m.out("ls " + PIDS + "/a | cat"));
+        assertEquals("cgroup.clone_children\ncgroup.procs\nnotify_on_release\npids.current\npids.events\npids.max\npids.peak\ntasks\n", m.out("ls " + PIDS + "/a | cat"));
         assertEquals("", m.out("cat " + PIDS + "/a/cgroup.procs " + PIDS + "/a/tasks"));
         assertEquals("0\n0\n", m.out("cat " + PIDS + "/a/cgroup.clone_children " + PIDS + "/a/notify_on_release"));
         // The machine's root is the sandbox's cgroup, a child on the host: no root-only files (measured).
-        assertEquals("a\ncgroup.clone_children\ncgroup.procs\nnotify_on_release\ntasks\n", m.out("ls " + PIDS + " | cat"));
+        assertEquals("a\ncgroup.clone_children\ncgroup.procs\nnotify_on_release\npids.current\npids.events\npids.max\npids.peak\ntasks\n", m.out("ls " + PIDS + " | cat"));
         fails("echo /bin/true > " + PIDS + "/release_agent", "bash: " + PIDS + "/release_agent: Permission denied\n", 1);
     }
 
@@ -49,7 +49,7 @@ class CgroupsTest {
         fails("rmdir " + PIDS + "/a", "rmdir: failed to remove '" + PIDS + "/a': Device or resource busy\n", 1);
         fails("rmdir " + PIDS + "/c", "rmdir: failed to remove '" + PIDS + "/c': Device or resource busy\n", 1);
         m.out("echo $$ > " + PIDS + "/cgroup.procs; rmdir " + PIDS + "/c " + PIDS + "/a/b " + PIDS + "/a");
-        assertEquals("cgroup.clone_children\ncgroup.procs\nnotify_on_release\ntasks\n", m.out("ls " + PIDS + " | cat"));
+        assertEquals("cgroup.clone_children\ncgroup.procs\nnotify_on_release\npids.current\npids.events\npids.max\npids.peak\ntasks\n", m.out("ls " + PIDS + " | cat"));
     }
 
     @Test

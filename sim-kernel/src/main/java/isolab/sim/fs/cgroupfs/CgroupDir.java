@@ -53,13 +53,25 @@ public final class CgroupDir extends Directory implements KernfsDirectory {
             }
         }
         for (Subsys ss : cgroup.hierarchy().subsystems()) {
-            for (Cftype cft : ss.files()) {
+            if (!hasCss(ss)) {
+                continue;
+            }
+            for (Cftype cft : ss.files(kernel, cgroup.hierarchy())) {
                 if (cft.appearsIn(cgroup)) {
                     files.put(cft.name(), cft);
                 }
             }
         }
         return files;
+    }
+
+    /**
+     * Whether the cgroup has the controller's state, and so its files: always on v1; on v2 at
+     * the root and where the parent enables the controller in cgroup.subtree_control.
+     */
+    private boolean hasCss(Subsys ss) {
+        return !cgroup.hierarchy().isDefault() || cgroup.isRoot() || ss.v2Name() != null &&
+                cgroup.parent().subtreeControl().contains(ss.v2Name());
     }
 
     @Override

@@ -35,9 +35,10 @@ public final class CgroupFile extends Inode implements Rendered {
     public OpenFile open(int flags, Path path, Caller caller) {
         boolean write = (flags & OpenFile.O_ACCMODE) != OpenFile.O_RDONLY;
         boolean read = (flags & OpenFile.O_ACCMODE) != OpenFile.O_WRONLY;
-        // kernfs_fop_open: a file without the operation refuses the mode; a read-only file that
-        // has one (the memory controller's) opens for root and fails the write itself (measured).
-        if (write && cftype.write() == null || read && cftype.read() == null) {
+        // kernfs_fop_open refuses only a read of a file that cannot be read here: cgroupfs has no
+        // KERNFS_ROOT_EXTRA_OPEN_PERM_CHECK, so root opens a read-only file for writing and each
+        // write fails in cgroup_file_write (EINVAL; measured: `echo 1 > pids.current`).
+        if (read && (cftype.read() == null || (cftype.mode() & 0444) == 0)) {
             throw new SysException(Errno.EACCES);
         }
         if (cgroup.isDead()) {
@@ -51,6 +52,9 @@ public final class CgroupFile extends Inode implements Rendered {
             }
             if (task == null) {
                 throw new SysException(Errno.EPERM);
+            }
+            if (cftype.write() == null) {
+                throw new SysException(Errno.EINVAL);
             }
             cftype.write().write(cgroup, task, written);
         });

@@ -180,7 +180,13 @@ public final class Nsenter {
             command.add(p.env().getOrDefault("SHELL", "/bin/sh"));
         }
         if (wanted.contains("pid") && !noFork) {
-            int child = sys.fork(childSys -> Errexec.execvp(new Proc(childSys, p.argv(), p.envp()), command));
+            int child;
+            try {
+                child = sys.fork(childSys -> Errexec.execvp(new Proc(childSys, p.argv(), p.envp()), command));
+            } catch (SysException e) {
+                p.error("fork failed: " + e.strerror());   // nsenter.c: err(EXIT_FAILURE, _("fork failed"))
+                return 1;
+            }
             sys.sigaction(Signal.SIGINT, Syscalls.Disposition.IGNORE);
             while (true) {
                 try {
