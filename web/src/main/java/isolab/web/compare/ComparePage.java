@@ -1,6 +1,7 @@
 package isolab.web.compare;
 
 import isolab.grading.gradebook.RealReplay;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,14 +24,23 @@ public record ComparePage(String labId, String title, int actions, String unavai
                           RealReplay replay, RealReplay earlier, List<String> normalisations, int slots,
                           long timeLimitSeconds, String error, String student) {
 
-    /** The pictures side by side, in the order the player shows them, each with its title. */
+    /**
+     * The pictures side by side, in the order the player shows them, each with its title; memory
+     * cgroups only when the replay drew them (replays stored before it did have none).
+     */
     public List<PictureRow> pictureRows() {
         if (replay == null) {
             return List.of();
         }
-        return List.of(new PictureRow("Processes", replay.picture("sim", "processes"), replay.picture("real", "processes")),
+        List<PictureRow> rows = new ArrayList<>(List.of(
+                new PictureRow("Processes", replay.picture("sim", "processes"), replay.picture("real", "processes")),
                 new PictureRow("Namespaces", replay.picture("sim", "namespaces"), replay.picture("real", "namespaces")),
-                new PictureRow("Mounts", replay.picture("sim", "mounts"), replay.picture("real", "mounts")));
+                new PictureRow("Mounts", replay.picture("sim", "mounts"), replay.picture("real", "mounts"))));
+        PictureRow memory = new PictureRow("Memory cgroups", replay.picture("sim", "memory"), replay.picture("real", "memory"));
+        if (!memory.simSvg().isEmpty() || !memory.realSvg().isEmpty()) {
+            rows.add(memory);
+        }
+        return List.copyOf(rows);
     }
 
     /** One picture of both machines. */

@@ -1,6 +1,7 @@
 package isolab.web.compare;
 
 import isolab.api.Host;
+import isolab.api.HostView;
 import isolab.api.MachineConfig;
 import isolab.grading.gradebook.RealReplay;
 import isolab.grading.gradebook.RealReplays;
@@ -15,6 +16,7 @@ import isolab.labs.run.CommandRun;
 import isolab.labs.run.HostFactory;
 import isolab.labs.run.Plan;
 import isolab.labs.run.Session;
+import isolab.web.picture.MemcgSvg;
 import isolab.web.picture.Pictures;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,7 +50,7 @@ public final class ReplayQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplayQueue.class);
 
     /** The pictures stored of each machine, by name, as the player draws them. */
-    static final List<String> PICTURES = List.of("processes", "namespaces", "mounts");
+    static final List<String> PICTURES = List.of("processes", "namespaces", "mounts", "memory");
 
     /** What the page shows for a command of a hidden check, as the player's terminal does. */
     static final String HIDDEN_CHECK = "[a hidden check ran]";
@@ -180,10 +182,12 @@ public final class ReplayQueue implements AutoCloseable {
         MachineConfig config = new MachineConfig(lab.front().cgroup(), lab.seed());
         Host simHost = hosts.add(sim.open(config));
         Session simSession = Session.replay(lab, simHost, Plan.WITHOUT_SOLUTIONS, request.actions());
-        Pictures simPictures = Pictures.of(simHost.view());
+        HostView simView = simHost.view();
+        Pictures simPictures = Pictures.of(simView);
         Host realHost = hosts.add(real.hosts().open(config));
         Session realSession = Session.replay(lab, realHost, Plan.WITHOUT_SOLUTIONS, request.actions());
-        Pictures realPictures = Pictures.of(realHost.view());
+        HostView realView = realHost.view();
+        Pictures realPictures = Pictures.of(realView);
         if (hosts.expired()) {
             throw new OpenHosts.Expired();
         }
@@ -197,6 +201,10 @@ public final class ReplayQueue implements AutoCloseable {
         List<RealReplay.Picture> pictures = new ArrayList<>();
         pictures.addAll(pictures("sim", simPictures));
         pictures.addAll(pictures("real", realPictures));
+        if (simPictures.hasMemory() || realPictures.hasMemory()) { // both, so the two machines can be compared
+            pictures.add(new RealReplay.Picture("sim", PICTURES.get(3), MemcgSvg.render(simView)));
+            pictures.add(new RealReplay.Picture("real", PICTURES.get(3), MemcgSvg.render(realView)));
+        }
         return new RealReplay(0, key.attemptId(), key.digest(), request.actions().size(), started, clock.instant(),
                 RealReplay.Outcome.COMPARED, "", commands, pictures);
     }

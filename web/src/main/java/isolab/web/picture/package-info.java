@@ -2,8 +2,8 @@
  * Pictures of a machine, drawn as SVG on the server from an {@link isolab.api.HostView}: what a
  * student looks at beside the terminal to see why a command printed what it did.
  *
- * <p>Three pictures, each a pure function of the view ({@link isolab.web.picture.Pictures} draws
- * them together):
+ * <p>Four pictures, each a pure function of the view ({@link isolab.web.picture.Pictures} draws
+ * them together), and a plot over time:
  * <ul>
  *   <li>{@link isolab.web.picture.ProcessTreeSvg}: the process tree, one box per process under its
  *       parent, filled with the colour of its PID namespace and labelled with its {@code NSpid},
@@ -16,9 +16,20 @@
  *   <li>{@link isolab.web.picture.MountTreeSvg}: the mount tree of every mount namespace, as
  *       {@code findmnt} lists it, each compared with init's by {@link isolab.web.picture.MountTree}
  *       so that a mount made inside {@code unshare --mount} stands out.</li>
+ *   <li>{@link isolab.web.picture.MemcgSvg}: the memory cgroup tree ({@link isolab.web.picture.MemcgTree}),
+ *       each cgroup's usage as a bar that ends at its limit (or, without one, at the limit that
+ *       binds it), filled with its own pages on each of the four LRU lists, its children's
+ *       charge and whatever else usage counts; max usage, failcnt, oom_kill and under_oom beside
+ *       it. Drawn only when a machine has more than a bare root memory cgroup.</li>
+ *   <li>{@link isolab.web.picture.MemcgPlotSvg}: each charged memory cgroup's usage, max usage,
+ *       rss and cache over a session's actions, from {@link isolab.web.picture.MemcgSample}s the
+ *       player records as it applies them.</li>
  * </ul>
  *
- * <p>One naming and one colouring run through all three ({@link isolab.web.picture.NamespaceNumbers},
+ * <p>Sizes are printed in binary units as Linux tools print them ({@link isolab.web.picture.Bytes}:
+ * {@code 512 KiB}, {@code 59.5 MiB}).
+ *
+ * <p>One naming and one colouring of namespaces run through the first three ({@link isolab.web.picture.NamespaceNumbers},
  * {@link isolab.web.picture.Palette}): a namespace is called by its kind and a small number,
  * {@code uts 2}, never by its ten-digit inode (which stays in the tooltip); number 1 is init's,
  * the host's, drawn plain; every other number has one colour everywhere, so {@code pid 2} is the

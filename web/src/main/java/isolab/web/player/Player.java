@@ -26,6 +26,7 @@ import isolab.labs.run.Position;
 import isolab.labs.run.PredictionKeys;
 import isolab.labs.run.Session;
 import isolab.web.catalog.LabLibrary;
+import isolab.web.picture.MemcgSample;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,9 +73,10 @@ public final class Player {
 
     /**
      * A student's session of a lab as the page shows it: the attempt, the live session (its
-     * position and machine) and the live log with what each command showed.
+     * position and machine), the live log with what each command showed, and the machine's memory
+     * cgroups at the start and after each live action.
      */
-    public record State(Attempt attempt, Session session, List<LoggedAction> live) {
+    public record State(Attempt attempt, Session session, List<LoggedAction> live, List<MemcgSample> memory) {
 
         public BoundLab lab() {
             return session.lab();
@@ -105,7 +107,8 @@ public final class Player {
             throw new PlayerException("this lab cannot be drawn for your parameters: " + e.getMessage());
         }
         List<LoggedAction> live = log.live(attempt.id());
-        return new State(attempt, sessions.session(attempt.id(), bound, live), live);
+        Session session = sessions.session(attempt.id(), bound, live);
+        return new State(attempt, session, live, sessions.history(attempt.id()));
     }
 
     /** Runs the current console step's next command. */
@@ -221,7 +224,7 @@ public final class Player {
         try {
             List<CommandRun> ran = state.session().apply(action);
             LoggedAction stored = log.append(attemptId, action, state.session().position(), ran);
-            sessions.applied(attemptId, stored.seq());
+            sessions.applied(attemptId, stored.seq(), ran);
         } catch (RuntimeException e) {
             // The machine may have run the action without the log saying so: rebuild it next time.
             sessions.forget(attemptId);

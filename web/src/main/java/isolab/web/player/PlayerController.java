@@ -17,6 +17,7 @@ import isolab.web.Urls;
 import isolab.web.Views;
 import isolab.web.auth.Access;
 import isolab.web.auth.Auth;
+import isolab.web.picture.MemcgPlotSvg;
 import isolab.web.picture.Pictures;
 import isolab.api.HostView;
 import isolab.web.terminal.TranscriptLine;
@@ -115,6 +116,7 @@ public final class PlayerController {
         long attemptId = state.attempt().id();
         PlayerPage page = new PlayerPage(state.lab().id(), state.lab().front().title(), tabs(state),
                 current(state), TranscriptLine.of(state.lab(), state.live()), terminals(state), Pictures.of(view),
+                MemcgPlotSvg.worthDrawing(state.memory()) ? MemcgPlotSvg.render(state.memory()) : "",
                 checks.latest(attemptId).orElse(null), gradebook.score(attemptId), state.lab().totalPoints(),
                 !state.live().isEmpty(), error);
         pages.render(ctx, Views.PLAYER, Map.of("page", page, "realHostUnavailable",

@@ -17,7 +17,8 @@ import java.util.List;
  * @param current the current step, or null for a lab with no shown step
  * @param transcript the live commands, oldest first
  * @param terminals the terminals the student may type into: main, the lab's, and any they opened
- * @param pictures the machine now: its process tree, namespace matrix and mount trees
+ * @param pictures the machine now: its process tree, namespace matrix, mount trees and memory cgroups
+ * @param memoryPlot the memory cgroups plotted over the session's actions, or empty when there is nothing to plot
  * @param check the latest check run, or null before the first
  * @param score the attempt's score
  * @param pointsPossible what every check and prediction of the lab together are worth
@@ -25,7 +26,7 @@ import java.util.List;
  * @param error why the last action could not be done, or empty
  */
 public record PlayerPage(String labId, String title, List<StepTab> steps, CurrentStep current,
-                         List<TranscriptLine> transcript, List<String> terminals, Pictures pictures, CheckRun check, Score score,
+                         List<TranscriptLine> transcript, List<String> terminals, Pictures pictures, String memoryPlot, CheckRun check, Score score,
                          int pointsPossible, boolean canBack, String error) {
 
     /** One entry of the step bar: its index in the lab, its number (from 1), and a short label. */

@@ -81,14 +81,21 @@ class CompareBrowserTest {
             assertEquals(0, page.locator("#commands tr.differs").count());
             assertThat(page.locator("#commands")).containsText("ps -o pid,comm");
             assertTrue(page.locator("#normalised li").count() >= 8, "the page lists what the differ normalises");
-            assertEquals(3, page.locator(".picture[data-host=real] svg").count());
-            assertEquals(3, page.locator(".picture[data-host=sim] svg").count());
+            assertEquals(4, page.locator(".picture[data-host=real] svg").count(),
+                    "processes, namespaces, mounts, and memory cgroups: a real host always has memory charged");
+            assertEquals(4, page.locator(".picture[data-host=sim] svg").count(), "memory drawn for both, to compare");
+            assertEquals(1, page.locator(".picture[data-host=real][data-picture='Memory cgroups'] svg.memcg-tree").count());
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("compare-1-page.png"))
                     .setFullPage(true));
             page.locator("#commands").screenshot(new Locator.ScreenshotOptions()
                     .setPath(SCREENSHOTS.resolve("compare-2-commands.png")));
             page.locator("#machines").screenshot(new Locator.ScreenshotOptions()
                     .setPath(SCREENSHOTS.resolve("compare-3-machines.png")));
+
+            page.locator(".picture[data-host=real][data-picture='Memory cgroups']").screenshot(
+                    new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("pictures-memory-4-compare-real.png")));
+            page.locator(".picture[data-host=sim][data-picture='Memory cgroups']").screenshot(
+                    new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("pictures-memory-4-compare-sim.png")));
 
             page.click("a:has-text('Back to the lab')");
             assertThat(page.locator("#real-host")).containsText("Replay on a real host");

@@ -181,4 +181,51 @@ class PicturesBrowserTest {
         shoot(page, "namespaces", "4-namespaces-at-1024");
         page.close();
     }
+
+    /** Types {@code line} into the player's terminal and runs it. */
+    static void type(Page page, String line) {
+        page.fill(".terminal-form input[name=line]", line);
+        page.click(".terminal-form button[type=submit]");
+    }
+
+    @Test
+    void the_memory_picture_shows_each_cgroup_s_bar_and_lists_and_the_plot_its_usage_over_the_actions() {
+        Page page = student("hopper-memory", 1400);
+        assertThat(page.locator("#memory")).hasCount(0);
+        String box = "/sys/fs/cgroup/memory/box";
+        type(page, "mkdir " + box);
+        type(page, "echo 64M > " + box + "/memory.limit_in_bytes");
+        type(page, "echo $$ > " + box + "/cgroup.procs");
+        type(page, "dd if=/dev/zero of=/tmp/f bs=1M count=16");
+        assertThat(page.locator("#memory svg.memcg-tree .memcg[data-path='/box']")).hasAttribute("data-usage",
+                String.valueOf(16 << 20));
+        assertEquals(1.0, assertFits(page, "memory"), 0.001, "the memory picture is drawn at its natural size");
+        shoot(page, "memory", "memory-1-dd-in-box");
+
+        type(page, "mkdir " + box + "/web " + box + "/db");
+        type(page, "echo 24M > " + box + "/db/memory.limit_in_bytes");
+        type(page, "echo $$ > " + box + "/web/cgroup.procs");
+        type(page, "cat /tmp/f > /dev/null");
+        type(page, "cat /tmp/f > /dev/null");
+        type(page, "stress-ng --vm 1 --vm-bytes 20M --vm-keep &");
+        type(page, "echo $$ > " + box + "/db/cgroup.procs");
+        type(page, "stress-ng --vm 1 --vm-bytes 40M --vm-keep -t 2");
+        assertThat(page.locator("#memory svg.memcg-tree .memcg")).hasCount(4);
+        assertThat(page.locator("#memory svg.memcg-tree .memcg[data-path='/box/db'] [data-counter=oom_kill]"))
+                .not().hasAttribute("data-value", "0");
+        assertThat(page.locator("#memory-over-time svg .memcg-series")).hasCount(4);
+        assertEquals(1.0, assertFits(page, "memory"), 0.001);
+        assertEquals(1.0, assertFits(page, "memory-over-time"), 0.001);
+        shoot(page, "memory", "memory-2-tree-and-plot");
+        page.close();
+
+        Page narrow = student("hopper-memory-narrow", 1024);
+        type(narrow, "mkdir " + box);
+        type(narrow, "echo 8M > " + box + "/memory.limit_in_bytes");
+        type(narrow, "echo $$ > " + box + "/cgroup.procs");
+        type(narrow, "dd if=/dev/zero of=/tmp/f bs=1M count=6");
+        assertTrue(assertFits(narrow, "memory") <= 1.0);
+        shoot(narrow, "memory", "memory-3-at-1024");
+        narrow.close();
+    }
 }
