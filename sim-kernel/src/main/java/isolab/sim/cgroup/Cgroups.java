@@ -96,6 +96,11 @@ public final class Cgroups {
      */
     public Cgroup mkdir(Task creator, Cgroup parent, String name) {
         Cgroup child = mkdir(parent, name, creator.cred().fsuid(), creator.cred().fsgid());
+        for (Subsys ss : child.hierarchy().subsystems()) {
+            if (ss.controller() != null && css(child, ss) == child) {
+                ss.controller().created(creator.kernel(), child);
+            }
+        }
         creator.kernel().emit(new CgroupEvent.Created(child.hierarchy().procName(), child.path(), creator.pid()));
         return child;
     }

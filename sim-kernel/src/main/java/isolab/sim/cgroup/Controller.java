@@ -29,4 +29,11 @@ public interface Controller {
      * that the parent's state governed until now move to css's own (cgroup_apply_control).
      */
     void online(Kernel kernel, Cgroup css);
+
+    /**
+     * css_alloc at mkdir (cgroup_mkdir: cgroup_apply_control_enable): {@code cgroup} was just made
+     * and has this controller's state from now on (v1; on v2 where its parent enables it).
+     */
+    default void created(Kernel kernel, Cgroup cgroup) {
+    }
 }

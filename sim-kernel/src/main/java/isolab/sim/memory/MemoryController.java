@@ -30,6 +30,14 @@ public final class MemoryController implements Controller {
         return files;
     }
 
+    /** mem_cgroup_css_alloc: a new cgroup of the memory hierarchy has its memcg (and so its files' state) at once. */
+    @Override
+    public void created(Kernel kernel, Cgroup cgroup) {
+        if (kernel.memory().hierarchy() == cgroup.hierarchy()) {
+            kernel.memory().memcg(cgroup);
+        }
+    }
+
     @Override
     public void canFork(Task parent, Cgroup css) {
     }

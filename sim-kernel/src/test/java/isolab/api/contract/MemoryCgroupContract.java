@@ -257,4 +257,15 @@ public abstract class MemoryCgroupContract extends MachineContract {
         org.junit.jupiter.api.Assertions.assertEquals(1, a.oomKill());
         org.junit.jupiter.api.Assertions.assertTrue(a.failcnt() > 0);
     }
+
+    @Test
+    void a_memory_cgroup_is_in_the_host_view_as_soon_as_it_is_made() {
+        // mm/memcontrol.c: mem_cgroup_css_alloc runs at mkdir, before any file of it is read.
+        ok("mkdir " + A + " " + A + "b");
+        java.util.List<isolab.api.MemcgView> memcgs = host.view().memcgs();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("/", "/a", "/a/b"),
+                memcgs.stream().map(isolab.api.MemcgView::path).toList());
+        org.junit.jupiter.api.Assertions.assertEquals(0, memcgs.get(2).usageBytes());
+        org.junit.jupiter.api.Assertions.assertEquals(0, memcgs.get(2).failcnt());
+    }
 }
