@@ -11,7 +11,6 @@ import isolab.labs.model.PredictStep;
 import isolab.labs.model.Prediction;
 import isolab.labs.model.PredictionType;
 import isolab.labs.model.Step;
-import isolab.labs.model.StepKind;
 import isolab.labs.model.TranscriptStep;
 import isolab.labs.run.Action;
 import isolab.labs.run.CheckRun;
@@ -20,10 +19,10 @@ import isolab.labs.run.HostFactory;
 import isolab.labs.run.Plan;
 import isolab.labs.run.PredictionKeys;
 import isolab.labs.run.Session;
+import isolab.web.player.Player;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,13 +79,7 @@ final class TerminalPlayer {
         this.in = in;
         this.out = out;
         this.echo = echo;
-        this.shown = new ArrayList<>();
-        for (int i = 0; i < lab.steps().size(); i++) {
-            StepKind kind = lab.steps().get(i).kind();
-            if (kind == StepKind.CONSOLE || kind == StepKind.PREDICT || kind == StepKind.CHECK) {
-                shown.add(i);
-            }
-        }
+        this.shown = Player.shown(lab);
     }
 
     /** Plays until {@code :quit} or the end of input; the machine is closed on the way out. */

@@ -88,7 +88,7 @@ public final class CoreFiles {
      * writer's namespace does not have, EACCES unless the opener is root or owns the task.
      */
     static void move(Kernel kernel, Cgroup cgroup, Task writer, String text, boolean threadgroup) {
-        int pid = kstrtoint(text.strip());
+        int pid = Kstrtox.kstrtoint(text.strip());
         if (pid < 0) {
             throw new SysException(Errno.EINVAL);
         }
@@ -107,44 +107,13 @@ public final class CoreFiles {
         kernel.cgroups().attach(target, cgroup, writer);
     }
 
-    /** lib/kstrtox.c: kstrtoint with base 0 ({@code 0x} hex, leading {@code 0} octal); EINVAL if malformed. */
-    static int kstrtoint(String s) {
-        boolean negative = s.startsWith("-");
-        String digits = negative || s.startsWith("+") ? s.substring(1) : s;
-        int radix = 10;
-        if (digits.startsWith("0x") || digits.startsWith("0X")) {
-            radix = 16;
-            digits = digits.substring(2);
-        } else if (digits.length() > 1 && digits.startsWith("0")) {
-            radix = 8;
-            digits = digits.substring(1);
-        }
-        try {
-            if (digits.isEmpty() || !Character.isLetterOrDigit(digits.charAt(0))) {
-                throw new NumberFormatException(s);
-            }
-            long v = Long.parseLong(digits, radix);
-            v = negative ? -v : v;
-            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-                throw new SysException(Errno.ERANGE);
-            }
-            return (int) v;
-        } catch (NumberFormatException e) {
-            throw new SysException(Errno.EINVAL);
-        }
-    }
-
     private static String flag(boolean on) {
         return on ? "1\n" : "0\n";
     }
 
     /** cgroup_write_u64 callers: kstrtoull; any number but 0 sets the flag. */
     private static boolean parseFlag(String text) {
-        String s = text.strip();
-        if (!s.matches("\\d+|0[xX][0-9a-fA-F]+")) {
-            throw new SysException(Errno.EINVAL);
-        }
-        return !s.matches("0+|0[xX]0+");
+        return Kstrtox.kstrtoull(text.strip()) != 0;
     }
 
     /**

@@ -29,6 +29,20 @@ public final class Kstrtox {
         return value;
     }
 
+    /** kstrtoull(s, 0): an unsigned 64-bit number, in a long. */
+    public static long kstrtoull(String s) {
+        return kstrtoull(s, true);
+    }
+
+    /** kstrtoint(s, 0): kstrtoll, then ERANGE outside a 32-bit int. */
+    public static int kstrtoint(String s) {
+        long value = kstrtoll(s);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new SysException(Errno.ERANGE);
+        }
+        return (int) value;
+    }
+
     /** _kstrtoull(s, 0) as an unsigned 64-bit value in a long; {@code plus}: a leading '+' is taken (kstrtoull). */
     static long kstrtoull(String s, boolean plus) {
         int i = plus && s.startsWith("+") ? 1 : 0;

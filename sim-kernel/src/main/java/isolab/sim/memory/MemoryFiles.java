@@ -2,6 +2,7 @@ package isolab.sim.memory;
 
 import isolab.sim.cgroup.Cftype;
 import isolab.sim.cgroup.Cgroup;
+import isolab.sim.cgroup.Kstrtox;
 import isolab.sim.process.Task;
 import isolab.sim.syscall.Errno;
 import isolab.sim.syscall.SysException;
@@ -177,7 +178,7 @@ public final class MemoryFiles {
 
     /** mem_cgroup_oom_control_write: 0 or 1 (kstrtoull base 0); turning the killer back on wakes the waiters. */
     private static void oomKillDisable(Memory memory, Memcg m, String text) {
-        long v = kstrtoull(text.strip());
+        long v = Kstrtox.kstrtoull(text.strip());
         if (v != 0 && v != 1) {
             throw new SysException(Errno.EINVAL);
         }
@@ -189,7 +190,7 @@ public final class MemoryFiles {
 
     /** mem_cgroup_swappiness_write: 0..200, kept (it changes nothing on a machine without swap). */
     private static void swappiness(Memcg m, String text) {
-        long v = kstrtoull(text.strip());
+        long v = Kstrtox.kstrtoull(text.strip());
         if (v > 200) {
             throw new SysException(Errno.EINVAL);
         }
@@ -198,41 +199,15 @@ public final class MemoryFiles {
 
     /** mem_cgroup_move_charge_write: deprecated; only 0 is accepted on this kernel. */
     private static void moveChargeAtImmigrate(String text) {
-        if (kstrtoull(text.strip()) != 0) {
+        if (Kstrtox.kstrtoull(text.strip()) != 0) {
             throw new SysException(Errno.EINVAL);
         }
     }
 
     /** mem_cgroup_hierarchy_write: hierarchy is always on; 0 is EINVAL. */
     private static void useHierarchy(String text) {
-        if (kstrtoull(text.strip()) != 1) {
+        if (Kstrtox.kstrtoull(text.strip()) != 1) {
             throw new SysException(Errno.EINVAL);
-        }
-    }
-
-    /** lib/kstrtox.c: kstrtoull, base 0; EINVAL if malformed, ERANGE if too big. */
-    static long kstrtoull(String s) {
-        int radix = 10;
-        String digits = s.startsWith("+") ? s.substring(1) : s;
-        if (digits.startsWith("0x") || digits.startsWith("0X")) {
-            radix = 16;
-            digits = digits.substring(2);
-        } else if (digits.length() > 1 && digits.startsWith("0")) {
-            radix = 8;
-            digits = digits.substring(1);
-        }
-        if (digits.isEmpty()) {
-            throw new SysException(Errno.EINVAL);
-        }
-        for (int i = 0; i < digits.length(); i++) {
-            if (Character.digit(digits.charAt(i), radix) < 0) {
-                throw new SysException(Errno.EINVAL);
-            }
-        }
-        try {
-            return Long.parseUnsignedLong(digits, radix);
-        } catch (NumberFormatException e) {
-            throw new SysException(Errno.ERANGE);
         }
     }
 }
